@@ -1,0 +1,52 @@
+// Bundles the extension client, the language server, the CLI and the tests with esbuild.
+// usage: node esbuild.mjs [--watch] [--production] [--quiet]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const quiet = process.argv.includes('--quiet');
+
+/** Every `*.ts` file under `dir` whose name matches `pattern`. */
+function filesUnder(dir, pattern) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map(String).filter(f => pattern.test(f)).map(f => path.join(dir, f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: quiet ? 'error' : 'info',
+  // chrono-node ships ESM and CJS; prefer the CJS entry so bundles stay plain CommonJS.
+  mainFields: ['main', 'module'],
+};
+
+const products = [
+  // The extension: `vscode` is provided by the editor at run time.
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'cli/src/main.ts', bench: 'cli/src/bench.ts', worker: 'cli/src/worker.ts' }, outdir: 'dist' },
+];
+if (!production) {
+  const tests = [...filesUnder('test/unit', /\.test\.ts$/), ...filesUnder('test/protocol', /\.test\.ts$/)];
+  const scripts = filesUnder('scripts', /\.ts$/);
+  const entries = Object.fromEntries([...tests, ...scripts].map(f => [f.replace(/\.ts$/, ''), f]));
+  if (Object.keys(entries).length) products.push({ ...common, entryPoints: entries, outdir: 'dist' });
+  const suite = filesUnder('test/vscode', /\.ts$/);
+  if (suite.length) {
+    products.push({ ...common, entryPoints: Object.fromEntries(suite.map(f => [f.replace(/\.ts$/, ''), f])), outdir: 'dist', external: ['vscode', 'mocha'] });
+  }
+}
+
+const existing = products.map(p => ({ ...p, entryPoints: Object.fromEntries(Object.entries(p.entryPoints).filter(([, f]) => fs.existsSync(f))) }))
+  .filter(p => Object.keys(p.entryPoints).length);
+
+if (watch) {
+  for (const p of existing) await (await esbuild.context(p)).watch();
+} else {
+  await Promise.all(existing.map(p => esbuild.build(p)));
+}
