@@ -1,0 +1,9 @@
+/**
+ * A CLI worker thread: annotates the files the main thread sends, one message per file.
+ */
+import { parentPort } from 'node:worker_threads';
+import { annotateFile } from './annotateFile';
+
+parentPort?.on('message', (message: { file: string; maxBytes?: number }) => {
+  parentPort?.postMessage(annotateFile(message.file, message.maxBytes));
+});
