@@ -1,0 +1,26 @@
+// Runs the integration suite in a desktop VS Code through @vscode/test-electron, for machines
+// that can download VS Code (or have one: set VSCODE_EXECUTABLE). These offline machines use
+// scripts/e2e/run.mjs, which runs the same suite inside code-server's extension host.
+// Usage: node esbuild.mjs && node dist/test/vscode/runTest.js
+import * as path from 'path';
+import { runTests } from '@vscode/test-electron';
+import { makeWorkspace } from './workspace';
+
+async function main(): Promise<void> {
+  // bundled to dist/test/vscode/runTest.js: the repo root is three levels up
+  const repo = path.resolve(__dirname, '../../..');
+  const articles = process.env.ARTICLE_LENS_ARTICLES ?? path.resolve(repo, '../shared/articles');
+  const workspace = makeWorkspace(articles);
+  await runTests({
+    vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
+    extensionDevelopmentPath: repo,
+    extensionTestsPath: path.join(repo, 'dist/test/vscode/suite/index.js'),
+    // only our extension, in a clean profile
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
+  });
+}
+
+main().catch(err => {
+  console.error(`VS Code suite failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
