@@ -1,19 +1,101 @@
 /**
- * Date expressions and their calendar values. (Contract placeholder: the chrono-node based
- * recognizer lands here.)
+ * Date recognition for the analysis core: finds every date expression of an article and resolves it
+ * against the article's reference date. Per paragraph it runs the cheap pre-filter, chrono-node on
+ * windows around explicit dates, and the rule table of the paragraph's language; then it joins
+ * weekdays to the dates they introduce ("Friday, November 19, 2010", "vendredi 22 septembre") and
+ * French "dernier"/"prochain" to the date before them, keeps the longest of overlapping candidates,
+ * and resolves each with the tense of its sentence. Pure: the text is the only input.
  */
 import type { Layout } from '../layout';
-import type { DateMention, ReferenceDate } from '../types';
+import type { DateMention, Language, ReferenceDate, Sentence, Span } from '../types';
+import { parseIsoDay } from './calendar';
+import { chronoWindows, mayHoldDate } from './candidates';
+import { chronoDates } from './chronoDates';
+import { urlSpans } from './filters';
+import { resolve } from './resolve';
+import { applyRules } from './rules';
+import { EN_RULES } from './rulesEn';
+import { FR_RULES } from './rulesFr';
+import type { DateCandidate } from './spec';
+import { tenseAt } from './tense';
 
-/** The article's own date (its date line or publication line), or null when it has none. */
-export function findReferenceDate(layout: Layout): ReferenceDate | null {
-  void layout;
-  return null;
+export { findReferenceDate } from './reference';
+
+const RULES = { en: EN_RULES, fr: FR_RULES };
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** All candidates of one paragraph, before overlap resolution. */
+function paragraphCandidates(text: string, from: number, to: number, language: Language): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  for (const window of chronoWindows(text, from, to, language)) found.push(...chronoDates(text, window.start, window.end, language));
+  found.push(...applyRules(RULES[language], text, from, to));
+  const urls = urlSpans(text, from, to);
+  return urls.length ? found.filter(c => !urls.some(u => overlaps(u, c))) : found;
 }
 
-/** Every date expression of the text, sorted by start, values resolved against `reference`. */
+/**
+ * Joins a weekday to the explicit date right after it ("Friday, November 19"), and extends a
+ * French day or month with a following "dernier"/"prochain" ("22 mars dernier").
+ */
+function attachAffixes(text: string, candidates: DateCandidate[], language: Language): DateCandidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const c of sorted) {
+    if (c.spec.kind !== 'day' && c.spec.kind !== 'month') continue;
+    if (language === 'fr' && c.spec.kind === 'day') {
+      const tail = /^\s+(dernier|derni[eè]re|prochain|prochaine|pass[ée]e?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
+      if (tail) {
+        c.end += tail[0].length;
+        if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^(?:prochaine?)$/i.test(tail[1]) ? 1 : -1 };
+      }
+    }
+    if (c.spec.kind !== 'day') continue;
+    const weekday = sorted.find(w => w.spec.kind === 'weekday' && w.end <= c.start && /^,?\s*$/.test(text.slice(w.end, c.start)));
+    if (weekday) c.start = weekday.start;
+  }
+  return sorted;
+}
+
+/** Keeps the longest of overlapping candidates; on equal length, the lower priority number. */
+function resolveOverlaps(candidates: DateCandidate[]): DateCandidate[] {
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.priority ?? 1) - (b.priority ?? 1) || a.start - b.start);
+  const kept: DateCandidate[] = [];
+  for (const c of ranked) if (!kept.some(k => overlaps(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The sentence containing `offset` (binary search over sorted sentences). */
+function sentenceAt(sentences: Sentence[], offset: number): Span | undefined {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * Every date expression of the text, sorted by start, with values resolved against `reference`
+ * (null values for relative expressions when there is no reference). Spans are UTF-16 offsets,
+ * end exclusive.
+ */
 export function recognizeDates(layout: Layout, reference: ReferenceDate | null): DateMention[] {
-  void layout;
-  void reference;
-  return [];
+  const { text } = layout;
+  const referenceDay = reference ? parseIsoDay(reference.value) : null;
+  const mentions: DateMention[] = [];
+  for (const paragraph of layout.paragraphs) {
+    if (!mayHoldDate(text, paragraph.start, paragraph.end)) continue;
+    const candidates = paragraphCandidates(text, paragraph.start, paragraph.end, paragraph.language);
+    if (!candidates.length) continue;
+    for (const c of resolveOverlaps(attachAffixes(text, candidates, paragraph.language))) {
+      const sentence = sentenceAt(layout.sentences, c.start) ?? paragraph;
+      const tense = tenseAt(text, sentence.start, sentence.end, c.start, c.end, paragraph.language);
+      const { value, relative } = resolve(c.spec, referenceDay, tense);
+      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative });
+    }
+  }
+  return mentions;
 }

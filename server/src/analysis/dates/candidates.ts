@@ -1,0 +1,53 @@
+/**
+ * The cheap pre-filter that keeps date recognition fast: one regular expression per language
+ * finds the trigger words and digit patterns a date expression cannot do without, so paragraphs
+ * with none are skipped outright, and chrono-node only ever sees short windows around a month
+ * name next to a number or a numeric date ("Sept. 5", "22 mars", "15/09/2014", "2014-09-16").
+ */
+import type { Language, Span } from '../types';
+import { monthWordsSource, TRIGGER_WORDS } from './lexicon';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Any date word or a number that could be a year; case-insensitive, Unicode word edges.
+const TRIGGER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...new Set(TRIGGER_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])|(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)`,
+  'iu',
+);
+
+/** True when `text[from, to)` may hold a date expression. */
+export function mayHoldDate(text: string, from: number, to: number): boolean {
+  return TRIGGER.test(from === 0 && to === text.length ? text : text.slice(from, to));
+}
+
+const NUMERIC = '\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}(?!\\d)';
+const ANCHOR: Record<Language, RegExp> = {
+  en: new RegExp(`(?<![\\p{L}])${monthWordsSource('en')}(?![\\p{L}])\\s*\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWordsSource('en')}(?![\\p{L}])|(?<![\\d/.-])${NUMERIC}`, 'giu'),
+  fr: new RegExp(`(?:\\d|1er|premier)\\s+${monthWordsSource('fr')}(?![\\p{L}])|(?<![\\d/.-])${NUMERIC}`, 'giu'),
+};
+
+/** How far around an anchor chrono gets to look: room for "Friday, " before and ", 2014" after. */
+const BEFORE = 28;
+const AFTER = 24;
+
+/**
+ * Windows of `text[from, to)` worth handing to chrono for `language`: each anchor widened by a few
+ * words on both sides, clipped to the paragraph, overlapping windows merged.
+ */
+export function chronoWindows(text: string, from: number, to: number, language: Language): Span[] {
+  const windows: Span[] = [];
+  const slice = text.slice(from, to);
+  const anchor = ANCHOR[language];
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(slice); m; m = anchor.exec(slice)) {
+    let start = Math.max(0, m.index - BEFORE);
+    let end = Math.min(slice.length, m.index + m[0].length + AFTER);
+    // Never cut a word in two: chrono checks word boundaries.
+    while (start > 0 && /[\p{L}\p{N}]/u.test(slice[start - 1])) start--;
+    while (end < slice.length && /[\p{L}\p{N}]/u.test(slice[end])) end++;
+    const last = windows[windows.length - 1];
+    if (last && start + from <= last.end) last.end = Math.max(last.end, end + from);
+    else windows.push({ start: start + from, end: end + from });
+  }
+  return windows;
+}

@@ -1,0 +1,102 @@
+/**
+ * Explicit calendar dates through chrono-node: "Sept. 5, 2014", "Friday, November 19, 2010",
+ * "22 mars 2017", "ce mercredi 3 juin 2020", "1er octobre", "2014-09-16", "15/09/2014". chrono runs
+ * only on small windows around a month name next to a number or a numeric date (the pre-filter in
+ * `candidates.ts`), with its strict configuration minus every parser that reads times of day or
+ * durations, so a date followed by "14:55 IST" or "à 14h" is cut back to the date. Relative words,
+ * weekdays alone and years alone are left to the rule tables, which follow the guidelines more
+ * closely than chrono's casual parsers. chrono only contributes calendar numbers here: values are
+ * computed later from the reference date, never from chrono's forward-looking defaults.
+ */
+import * as chrono from 'chrono-node';
+import type { Language } from '../types';
+import { monthOf } from './lexicon';
+import type { DateCandidate, DateSpec } from './spec';
+
+type ChronoInstance = chrono.Chrono;
+
+// Any parse needs a reference instant; a fixed one keeps results deterministic. Only the
+// components the text states are used, so its value never reaches an output.
+const FIXED_REFERENCE = new Date(2000, 0, 1, 12);
+
+// Texts that only time-of-day, duration or casual parsers understand: a parser that finds
+// anything in them is dropped from the configuration.
+const TIME_PROBES = ['at 5 p.m.', '14:55', 'in three weeks', '3 days ago', 'à 14h30', 'il y a 3 jours', 'dans trois semaines', 'Monday', 'lundi', 'tonight', 'ce soir', 'now', 'noon', 'midi'];
+
+function withoutTimeParsers(configuration: chrono.Configuration): ChronoInstance {
+  const parsers = configuration.parsers.filter(parser => {
+    const probe = new chrono.Chrono({ parsers: [parser], refiners: [] });
+    return TIME_PROBES.every(text => probe.parse(text, FIXED_REFERENCE).length === 0);
+  });
+  return new chrono.Chrono({ parsers, refiners: configuration.refiners });
+}
+
+const instances: Partial<Record<Language, ChronoInstance>> = {};
+
+/** The chrono instance for `language`, built on first use. */
+function chronoFor(language: Language): ChronoInstance {
+  let instance = instances[language];
+  if (!instance) {
+    instance = language === 'fr' ? withoutTimeParsers(chrono.fr.createConfiguration(true, true)) : withoutTimeParsers(chrono.en.configuration.createConfiguration(true, false));
+    instances[language] = instance;
+  }
+  return instance;
+}
+
+// Where a chrono match that ran on into a time or a range should be cut back.
+const TAIL = /(?:\s*,)?\s+(?:at|à|a|vers|from|de|to|au|until|jusqu|through|and|et)\s|\s+\d{1,2}(?::\d\d|h\d*|\s*[ap]\.?m)|\s*[-–—/]\s*\d|\s+\(/giu;
+
+/** The result's components as a spec, or null when it is not a day or a month of a year. */
+function specOf(result: chrono.ParsedResult): DateSpec | null {
+  const c = result.start;
+  if (!c.isCertain('month')) return null;
+  const month = c.get('month')!;
+  const year = c.isCertain('year') ? c.get('year')! : undefined;
+  if (c.isCertain('day')) return { kind: 'day', year, month, day: c.get('day')! };
+  if (year !== undefined) return { kind: 'month', year, month };
+  return null;
+}
+
+/** English month names are capitalized; "may 5" is a verb and a number. */
+function monthWordOk(text: string, language: Language): boolean {
+  const words = text.match(/\p{L}+\.?/gu) ?? [];
+  const month = words.find(w => monthOf(w) > 0);
+  if (!month) return true; // numeric date
+  return language === 'fr' || /^\p{Lu}/u.test(month);
+}
+
+/** Parses `text` (the window) and returns the date part of each result, in window offsets. */
+function parseWindow(instance: ChronoInstance, text: string, language: Language): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const result of instance.parse(text, FIXED_REFERENCE)) {
+    let { index } = result;
+    let matched = result.text;
+    let spec = specOf(result);
+    if (result.end || result.start.isCertain('hour')) {
+      // Cut at the first place a time or range starts, and re-parse the part before it.
+      spec = null;
+      TAIL.lastIndex = 1;
+      for (let m = TAIL.exec(matched); m && !spec; m = TAIL.exec(matched)) {
+        const prefix = matched.slice(0, m.index);
+        const again = instance.parse(prefix, FIXED_REFERENCE).find(r => r.index === 0 && !r.end && !r.start.isCertain('hour'));
+        if (again) {
+          spec = specOf(again);
+          matched = again.text;
+        }
+      }
+    }
+    if (!spec) continue;
+    const trimmed = matched.replace(/[\s,.]+$/u, m => (/^\.$/.test(m) && /\b[A-Za-z]{3,4}$/.test(matched.slice(0, -1)) ? m : ''));
+    const lead = trimmed.length - trimmed.trimStart().length;
+    index += lead;
+    matched = trimmed.trim();
+    if (!monthWordOk(matched, language)) continue;
+    out.push({ start: index, end: index + matched.length, spec, priority: 0 });
+  }
+  return out;
+}
+
+/** Explicit dates found by chrono in `text[from, to)` read as `language`, in text offsets. */
+export function chronoDates(text: string, from: number, to: number, language: Language): DateCandidate[] {
+  return parseWindow(chronoFor(language), text.slice(from, to), language).map(c => ({ ...c, start: c.start + from, end: c.end + from }));
+}

@@ -1,0 +1,83 @@
+/**
+ * The article's own date, against which "Monday", "hier" and "last year" resolve. Scraped articles
+ * state it in many places, so every full date (day, month and year) of the first paragraphs is a
+ * candidate, scored by where it sits: after a publication cue ("Published", "Updated", "Latest
+ * update", "Publié le", "Mis à jour le", "date") or alone on a short line (a byline or date line)
+ * is best; then a dateline at the start of a paragraph ("Washington – September 5, 2014 –"); then
+ * a date in the source URL (`/2014/06/27/`); last, the first full date anywhere early on (a caption
+ * or a body date when it is the only one). No candidate means no reference: relative dates then
+ * stay unresolved rather than being guessed.
+ */
+import type { Layout } from '../layout';
+import type { Language, ReferenceDate } from '../types';
+import { formatDay, isValidDay } from './calendar';
+import { chronoWindows } from './candidates';
+import { chronoDates } from './chronoDates';
+
+/** Publication cues; the date must follow within a few words. */
+const CUE = /(?:published|updated|posted|latest\s+update|last\s+updated|last\s+modified|modified|date[ds]?|publi[ée]e?|mis\s+à\s+jour|mise\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|cr[ée]{2}e?)\b[^\p{L}\p{N}]{0,6}(?:(?:on|le|:)\s*)?(?:\p{L}+[,.]?\s+)?$/iu;
+
+/** A date in a URL path: /2014/06/27/, /2016-03-24/, -20140627-. */
+const URL_DATE = /(?:https?:\/\/|www\.)\S*?[/_-]((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/i;
+
+/** How many paragraphs from the top may hold a dateline or a fallback date. */
+const EARLY_PARAGRAPHS = 40;
+
+interface Scored extends ReferenceDate {
+  score: number;
+}
+
+/**
+ * The article's reference date, or null. Pure: it reads only the text.
+ * The returned span is the date as written (inside the URL for URL dates).
+ */
+export function findReferenceDate(layout: Layout): ReferenceDate | null {
+  const { text, paragraphs } = layout;
+  let best: Scored | null = null;
+  const consider = (candidate: Scored) => {
+    if (!best || candidate.score > best.score) best = candidate;
+  };
+  const limit = Math.min(paragraphs.length, 200);
+  for (let i = 0; i < limit; i++) {
+    const p = paragraphs[i];
+    const line = text.slice(p.start, p.end);
+    if (!/\d/.test(line)) continue;
+    const early = i < EARLY_PARAGRAPHS;
+    const url = URL_DATE.exec(line);
+    if (url && early && isValidDay(+url[1], +url[3], +url[4])) {
+      const start = p.start + url.index + url[0].length - 10;
+      consider({ start, end: start + 10, text: text.slice(start, start + 10), value: `${url[1]}-${url[3]}-${url[4]}`, score: 60 - i * 0.01 });
+    }
+    for (const date of fullDates(layout, p.start, p.end, p.language)) {
+      const before = text.slice(Math.max(p.start, date.start - 40), date.start);
+      const rest = (text.slice(p.start, date.start) + text.slice(date.end, p.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      let score: number;
+      if (CUE.test(before)) score = early ? 100 : 95;
+      else if (rest.length <= 40 && early) score = 90;
+      else if (date.start - p.start <= 60 && early) score = 70;
+      else if (early) score = 30;
+      else continue;
+      consider({ ...date, score: score - i * 0.01 });
+    }
+  }
+  if (!best) return null;
+  const { start, end, text: span, value } = best as Scored;
+  return { start, end, text: span, value };
+}
+
+/** Full dates (day, month, year) in `text[from, to)`, trying both languages' month names. */
+function fullDates(layout: Layout, from: number, to: number, language: Language): ReferenceDate[] {
+  const out: ReferenceDate[] = [];
+  const seen = new Set<number>();
+  for (const lang of language === 'fr' ? (['fr', 'en'] as const) : (['en', 'fr'] as const)) {
+    for (const window of chronoWindows(layout.text, from, to, lang)) {
+      for (const c of chronoDates(layout.text, window.start, window.end, lang)) {
+        const s = c.spec;
+        if (s.kind !== 'day' || s.year === undefined || !isValidDay(s.year, s.month, s.day) || seen.has(c.start)) continue;
+        seen.add(c.start);
+        out.push({ start: c.start, end: c.end, text: layout.text.slice(c.start, c.end), value: formatDay({ year: s.year, month: s.month, day: s.day }) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

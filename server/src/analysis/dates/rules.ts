@@ -1,0 +1,77 @@
+/**
+ * The small engine behind the per-language rule tables (`rulesEn.ts`, `rulesFr.ts`): a rule is a
+ * regular expression whose whole match is the date span (context the span must not include is
+ * written as look-behind or look-ahead) and a function that turns the match into a `DateSpec`, or
+ * rejects it. Rules cover what chrono-node does not: weekdays with modifiers, relative days, weeks,
+ * months and years, seasons, bare years and month names, "in three weeks".
+ */
+import type { Direction, DateCandidate, DateSpec } from './spec';
+
+/** One pattern of a rule table. */
+export interface DateRule {
+  /** For debugging and tests. */
+  name: string;
+  /** Global, unicode; the whole match is the span. */
+  pattern: RegExp;
+  /**
+   * The meaning of a match, or null to reject it. `text` is the whole analysed text and `m.index`
+   * is an offset into it, so rules can look at context beyond the paragraph slice.
+   */
+  build(m: RegExpExecArray, text: string): DateSpec | null;
+}
+
+/** Runs every rule over `text[from, to)` and returns the accepted candidates (unsorted, may overlap). */
+export function applyRules(rules: DateRule[], text: string, from: number, to: number): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const slice = text.slice(from, to);
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(slice); m; m = rule.pattern.exec(slice)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const local = m.index;
+      // Rules see absolute offsets: shift the match before building.
+      m.index = from + local;
+      const spec = rule.build(m, text);
+      if (spec) out.push({ start: m.index, end: m.index + m[0].length, spec, priority: 1 });
+    }
+  }
+  return out;
+}
+
+/** Direction of a modifier word ("last", "dernier" → -1; "next", "prochain" → +1; others auto). */
+export function directionOf(word: string | undefined): Direction {
+  if (!word) return 'auto';
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (/^(last|past|the past|this past|previous|the previous|dernier|derni[eè]re|pass[eé]e?)$/.test(w)) return -1;
+  if (/^(next|coming|the coming|prochaine?)$/.test(w)) return 1;
+  return 'auto';
+}
+
+/** The `n` words before `index` (lower case, nearest last), within the same line. */
+export function wordsBefore(text: string, index: number, n = 3): string[] {
+  let start = index;
+  let count = 0;
+  while (start > 0 && count <= n) {
+    const c = text[start - 1];
+    if (c === '\n' || c === '\r') break;
+    start--;
+    if (/\s/.test(c) && start > 0 && !/\s/.test(text[start - 1])) count++;
+  }
+  return text.slice(start, index).toLowerCase().split(/[\s\u00a0]+/).filter(Boolean).slice(-n);
+}
+
+/** The word right after `index` (skipping spaces), as written. */
+export function wordAfter(text: string, index: number): string {
+  const m = /^[ \t\u00a0]*([\p{L}\p{N}%$€£'’-]+)/u.exec(text.slice(index, index + 40));
+  return m ? m[1] : '';
+}
+
+/** True when the character at `index` begins a sentence (start of line or after `.!?:` and a space). */
+export function atSentenceStart(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0' || text[i] === '«' || text[i] === '“' || text[i] === '"' || text[i] === '(')) i--;
+  return i < 0 || /[\n\r.!?:—–-]/.test(text[i]);
+}

@@ -1,0 +1,154 @@
+/**
+ * English date expressions that chrono-node misses or spans differently from the guidelines:
+ * weekdays with their modifiers ("later Friday", "Wednesday afternoon"), relative days ("last
+ * night", "this morning"), weeks ("later this week", "the middle of last week", "the weekend"),
+ * months and years relative to the article ("last month", "last July", "early August"), seasons,
+ * "in three weeks" (span "three weeks"), "two years ago", and bare years ("2014", "fiscal 2011",
+ * "RIMPAC 2016"). Spans never start with a preposition; modifiers are kept.
+ */
+import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
+import { hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
+import { directionOf, wordsBefore, type DateRule } from './rules';
+import type { DateSpec } from './spec';
+
+const W = weekdayNamesSource('en');
+const M = monthNamesSource('en');
+const Y = YEAR_SOURCE;
+const N = NUMBER_WORDS_SOURCE;
+const PART = '(?:morning|afternoon|evening|night)';
+// "the middle of", "the end of", "early", "late": kept in the span, they do not change the value.
+const OF = '(?:(?:the\\s+)?(?:middle|end|beginning|start|close)\\s+of\\s+)';
+const EDGE = '(?:early|late|later|earlier|mid-?)';
+
+const re = (source: string) => new RegExp(source, 'giu');
+
+const unit = (word: string) => word.toLowerCase().replace(/s$/, '') as 'day' | 'week' | 'month' | 'year';
+
+function relative(u: 'day' | 'week' | 'month' | 'year', offset: number): DateSpec {
+  if (u === 'day') return { kind: 'relativeDay', offset };
+  if (u === 'week') return { kind: 'relativeWeek', offset };
+  if (u === 'month') return { kind: 'relativeMonth', offset };
+  return { kind: 'relativeYear', offset };
+}
+
+/** English rules, tried on paragraphs detected as English. */
+export const EN_RULES: DateRule[] = [
+  {
+    name: 'weekday',
+    pattern: re(`\\b(?:(?:(last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
+    build(m, text) {
+      const word = m[2];
+      const start = m.index + m[0].indexOf(word, m[1] ? m[1].length : 0);
+      if (!hasDateCapitalization(word, 'en')) return null;
+      if (weekdayInName(text, start, start + word.length)) return null;
+      return { kind: 'weekday', weekday: weekdayOf(word), direction: directionOf(m[1]) };
+    },
+  },
+  {
+    name: 'relative day',
+    pattern: re(`\\b(?:(?:earlier|later)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
+    build(m) {
+      const s = m[0].toLowerCase();
+      if (s.includes('before yesterday')) return { kind: 'relativeDay', offset: -2 };
+      if (s.includes('after tomorrow')) return { kind: 'relativeDay', offset: 2 };
+      if (/yesterday|last night/.test(s)) return { kind: 'relativeDay', offset: -1 };
+      if (s.includes('tomorrow')) return { kind: 'relativeDay', offset: 1 };
+      return { kind: 'relativeDay', offset: 0 };
+    },
+  },
+  {
+    name: "today's",
+    pattern: re(`\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`),
+    build(m) {
+      const s = m[0].toLowerCase();
+      return { kind: 'relativeDay', offset: s === 'yesterday' ? -1 : s === 'tomorrow' ? 1 : 0 };
+    },
+  },
+  {
+    name: 'week',
+    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous)\\s+week\\b(?![-‐])`),
+    build(m) {
+      const q = m[1].toLowerCase().replace(/\s+/g, ' ');
+      return { kind: 'relativeWeek', offset: q === 'this' ? 0 : q === 'next' ? 1 : -1 };
+    },
+  },
+  {
+    name: 'weekend',
+    pattern: re(`\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`),
+    build(m) {
+      const q = m[1].toLowerCase().replace(/\s+/g, ' ');
+      return { kind: 'weekend', direction: q === 'this' || q === 'the' ? 'auto' : directionOf(q) };
+    },
+  },
+  {
+    name: 'in N units',
+    pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago)\\b)`),
+    build(m, text) {
+      // "for the first time in three years" is a duration, not a date.
+      const before = wordsBefore(text, m.index, 3).join(' ');
+      if (/\b(?:time|first|last|highest|lowest|best|worst|most|least|record)\s+in$/.test(before)) return null;
+      if (/few|couple/i.test(m[0])) return null;
+      const n = numberOf(m[1]);
+      if (!n) return null;
+      return relative(unit(m[2]), n);
+    },
+  },
+  {
+    name: 'N units ago',
+    pattern: re(`\\b(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
+    build(m) {
+      const n = numberOf(m[1]);
+      if (!n) return null;
+      return relative(unit(m[2]), -n);
+    },
+  },
+  {
+    name: 'month or year relative',
+    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐'’])`),
+    build(m) {
+      const q = m[1].toLowerCase();
+      const offset = q === 'this' ? 0 : q === 'next' ? 1 : -1;
+      return m[2].toLowerCase() === 'month' ? { kind: 'relativeMonth', offset } : { kind: 'relativeYear', offset };
+    },
+  },
+  {
+    name: 'season',
+    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
+    build(m) {
+      const q = m[1]?.toLowerCase();
+      const year = m[3] ? +m[3] : undefined;
+      if (!year && (!q || q === 'the')) return null;
+      if (!year && /^(?:fall|spring)$/i.test(m[2]) && !q) return null;
+      return { kind: 'season', season: seasonOf(m[2])!, year, direction: directionOf(q) };
+    },
+  },
+  {
+    name: 'month',
+    pattern: re(`\\b(?:${OF}|${EDGE}\\s*)?(?:(last|next|this)\\s+)?(${M})\\b(?:,?\\s+(${Y})\\b)?(?![-‐]\\w)`),
+    build(m, text) {
+      const word = m[2];
+      const at = m.index + m[0].lastIndexOf(word, m[0].length - (m[3] ? m[3].length : 0));
+      if (!hasDateCapitalization(word, 'en')) return null;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      // "March 3" is a day: chrono-node parses it; this rule only takes months standing alone.
+      if (!m[3] && /^\s+\d{1,2}(?!\d)/.test(after)) return null;
+      const hasModifier = at > m.index;
+      if (!m[3] && !hasModifier && !monthHasCue(text, at)) return null;
+      // "May" and "March" are also a verb and a noun: with no year they need a modifier or a cue word.
+      if (!m[3] && /^(?:may|march)$/i.test(word) && /^\s+(?:on|to|through|for|against|of|be|have|not)\b/i.test(after)) return null;
+      const month = monthOf(word);
+      return { kind: 'month', month, year: m[3] ? +m[3] : undefined, direction: m[1] ? directionOf(m[1]) : undefined };
+    },
+  },
+  {
+    name: 'year',
+    pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    build(m, text) {
+      const yearAt = m.index + m[0].length - 4;
+      if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;
+      const season = /^(?:the\s+)?(summer|spring|fall|autumn|winter)\s+of/i.exec(m[0]);
+      if (season) return { kind: 'season', season: seasonOf(season[1])!, year: +m[1], direction: 'auto' };
+      return { kind: 'year', year: +m[1] };
+    },
+  },
+];

@@ -1,0 +1,148 @@
+/**
+ * French date expressions that chrono-node misses or spans differently from the guidelines:
+ * weekdays with "ce", "dernier", "prochain", "soir" ("ce mercredi", "vendredi soir"), relative days
+ * ("hier", "aujourd'hui", "ce soir", "avant-hier"), weeks ("cette semaine", "la semaine
+ * prochaine", "le week-end dernier"), months and years relative to the article ("le mois dernier",
+ * "mars dernier", "l'an dernier", "l'année prochaine", "début juillet", "fin mars"), seasons
+ * ("cet été", "l'hiver dernier"), "dans trois semaines" (span "trois semaines"), "il y a deux ans",
+ * and bare years ("en 2016" → "2016"). Spans keep their articles where French needs them ("la
+ * semaine prochaine", "l'an dernier") but not the article before a day number ("le 25 mai" → "25 mai").
+ */
+import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
+import { isPlausibleYear, monthHasCue } from './filters';
+import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
+import type { DateSpec } from './spec';
+
+const W = weekdayNamesSource('fr');
+const M = monthNamesSource('fr');
+const Y = YEAR_SOURCE;
+const N = NUMBER_WORDS_SOURCE;
+// JavaScript's \b only knows ASCII letters; French needs Unicode word edges.
+const B0 = '(?<![\\p{L}\\p{N}_])';
+const B1 = '(?![\\p{L}\\p{N}_])';
+const APOS = "['’]";
+const PART = '(?:matin|après-midi|apres-midi|soir|midi|soirée|matinée)';
+const DERNIER = '(?:dernier|dernière|derniere|passé|passée|passee|prochain|prochaine)';
+
+const re = (source: string) => new RegExp(source, 'giu');
+
+function relative(u: string, offset: number): DateSpec | null {
+  const w = u.toLowerCase();
+  if (/^jours?$/.test(w)) return { kind: 'relativeDay', offset };
+  if (/^semaines?$/.test(w)) return { kind: 'relativeWeek', offset };
+  if (w === 'mois') return { kind: 'relativeMonth', offset };
+  if (/^(?:ans?|années?|annees?)$/.test(w)) return { kind: 'relativeYear', offset };
+  return null;
+}
+
+/** French rules, tried on paragraphs detected as French. */
+export const FR_RULES: DateRule[] = [
+  {
+    name: 'jour de la semaine',
+    pattern: re(`${B0}(?:(ce)\\s+)?(${W})(?:\\s+(${DERNIER}|${PART}))?${B1}`),
+    build(m, text) {
+      const word = m[2];
+      // A capitalized weekday mid-sentence is a name ("Mardi gras", a title), except at a sentence start.
+      if (/^\p{Lu}/u.test(word) && !m[1] && !atSentenceStart(text, m.index)) return null;
+      if (/^gras$/i.test(text.slice(m.index + m[0].length).trim().split(/\s/)[0] ?? '')) return null;
+      return { kind: 'weekday', weekday: weekdayOf(word), direction: m[3] ? directionOf(m[3]) : 'auto' };
+    },
+  },
+  {
+    name: 'jour relatif',
+    pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit)${B1}`),
+    build(m, text) {
+      const s = m[0].toLowerCase();
+      // "d'aujourd'hui" in "le monde d'aujourd'hui" still names the day in news copy; "jusqu'à ce soir" too.
+      if (/^(?:à|a)$/.test(wordsBefore(text, m.index, 1)[0] ?? '') && s.startsWith('ce ')) return { kind: 'relativeDay', offset: 0 };
+      if (s.startsWith('avant-hier')) return { kind: 'relativeDay', offset: -2 };
+      if (s.startsWith('apr')) return { kind: 'relativeDay', offset: 2 };
+      if (s.startsWith('hier')) return { kind: 'relativeDay', offset: -1 };
+      if (s.startsWith('demain')) return { kind: 'relativeDay', offset: 1 };
+      return { kind: 'relativeDay', offset: 0 };
+    },
+  },
+  {
+    name: 'semaine',
+    pattern: re(`${B0}(?:cette\\s+semaine|la\\s+semaine\\s+(${DERNIER}))${B1}`),
+    build(m) {
+      return { kind: 'relativeWeek', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
+    },
+  },
+  {
+    name: 'week-end',
+    pattern: re(`${B0}(?:ce|le)\\s+week-?end(?:\\s+(${DERNIER}))?${B1}`),
+    build(m) {
+      return { kind: 'weekend', direction: m[1] ? directionOf(m[1]) : 'auto' };
+    },
+  },
+  {
+    name: 'mois relatif',
+    pattern: re(`${B0}(?:le\\s+mois\\s+(${DERNIER})|ce\\s+mois(?:-ci)?)${B1}`),
+    build(m) {
+      return { kind: 'relativeMonth', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
+    },
+  },
+  {
+    name: 'année relative',
+    pattern: re(`${B0}(?:l${APOS}(?:an|année|annee)\\s+(${DERNIER})|cette\\s+année|cette\\s+annee|l${APOS}année\\s+en\\s+cours)${B1}`),
+    build(m) {
+      return { kind: 'relativeYear', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
+    },
+  },
+  {
+    name: 'dans N unités',
+    pattern: re(`(?<=${B0}(?:dans|d${APOS}ici)\\s+)(${N})\\s+(jours|semaines|mois|ans|années)${B1}`),
+    build(m) {
+      const n = numberOf(m[1]);
+      return n ? relative(m[2], n) : null;
+    },
+  },
+  {
+    name: 'il y a N unités',
+    pattern: re(`${B0}il\\s+y\\s+a\\s+(${N})\\s+(jours?|semaines?|mois|ans?|années?)${B1}(?!\\s+(?:que|qu${APOS}))`),
+    build(m) {
+      const n = numberOf(m[1]);
+      return n ? relative(m[2], -n) : null;
+    },
+  },
+  {
+    name: 'saison',
+    pattern: re(`${B0}(?:(cet|ce|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    build(m) {
+      const q = m[1]?.toLowerCase();
+      const tail = m[3];
+      const year = tail && /^\d/.test(tail) ? +tail : undefined;
+      if (!year && !tail && q !== 'cet' && q !== 'ce') return null;
+      if (q && /^l/.test(q) && !tail) return null;
+      if (/^ete$/i.test(m[2])) return null;
+      return { kind: 'season', season: seasonOf(m[2])!, year, direction: tail && !year ? directionOf(tail) : 'auto' };
+    },
+  },
+  {
+    name: 'mois',
+    pattern: re(`${B0}(?:(?:(?:au\\s+)?(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:à\\s+la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    build(m, text) {
+      const word = m[1];
+      const at = m.index + m[0].indexOf(word);
+      const before = text.slice(Math.max(0, at - 12), at);
+      // "25 mai", "1er mai": a day, parsed by chrono-node.
+      if (/(?:\d|1er|premier)\s*$/i.test(before)) return null;
+      const tail = m[2];
+      const year = tail && /^\d/.test(tail) ? +tail : undefined;
+      // "Mars" mid-sentence without a year is the planet (or a brand).
+      if (/^\p{Lu}/u.test(word) && !year && !atSentenceStart(text, at)) return null;
+      if (!tail && at === m.index && !monthHasCue(text, at)) return null;
+      return { kind: 'month', month: monthOf(word), year, direction: tail && !year ? directionOf(tail) : undefined };
+    },
+  },
+  {
+    name: 'année',
+    pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    build(m, text) {
+      const yearAt = m.index + m[0].length - 4;
+      if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;
+      return { kind: 'year', year: +m[1] };
+    },
+  },
+];
