@@ -1,21 +1,101 @@
 /**
- * Host-side loading of the data files the analysis core needs (entity model, gazetteers).
- * The core does no I/O; the server and the CLI load these once and pass them in.
- * (Placeholder until the trained model lands: no resources yet.)
+ * Host-side loading of the data files the analysis core needs: the entity tagger models
+ * (`data/models/ner-en.bin.gz`, `ner-fr.bin.gz`) and the gazetteers (`data/gazetteers/*.tsv`).
+ * The core does no I/O; the server and the CLI load these once (cached per data directory) and
+ * pass them in as `analyzeText(text, { entityResources })`. A missing or unreadable file leaves
+ * that resource out, so the recognizer falls back to rules instead of failing.
  */
-import type { EntityResources } from './analysis/entities/index';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { GAZETTEER_FILES, type EntityResources } from './analysis/entities/index';
+import { addGazetteerText, emptyGazetteer } from './analysis/entities/gazetteer';
+import { decodeModel } from './analysis/entities/modelFormat';
+import type { TaggerModel } from './analysis/entities/perceptron';
+import type { Language } from './analysis/types';
 
-let cached: EntityResources | undefined;
+/** Where the shipped data lives: bundles run from `dist/`, the data sits beside it. */
+export const DEFAULT_DATA_DIR = path.join(__dirname, '..', 'data');
 
-/** Load (once) and return the entity resources from `dataDir` (default: the shipped `data/`). */
-export function loadEntityResources(dataDir?: string): EntityResources {
-  void dataDir;
-  cached ??= {};
-  return cached;
+const cache = new Map<string, EntityResources>();
+const pending = new Map<string, Promise<EntityResources>>();
+
+/** Problems met while loading, for the host to log (file → message). */
+export const loadProblems: string[] = [];
+
+function readModel(file: string): TaggerModel | undefined {
+  try {
+    return decodeModel(zlib.gunzipSync(fs.readFileSync(file)));
+  } catch (error) {
+    loadProblems.push(`${file}: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
-/** Same as `loadEntityResources`, without blocking the caller's current turn. */
-export async function loadEntityResourcesAsync(dataDir?: string): Promise<EntityResources> {
-  await new Promise(resolve => setImmediate(resolve));
-  return loadEntityResources(dataDir);
+function build(dataDir: string, models: Partial<Record<Language, TaggerModel>>, gazetteerTexts: string[]): EntityResources {
+  const gazetteer = emptyGazetteer();
+  for (const text of gazetteerTexts) addGazetteerText(gazetteer, text);
+  const resources: EntityResources = { models, gazetteer, dataDir };
+  cache.set(dataDir, resources);
+  return resources;
+}
+
+/** Load (once per directory) and return the entity resources from `dataDir` (default: the shipped `data/`). Synchronous. */
+export function loadEntityResources(dataDir: string = DEFAULT_DATA_DIR): EntityResources {
+  const cached = cache.get(dataDir);
+  if (cached) return cached;
+  const models: Partial<Record<Language, TaggerModel>> = {};
+  for (const language of ['en', 'fr'] as const) {
+    const file = path.join(dataDir, 'models', `ner-${language}.bin.gz`);
+    if (fs.existsSync(file)) {
+      const model = readModel(file);
+      if (model) models[language] = model;
+    }
+  }
+  const texts: string[] = [];
+  for (const name of GAZETTEER_FILES) {
+    const file = path.join(dataDir, 'gazetteers', name);
+    if (fs.existsSync(file)) texts.push(fs.readFileSync(file, 'utf8'));
+  }
+  return build(dataDir, models, texts);
+}
+
+/**
+ * Same as `loadEntityResources`, reading files asynchronously and yielding between the heavy
+ * steps, so a server can keep answering (with the rule-based fallback) while the model loads.
+ */
+export async function loadEntityResourcesAsync(dataDir: string = DEFAULT_DATA_DIR): Promise<EntityResources> {
+  const cached = cache.get(dataDir);
+  if (cached) return cached;
+  let promise = pending.get(dataDir);
+  if (!promise) {
+    promise = (async () => {
+      const models: Partial<Record<Language, TaggerModel>> = {};
+      for (const language of ['en', 'fr'] as const) {
+        const file = path.join(dataDir, 'models', `ner-${language}.bin.gz`);
+        try {
+          const bytes = await fs.promises.readFile(file);
+          const raw = await new Promise<Buffer>((resolve, reject) => zlib.gunzip(bytes, (e, out) => (e ? reject(e) : resolve(out))));
+          await new Promise(resolve => setImmediate(resolve));
+          models[language] = decodeModel(raw);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') loadProblems.push(`${file}: ${(error as Error).message}`);
+        }
+        await new Promise(resolve => setImmediate(resolve));
+      }
+      const texts: string[] = [];
+      for (const name of GAZETTEER_FILES) {
+        try {
+          texts.push(await fs.promises.readFile(path.join(dataDir, 'gazetteers', name), 'utf8'));
+        } catch {
+          // A missing gazetteer only removes features.
+        }
+      }
+      const resources = cache.get(dataDir) ?? build(dataDir, models, texts);
+      pending.delete(dataDir);
+      return resources;
+    })();
+    pending.set(dataDir, promise);
+  }
+  return promise;
 }

@@ -3,7 +3,8 @@
  * (navigation lists, bylines and captions included), so a paragraph is a non-blank line. Tokens
  * follow CoNLL conventions closely enough for the tagger: a possessive `'s` and a French elided
  * article (`l'`, `d'`, `qu'`) are tokens of their own, abbreviations with inner dots ("U.S.",
- * "D.C.") stay whole. All offsets are UTF-16 indices into the original text, ends exclusive.
+ * "D.C.") stay whole, and a lower-case prefix is cut off a hyphenated name ("counter-ISIS" →
+ * "counter", "-", "ISIS") so the name can be tagged. All offsets are UTF-16 indices into the original text, ends exclusive.
  */
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 
@@ -54,13 +55,39 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+// Lower-case prefixes glued to a name by a hyphen ("counter-ISIS", "anti-Islamic State",
+// "pro-OTAN"): the name is an entity mention of its own, so the compound is cut around the hyphen.
+const NAME_PREFIXES = new Set([
+  'anti', 'counter', 'pro', 'non', 'pre', 'post', 'ex', 'neo', 'pan', 'trans', 'inter', 'intra', 'sub', 'super', 'ultra',
+  'mid', 'multi', 'over', 'under', 'contre', 'néo', 'pré', 'extra', 'hyper', 'semi', 'quasi',
+]);
+
+/** Where a hyphenated word must be cut so that a capitalized name after a prefix stands alone. */
+function splitPrefixedName(word: string): number {
+  const hyphen = word.search(/[-‐]/);
+  if (hyphen <= 0 || hyphen + 1 >= word.length) return -1;
+  const left = word.slice(0, hyphen);
+  const right = word.slice(hyphen + 1);
+  if (!/^\p{Lu}/u.test(right) || !/^\p{Ll}+$/u.test(left)) return -1;
+  if (NAME_PREFIXES.has(left) || /^\p{Lu}{2,}\b/u.test(right)) return hyphen;
+  return -1;
+}
+
 /** Tokens of `text` inside `[from, to)`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
   const slice = to === text.length ? text : text.slice(0, to);
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    const word = m[0];
+    const cut = word.length > 3 ? splitPrefixedName(word) : -1;
+    if (cut > 0) {
+      tokens.push({ start: m.index, end: m.index + cut, text: word.slice(0, cut) });
+      tokens.push({ start: m.index + cut, end: m.index + cut + 1, text: word[cut] });
+      tokens.push({ start: m.index + cut + 1, end: m.index + word.length, text: word.slice(cut + 1) });
+    } else {
+      tokens.push({ start: m.index, end: m.index + word.length, text: word });
+    }
   }
   return tokens;
 }

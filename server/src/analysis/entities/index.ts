@@ -1,24 +1,174 @@
 /**
- * Named-entity recognition: people, organizations and places. (Contract placeholder: the
- * statistical tagger lands here.) Returns raw typed spans; identity and canonical names are
- * decided afterwards by `identity.ts`.
+ * Named-entity recognition: people, organizations and places. Each sentence is tagged by the
+ * statistical tagger of its paragraph's language (BILOU tags, see `perceptron.ts`), its spans
+ * cleaned per the guidelines (`rules.ts`), then two document-level passes make the tagging
+ * consistent within the file: a word tagged as a person's surname elsewhere in the file is a
+ * person, and a name tagged once is tagged at its other capitalized occurrences. Without a model
+ * (before the host has loaded one) a rule-based fallback answers. Returns raw typed spans; identity
+ * and canonical names are decided afterwards by `identity.ts`.
  */
 import type { Layout } from '../layout';
-import type { EntityType, Span } from '../types';
+import type { EntityType, Language, Span, Token } from '../types';
+import type { Gazetteer } from './gazetteer';
+import type { TaggerModel } from './perceptron';
+import { tagSentence } from './perceptron';
+import { cleanSpan, fallbackSpans, urlRanges, type TokenSpan } from './rules';
+import { buildView, makeLexicon } from './view';
+import type { Lexicon } from './features';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
   type: EntityType;
+  /** Gazetteer key when the span is a known name ("OTAN" → "North Atlantic Treaty Organization"): aliases share it. */
+  key?: string;
 }
 
 /** Data the recognizer needs (model weights, gazetteers), loaded by the host and passed in. */
 export interface EntityResources {
+  /** Tagger per language; a language without a model uses the other one, then the rules. */
+  models?: Partial<Record<Language, TaggerModel>>;
+  gazetteer?: Gazetteer;
   [name: string]: unknown;
+}
+
+/** The gazetteer files under `data/gazetteers/`, in priority order (earlier entries win). */
+export const GAZETTEER_FILES = ['organizations.tsv', 'places.tsv', 'countries.tsv', 'cities.tsv'];
+
+const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
+
+/** Typed spans from BILOU (or BIO) tags, lenient with ill-formed sequences. Token indexes, end exclusive. */
+export function spansFromTags(tags: string[]): { start: number; end: number; type: string }[] {
+  const spans: { start: number; end: number; type: string }[] = [];
+  let open: { start: number; end: number; type: string } | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i];
+    const p = tag[0];
+    const type = tag.slice(2);
+    if (p === 'O') {
+      open = null;
+      continue;
+    }
+    if ((p === 'I' || p === 'L') && open && open.type === type) {
+      open.end = i + 1;
+    } else {
+      open = { start: i, end: i + 1, type };
+      spans.push(open);
+    }
+    if (p === 'L' || p === 'U') open = null;
+  }
+  return spans;
+}
+
+const lexicons = new WeakMap<Gazetteer, Lexicon>();
+const NO_GAZETTEER = makeLexicon();
+
+function lexiconOf(gazetteer?: Gazetteer): Lexicon {
+  if (!gazetteer) return NO_GAZETTEER;
+  let lexicon = lexicons.get(gazetteer);
+  if (!lexicon) lexicons.set(gazetteer, (lexicon = makeLexicon(gazetteer)));
+  return lexicon;
+}
+
+/** A sentence's tokens and spans, kept for the document-level passes. */
+interface TaggedSentence {
+  tokens: Token[];
+  spans: TokenSpan[];
 }
 
 /** Typed entity spans of the whole text, sorted by start, non-overlapping. */
 export function recognizeEntities(layout: Layout, resources?: EntityResources): RawMention[] {
-  void layout;
-  void resources;
-  return [];
+  const { tokens, sentences, paragraphs, text } = layout;
+  const lexicon = lexiconOf(resources?.gazetteer);
+  const tagged: TaggedSentence[] = [];
+  let t = 0;
+  for (const sentence of sentences) {
+    while (t < tokens.length && tokens[t].start < sentence.start) t++;
+    const from = t;
+    while (t < tokens.length && tokens[t].end <= sentence.end) t++;
+    const sentenceTokens = tokens.slice(from, t);
+    if (!sentenceTokens.length) continue;
+    const language = paragraphs[sentence.paragraph]?.language ?? 'en';
+    const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
+    const words = sentenceTokens.map(tok => tok.text);
+    const { view, matches } = buildView(words, resources?.gazetteer);
+    let spans: TokenSpan[];
+    if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
+    else spans = fallbackSpans(sentenceTokens, view.afterTitle);
+    const cleaned: TokenSpan[] = [];
+    for (const span of spans) {
+      const c = cleanSpan(span, words);
+      if (!c) continue;
+      const match = matches.find(m => m.start === c.start && m.end === c.end);
+      if (match) c.key = match.entry.key;
+      cleaned.push(c);
+    }
+    tagged.push({ tokens: sentenceTokens, spans: cleaned });
+  }
+  if (resources?.models) propagate(tagged);
+  const urls = urlRanges(text);
+  const out: RawMention[] = [];
+  for (const s of tagged) {
+    for (const span of s.spans) {
+      const start = s.tokens[span.start].start;
+      const end = s.tokens[span.end - 1].end;
+      if (urls.some(u => u.start < end && start < u.end)) continue;
+      const mention: RawMention = { start, end, type: TYPES[span.type] };
+      if (span.key) mention.key = span.key;
+      out.push(mention);
+    }
+  }
+  return out;
+}
+
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Document-level consistency. (1) A one-word span or untagged capitalized word equal to the last
+ * word of a multi-word person name in the file is that person ("Hagel" after "Chuck Hagel").
+ * (2) A multi-word name, or a one-word name tagged at least twice, is tagged at its untagged
+ * capitalized occurrences with its majority type.
+ */
+function propagate(tagged: TaggedSentence[]): void {
+  const surnames = new Set<string>();
+  const votes = new Map<string, Map<string, number>>();
+  for (const s of tagged) {
+    for (const span of s.spans) {
+      const words = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text));
+      if (span.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) surnames.add(words[words.length - 1]);
+      const key = words.join(' ');
+      const v = votes.get(key) ?? new Map<string, number>();
+      v.set(span.type, (v.get(span.type) ?? 0) + 1);
+      votes.set(key, v);
+    }
+  }
+  const majority = new Map<string, string>();
+  for (const [key, v] of votes) {
+    const [type, count] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (key.includes(' ') || count >= 2) majority.set(key, type);
+  }
+  const maxWords = 6;
+  for (const s of tagged) {
+    for (const span of s.spans) {
+      if (span.end - span.start === 1 && span.type !== 'PER' && surnames.has(fold(s.tokens[span.start].text))) span.type = 'PER';
+    }
+    const covered = new Array<boolean>(s.tokens.length).fill(false);
+    for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;
+    const added: TokenSpan[] = [];
+    for (let i = 0; i < s.tokens.length; i++) {
+      if (covered[i] || !/^\p{Lu}/u.test(s.tokens[i].text)) continue;
+      let found: TokenSpan | null = null;
+      let key = '';
+      for (let j = i; j < s.tokens.length && j - i < maxWords && !covered[j]; j++) {
+        key = j === i ? fold(s.tokens[j].text) : `${key} ${fold(s.tokens[j].text)}`;
+        const type = majority.get(key);
+        if (type && /^[\p{Lu}\p{N}]/u.test(s.tokens[j].text)) found = { start: i, end: j + 1, type };
+      }
+      if (!found && surnames.has(fold(s.tokens[i].text)) && (i === 0 || !/^\p{Lu}/u.test(s.tokens[i - 1].text))) found = { start: i, end: i + 1, type: 'PER' };
+      if (found && (found.end < s.tokens.length ? !/^\p{Lu}/u.test(s.tokens[found.end].text) : true)) {
+        added.push(found);
+        i = found.end - 1;
+      }
+    }
+    if (added.length) s.spans = [...s.spans, ...added].sort((a, b) => a.start - b.start);
+  }
 }

@@ -1,0 +1,150 @@
+/**
+ * Feature templates of the entity tagger, shared by training and tagging so both see exactly the
+ * same strings. Features come in three families, split by what they depend on, because that is
+ * what makes tagging fast: word-local features (identity, case, shape, affixes, one-word lexicon
+ * flags) depend on one word and its offset in the ±2 window only, so their summed weights are
+ * cached per (word, offset); context features depend on the sentence around the position (word
+ * bigrams, sentence-initial capitals, an all-caps headline, gazetteer phrase matches, a title or
+ * role phrase just before); history features depend on the two previous predictions.
+ */
+
+/** Half-width of the word window: features look at words i-2 … i+2. */
+export const WINDOW = 2;
+
+/** Padding words outside the sentence. */
+export const BEFORE = '<S>';
+export const AFTER = '</S>';
+
+/** One-word lexicon look-ups a word-local feature may use (title words, gazetteer words). */
+export interface Lexicon {
+  /** Short flag string for a lower-cased word ("" when nothing is known about it). */
+  wordFlags(lower: string): string;
+}
+
+export const EMPTY_LEXICON: Lexicon = { wordFlags: () => '' };
+
+/** Everything the context features of one sentence need, computed once per sentence. */
+export interface SentenceView {
+  /** Token texts. */
+  words: string[];
+  /** Lower-cased token texts with typographic apostrophes normalised. */
+  lowers: string[];
+  /** Short word shapes (see `shortShape`). */
+  shorts: string[];
+  /** Gazetteer phrase label per token ("LOC-B", "ORG-U", … or ""). */
+  gazetteer: string[];
+  /** True where a title or honorific phrase ends right before the token. */
+  afterTitle: boolean[];
+  /** True where the token starts the sentence (or follows an opening quote, colon or dash there). */
+  initial: boolean[];
+  /** True when the sentence is written in capitals (a headline): case carries no information. */
+  allCaps: boolean;
+}
+
+/** Lower-case with typographic apostrophes folded, the form every look-up uses. */
+export function lowerWord(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+/** Word shape: X for capitals, x for small letters, d for digits, runs capped at 3 ("Kerry" → "Xxxx"). */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (const ch of word) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c === last) {
+      if (++run > 3) continue;
+    } else {
+      last = c;
+      run = 1;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Short word shape: runs collapsed to one character ("Kerry" → "Xx", "U.S." → "X.X."). */
+export function shortShape(word: string): string {
+  return wordShape(word).replace(/(.)\1+/g, '$1');
+}
+
+/** Digits folded to 0 so numbers share features. */
+function normalizeDigits(word: string): string {
+  return /\d/.test(word) ? word.replace(/\d/g, '0') : word;
+}
+
+/**
+ * Word-local features of `word` seen at `offset` (−WINDOW … WINDOW) from the tagged position.
+ * The full set is used at offset 0; neighbours carry fewer templates.
+ */
+export function wordFeatures(word: string, offset: number, lexicon: Lexicon): string[] {
+  const lower = lowerWord(word);
+  if (word === BEFORE || word === AFTER) return [`${offset}l=${word}`];
+  const norm = normalizeDigits(lower);
+  const shape = wordShape(word);
+  const short = shortShape(word);
+  const flags = lexicon.wordFlags(lower);
+  if (offset === 0) {
+    const out = [`w=${normalizeDigits(word)}`, `l=${norm}`, `s=${shape}`, `ss=${short}`];
+    const n = norm.length;
+    for (let k = 1; k <= 4 && k < n; k++) {
+      out.push(`p${k}=${normalizeDigits(word).slice(0, k)}`);
+      out.push(`x${k}=${norm.slice(n - k)}`);
+    }
+    if (flags) {
+      out.push(`f=${flags}`);
+      for (const flag of flags) out.push(`f1=${flag}`);
+    }
+    if (n <= 2) out.push(`len=${n}`);
+    if (/[-‐]/.test(word)) out.push(`hy|${short}`);
+    return out;
+  }
+  if (Math.abs(offset) === 1) {
+    const out = [`${offset}l=${norm}`, `${offset}s=${shape}`, `${offset}x3=${norm.slice(-3)}`];
+    if (flags) for (const flag of flags) out.push(`${offset}f=${flag}`);
+    return out;
+  }
+  return [`${offset}l=${norm}`, `${offset}ss=${short}`];
+}
+
+/** Features of position `i` that depend on several words of the sentence. */
+export function contextFeatures(view: SentenceView, i: number): string[] {
+  const { lowers } = view;
+  const n = lowers.length;
+  const prev = i > 0 ? lowers[i - 1] : BEFORE;
+  const next = i + 1 < n ? lowers[i + 1] : AFTER;
+  const short = view.shorts[i];
+  const out = ['bias', `lb=${prev}|${lowers[i]}`, `la=${lowers[i]}|${next}`];
+  if (view.initial[i]) out.push(`ini|${short}`);
+  if (view.allCaps) out.push('caps', `caps|${lowers[i]}`);
+  const g = view.gazetteer;
+  if (g[i]) out.push(`g0=${g[i]}`, `g0|${short}=${g[i]}`);
+  if (i > 0 && g[i - 1]) out.push(`g-1=${g[i - 1]}`);
+  if (i + 1 < n && g[i + 1]) out.push(`g+1=${g[i + 1]}`);
+  if (view.afterTitle[i]) out.push('ti', `ti|${short}`);
+  if (i > 0 && view.afterTitle[i - 1]) out.push('ti-1');
+  return out;
+}
+
+/** Features that depend on the previous two predicted tags. */
+export function historyFeatures(prev1: string, prev2: string, view: SentenceView, i: number): string[] {
+  return [`t1=${prev1}`, `t12=${prev2}|${prev1}`, `t1|${view.shorts[i]}=${prev1}`];
+}
+
+/** Every feature of position `i` given the previous tags (the training path; tagging caches word-local ones). */
+export function allFeatures(view: SentenceView, i: number, prev1: string, prev2: string, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (let k = -WINDOW; k <= WINDOW; k++) {
+    const j = i + k;
+    const word = j < 0 ? BEFORE : j >= view.words.length ? AFTER : view.words[j];
+    for (const f of wordFeatures(word, k, lexicon)) out.push(f);
+  }
+  for (const f of contextFeatures(view, i)) out.push(f);
+  for (const f of historyFeatures(prev1, prev2, view, i)) out.push(f);
+  return out;
+}

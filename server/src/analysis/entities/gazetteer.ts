@@ -1,0 +1,127 @@
+/**
+ * Gazetteers: lists of known places, organizations and nationality words, matched against token
+ * sequences. A match is only a feature for the tagger (and an alias key for identity), never a
+ * decision by itself, because many names are ambiguous ("Jordan", "Georgia", "Nice"). The data
+ * comes in as text (one entry per line: `TYPE<TAB>name|alias|…`, the first name being the entry's
+ * key) so the host decides where it is loaded from.
+ */
+import { tokenize } from '../layout';
+import { lowerWord } from './features';
+
+/** What a gazetteer knows about one phrase. */
+export interface GazetteerEntry {
+  /** `LOC`, `ORG` or `MISC` (nationality words and other non-mentions). */
+  type: string;
+  /** The entry's first listed name: aliases of one entity share it ("OTAN" → "NATO"). */
+  key: string;
+}
+
+/** A phrase match over a token sequence: tokens `[start, end)`, end exclusive. */
+export interface GazetteerMatch {
+  start: number;
+  end: number;
+  entry: GazetteerEntry;
+}
+
+/** Phrase tables, indexed for longest-match look-up over lower-cased tokens. */
+export interface Gazetteer {
+  /** Lower-cased token sequences joined by one space → entry. */
+  phrases: Map<string, GazetteerEntry>;
+  /** Every proper prefix of a phrase, so the matcher stops early. */
+  prefixes: Set<string>;
+  /** Longest phrase, in tokens. */
+  maxTokens: number;
+  /** One-letter flags per lower-cased word (L place, O organization, M nationality; lower case when inside a longer phrase). */
+  wordFlags: Map<string, string>;
+}
+
+const FLAG: Record<string, string> = { LOC: 'L', ORG: 'O', MISC: 'M', PER: 'P' };
+
+/** The phrase key of a name: its tokens, lower-cased, joined by spaces. */
+export function phraseKey(name: string): string[] {
+  return tokenize(name).map(t => lowerWord(t.text));
+}
+
+/** An empty gazetteer, to which `addGazetteerText` adds entries. */
+export function emptyGazetteer(): Gazetteer {
+  return { phrases: new Map(), prefixes: new Set(), maxTokens: 0, wordFlags: new Map() };
+}
+
+/** Add the entries of one gazetteer text (`TYPE<TAB>name|alias|…` per line, `#` comments). Earlier entries win. */
+export function addGazetteerText(gazetteer: Gazetteer, text: string): Gazetteer {
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const type = line.slice(0, tab);
+    const names = line.slice(tab + 1).split('|').map(s => s.trim()).filter(Boolean);
+    if (!names.length) continue;
+    const entry: GazetteerEntry = { type, key: names[0] };
+    for (const name of names) addPhrase(gazetteer, phraseKey(name), entry);
+  }
+  return gazetteer;
+}
+
+function addPhrase(gazetteer: Gazetteer, tokens: string[], entry: GazetteerEntry): void {
+  if (!tokens.length) return;
+  const key = tokens.join(' ');
+  if (gazetteer.phrases.has(key)) return;
+  gazetteer.phrases.set(key, entry);
+  gazetteer.maxTokens = Math.max(gazetteer.maxTokens, tokens.length);
+  for (let k = 1; k < tokens.length; k++) gazetteer.prefixes.add(tokens.slice(0, k).join(' '));
+  const flag = FLAG[entry.type] ?? '';
+  if (!flag) return;
+  const flags = tokens.length === 1 ? [[tokens[0], flag]] : tokens.filter(t => /\p{L}{3}/u.test(t)).map(t => [t, flag.toLowerCase()]);
+  for (const [word, f] of flags) {
+    const old = gazetteer.wordFlags.get(word) ?? '';
+    if (!old.includes(f)) gazetteer.wordFlags.set(word, [...old, f].sort().join(''));
+  }
+}
+
+function capitalized(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && word[0] !== word[0].toLowerCase()) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Longest non-overlapping matches, left to right. A match must start and end on a capitalized
+ * token, so "us" never matches "US" and "the state of" never matches a name.
+ */
+export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[]): GazetteerMatch[] {
+  const matches: GazetteerMatch[] = [];
+  const n = words.length;
+  for (let i = 0; i < n; ) {
+    if (!capitalized(words[i])) {
+      i++;
+      continue;
+    }
+    let best: GazetteerMatch | null = null;
+    let key = '';
+    for (let j = i; j < n && j - i < gazetteer.maxTokens; j++) {
+      key = j === i ? lowers[j] : `${key} ${lowers[j]}`;
+      const entry = gazetteer.phrases.get(key);
+      if (entry && capitalized(words[j])) best = { start: i, end: j + 1, entry };
+      if (!gazetteer.prefixes.has(key)) break;
+    }
+    if (best) {
+      matches.push(best);
+      i = best.end;
+    } else {
+      i++;
+    }
+  }
+  return matches;
+}
+
+/** Per-token BILU labels of the matches ("LOC-B", "ORG-U", …; "" outside any match). */
+export function gazetteerLabels(matches: GazetteerMatch[], length: number): string[] {
+  const labels = new Array<string>(length).fill('');
+  for (const m of matches) {
+    if (m.end - m.start === 1) {
+      labels[m.start] = `${m.entry.type}-U`;
+      continue;
+    }
+    for (let k = m.start; k < m.end; k++) labels[k] = `${m.entry.type}-${k === m.start ? 'B' : k === m.end - 1 ? 'L' : 'I'}`;
+  }
+  return labels;
+}

@@ -1,0 +1,93 @@
+/**
+ * Rules around the statistical tagger: span clean-up per the annotation guidelines (no titles or
+ * honorifics in a person span, no surrounding punctuation or articles, nothing inside a URL),
+ * and the rule-based fallback used before the model is loaded (runs of capitalized words, typed by
+ * titles, organization head words, acronyms and the gazetteer when one is given). The fallback is
+ * deliberately simple: it makes the editor answer at once; the model replaces it seconds later.
+ */
+import type { Token } from '../types';
+import { HONORIFICS, isTitleWord } from './titles';
+
+/** A typed token span over one sentence: tokens `[start, end)`, end exclusive. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: string;
+  /** Gazetteer key when the span is exactly a gazetteer phrase. */
+  key?: string;
+}
+
+const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', "l'", 'du', 'des', "d'", 'de']);
+
+/** Tighten a span to the guidelines; returns null when nothing is left. `words` are the sentence's token texts. */
+export function cleanSpan(span: TokenSpan, words: string[]): TokenSpan | null {
+  let { start, end } = span;
+  const lower = (k: number) => words[k].toLowerCase().replace(/’/g, "'");
+  for (;;) {
+    if (start >= end) return null;
+    const w = lower(start);
+    if (!/[\p{L}\p{N}]/u.test(w)) start++;
+    else if (LEADING_ARTICLES.has(w) && end - start > 1) start++;
+    else if (span.type === 'PER' && end - start > 1 && (isTitleWord(w) || (HONORIFICS.has(w) && words[start + 1] === '.'))) start += HONORIFICS.has(w) && words[start + 1] === '.' ? 2 : 1;
+    else break;
+  }
+  while (end > start && (!/[\p{L}\p{N}]/u.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
+  // A dot that is not part of an abbreviation ("Inc.", "U.S.") ends the sentence, not the name.
+  while (end > start && words[end - 1] === '.') end--;
+  if (start >= end) return null;
+  if (!words.slice(start, end).some(w => /\p{Lu}/u.test(w))) return null;
+  return { ...span, start, end };
+}
+
+/** UTF-16 ranges of URLs, e-mail addresses and domain names in `text`: nothing inside them is an entity. */
+export function urlRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|fr|be|ch|ca|uk|de|info|gov|mil|edu)\b(?:\/\S*)?/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const ORG_HEADS = new Set([
+  'ministry', 'department', 'council', 'union', 'agency', 'university', 'corp', 'corporation', 'inc', 'ltd', 'co', 'company',
+  'bank', 'party', 'army', 'navy', 'committee', 'commission', 'court', 'parliament', 'assembly', 'association', 'institute',
+  'news', 'times', 'post', 'group', 'organization', 'organisation', 'fund', 'office', 'senate', 'congress', 'forces', 'police',
+  'ministère', 'conseil', 'parti', 'armée', 'comité', 'cour', 'tribunal', 'assemblée', 'agence', 'banque', 'université',
+  'gouvernement', 'fédération', 'syndicat', 'journal', 'groupe', 'société', 'commission', 'parlement', 'sénat',
+]);
+
+const STOP_CAPITALS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'for', 'but', 'and', 'or', 'if', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'we',
+  'they', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'as', 'after', 'before', 'when', 'while', 'with', 'by', 'from', 'to',
+  'le', 'la', 'les', 'un', 'une', 'des', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'on', 'ce', 'cette', 'ces', 'et', 'mais',
+  'dans', 'pour', 'par', 'avec', 'selon', 'après', 'avant', 'lors', 'en', 'au', 'aux', 'du', 'de', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
+  'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+]);
+
+/**
+ * Rule-based spans of one sentence, for when no model is loaded: maximal runs of capitalized
+ * words (joined by "of", "de", "la", …), skipping sentence-initial function words.
+ */
+export function fallbackSpans(tokens: Token[], afterTitle: boolean[]): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  const words = tokens.map(t => t.text);
+  const cap = (w: string) => /^\p{Lu}/u.test(w) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    if (!cap(words[i])) continue;
+    let j = i + 1;
+    while (j < words.length) {
+      if (cap(words[j]) && tokens[j].start - tokens[j - 1].end <= 1) j++;
+      else if (/^(of|de|du|des|la|d'|d’)$/i.test(words[j]) && j + 1 < words.length && cap(words[j + 1])) j += 2;
+      else break;
+    }
+    const run = words.slice(i, j);
+    const lowers = run.map(w => w.toLowerCase());
+    let type = 'LOC';
+    if (lowers.some(w => ORG_HEADS.has(w)) || (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]))) type = 'ORG';
+    else if (afterTitle[i] || (run.length >= 2 && run.length <= 4 && run.every(w => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w)))) type = 'PER';
+    spans.push({ start: i, end: j, type });
+    i = j - 1;
+  }
+  return spans;
+}
