@@ -23,7 +23,9 @@ const FIXED_REFERENCE = new Date(2000, 0, 1, 12);
 // anything in them is dropped from the configuration.
 const TIME_PROBES = ['at 5 p.m.', '14:55', 'in three weeks', '3 days ago', 'à 14h30', 'il y a 3 jours', 'dans trois semaines', 'Monday', 'lundi', 'tonight', 'ce soir', 'now', 'noon', 'midi'];
 
-function withoutTimeParsers(configuration: chrono.Configuration): ChronoInstance {
+type Configuration = NonNullable<ConstructorParameters<typeof chrono.Chrono>[0]>;
+
+function withoutTimeParsers(configuration: Configuration): ChronoInstance {
   const parsers = configuration.parsers.filter(parser => {
     const probe = new chrono.Chrono({ parsers: [parser], refiners: [] });
     return TIME_PROBES.every(text => probe.parse(text, FIXED_REFERENCE).length === 0);

@@ -6,7 +6,8 @@
  * only at the few words around the candidate, so it stays cheap.
  */
 import type { Language, Span } from '../types';
-import { wordAfter, wordsBefore } from './rules';
+import { monthOf } from './lexicon';
+import { atSentenceStart, wordAfter, wordsBefore } from './rules';
 
 /** Words before a number that make it a quantity, not a year. */
 const QUANTITY_BEFORE = new Set([
@@ -86,4 +87,19 @@ export function urlSpans(text: string, from: number, to: number): Span[] {
 /** True when `span` is capitalized as a proper date word must be in `language` (English months and weekdays). */
 export function hasDateCapitalization(word: string, language: Language): boolean {
   return language === 'fr' || /^\p{Lu}/u.test(word);
+}
+
+/** Capitalized words before a year that are date cues, not names ("In 2014", "Depuis 2011"). */
+const CAPITALIZED_CUES = /^(?:in|since|by|until|from|before|after|during|through|of|for|and|or|early|late|mid|the|en|depuis|dès|des|de|du|avant|après|apres|fin|début|debut|jusqu|et|ou|au|pour|à|a|le|la|l|année|an)$/i;
+
+/**
+ * True when the year at `start` follows a capitalized name on the same line ("RIMPAC 2016",
+ * "Mirage 2000"), not a sentence start, a cue word or a month.
+ */
+export function afterName(text: string, start: number): boolean {
+  const m = /([\p{L}][\p{L}\p{N}'’.-]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!m || !/^\p{Lu}/u.test(m[1])) return false;
+  const word = m[1].replace(/[.'’]+$/, '');
+  if (CAPITALIZED_CUES.test(word) || monthOf(word) > 0) return false;
+  return !atSentenceStart(text, start - m[0].length);
 }

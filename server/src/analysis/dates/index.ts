@@ -93,6 +93,8 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null):
     for (const c of resolveOverlaps(attachAffixes(text, candidates, paragraph.language))) {
       const sentence = sentenceAt(layout.sentences, c.start) ?? paragraph;
       const tense = tenseAt(text, sentence.start, sentence.end, c.start, c.end, paragraph.language);
+      // A year after a name is an event ("RIMPAC 2016") near the article's time, or a product ("Mirage 2000").
+      if (c.spec.kind === 'year' && c.spec.named && referenceDay && Math.abs(c.spec.year - referenceDay.year) > 5) continue;
       const { value, relative } = resolve(c.spec, referenceDay, tense);
       mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative });
     }

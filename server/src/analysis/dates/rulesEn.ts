@@ -7,7 +7,7 @@
  * "RIMPAC 2016"). Spans never start with a preposition; modifiers are kept.
  */
 import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
-import { hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
+import { afterName, hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
 import { directionOf, wordsBefore, type DateRule } from './rules';
 import type { DateSpec } from './spec';
 
@@ -104,7 +104,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month or year relative',
-    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐'’])`),
+    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`),
     build(m) {
       const q = m[1].toLowerCase();
       const offset = q === 'this' ? 0 : q === 'next' ? 1 : -1;
@@ -148,7 +148,7 @@ export const EN_RULES: DateRule[] = [
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;
       const season = /^(?:the\s+)?(summer|spring|fall|autumn|winter)\s+of/i.exec(m[0]);
       if (season) return { kind: 'season', season: seasonOf(season[1])!, year: +m[1], direction: 'auto' };
-      return { kind: 'year', year: +m[1] };
+      return { kind: 'year', year: +m[1], named: m[0].length === 4 && afterName(text, yearAt) };
     },
   },
 ];

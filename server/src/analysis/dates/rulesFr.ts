@@ -9,7 +9,7 @@
  * semaine prochaine", "l'an dernier") but not the article before a day number ("le 25 mai" → "25 mai").
  */
 import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
-import { isPlausibleYear, monthHasCue } from './filters';
+import { afterName, isPlausibleYear, monthHasCue } from './filters';
 import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
 import type { DateSpec } from './spec';
 
@@ -50,7 +50,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'jour relatif',
-    pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit)${B1}`),
+    pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`),
     build(m, text) {
       const s = m[0].toLowerCase();
       // "d'aujourd'hui" in "le monde d'aujourd'hui" still names the day in news copy; "jusqu'à ce soir" too.
@@ -142,7 +142,7 @@ export const FR_RULES: DateRule[] = [
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;
-      return { kind: 'year', year: +m[1] };
+      return { kind: 'year', year: +m[1], named: m[0].length === 4 && afterName(text, yearAt) };
     },
   },
 ];

@@ -19,7 +19,8 @@ export type DateSpec =
   /** A month; `year` absent when omitted ("early August"); `direction` from "last July", "mars dernier". */
   | { kind: 'month'; year?: number; month: number; direction?: Direction }
   /** A year ("2014", "fiscal 2011"). */
-  | { kind: 'year'; year: number }
+  /** `named` when the year follows a capitalized name ("RIMPAC 2016", "Mirage 2000"): an event or a product. */
+  | { kind: 'year'; year: number; named?: boolean }
   /** A weekday ("Monday", "ce mercredi", "last Friday"). ISO weekday 1–7. */
   | { kind: 'weekday'; weekday: number; direction: Direction }
   /** A day counted from the reference ("today" 0, "hier" -1, "three days ago" -3). */
