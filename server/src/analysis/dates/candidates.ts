@@ -11,7 +11,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Any date word or a number that could be a year; case-insensitive, Unicode word edges.
 const TRIGGER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...new Set(TRIGGER_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])|(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)`,
+  `(?<![\\p{L}\\p{N}])(?:${[...new Set(TRIGGER_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])|(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d[/.-]\\d{1,2}[/.-]\\d`,
   'iu',
 );
 

@@ -10,7 +10,9 @@
  */
 import * as chrono from 'chrono-node';
 import type { Language } from '../types';
-import { monthOf } from './lexicon';
+import { isFullMonthName, monthOf } from './lexicon';
+
+const isAbbreviation = (word: string) => monthOf(word) > 0 && !isFullMonthName(word);
 import type { DateCandidate, DateSpec } from './spec';
 
 type ChronoInstance = chrono.Chrono;
@@ -88,7 +90,7 @@ function parseWindow(instance: ChronoInstance, text: string, language: Language)
       }
     }
     if (!spec) continue;
-    const trimmed = matched.replace(/[\s,.]+$/u, m => (/^\.$/.test(m) && /\b[A-Za-z]{3,4}$/.test(matched.slice(0, -1)) ? m : ''));
+    const trimmed = matched.replace(/[\s,.]+$/u, m => (m === '.' && isAbbreviation(/\p{L}+$/u.exec(matched.slice(0, -1))?.[0] ?? '') ? m : ''));
     const lead = trimmed.length - trimmed.trimStart().length;
     index += lead;
     matched = trimmed.trim();

@@ -43,14 +43,14 @@ function attachAffixes(text: string, candidates: DateCandidate[], language: Lang
   for (const c of sorted) {
     if (c.spec.kind !== 'day' && c.spec.kind !== 'month') continue;
     if (language === 'fr' && c.spec.kind === 'day') {
-      const tail = /^\s+(dernier|derni[eè]re|prochain|prochaine|pass[ée]e?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
+      const tail = /^[ \t\u00a0]+(dernier|derni[eè]re|prochain|prochaine|pass[ée]e?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
       if (tail) {
         c.end += tail[0].length;
         if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^(?:prochaine?)$/i.test(tail[1]) ? 1 : -1 };
       }
     }
     if (c.spec.kind !== 'day') continue;
-    const weekday = sorted.find(w => w.spec.kind === 'weekday' && w.end <= c.start && /^,?\s*$/.test(text.slice(w.end, c.start)));
+    const weekday = sorted.find(w => w.spec.kind === 'weekday' && w.end <= c.start && /^,?[ \t\u00a0]*$/.test(text.slice(w.end, c.start)));
     if (weekday) c.start = weekday.start;
   }
   return sorted;

@@ -89,6 +89,7 @@ export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Re
       return { value: formatDay(addDays({ year: 1970, month: 1, day: 1 }, chosen)), relative };
     }
     case 'month': {
+      if (spec.yearOffset !== undefined) return { value: formatMonth(ref.year + spec.yearOffset, spec.month), relative };
       const options = [ref.year - 1, ref.year, ref.year + 1].map(y => y * 12 + spec.month - 1);
       const chosen = nearestBiased(options, ref.year * 12 + ref.month - 1, spec.direction, tense);
       return { value: formatMonth(Math.floor(chosen / 12), (chosen % 12) + 1), relative };

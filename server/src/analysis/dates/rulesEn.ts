@@ -35,7 +35,7 @@ function relative(u: 'day' | 'week' | 'month' | 'year', offset: number): DateSpe
 export const EN_RULES: DateRule[] = [
   {
     name: 'weekday',
-    pattern: re(`\\b(?:(?:(last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
+    pattern: re(`\\b(?:(?:(this\\s+coming|this\\s+past|last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
     build(m, text) {
       const word = m[2];
       const start = m.index + m[0].indexOf(word, m[1] ? m[1].length : 0);
@@ -46,7 +46,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'relative day',
-    pattern: re(`\\b(?:(?:earlier|later)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
+    pattern: re(`\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
     build(m) {
       const s = m[0].toLowerCase();
       if (s.includes('before yesterday')) return { kind: 'relativeDay', offset: -2 };
@@ -66,7 +66,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'week',
-    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+previous)\\s+week\\b(?![-‐])`),
+    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])`),
     build(m) {
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
       return { kind: 'relativeWeek', offset: q === 'this' ? 0 : q === 'next' ? 1 : -1 };
@@ -95,7 +95,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'N units ago',
-    pattern: re(`\\b(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
+    pattern: re(`\\b(?:(?:nearly|almost|about|some|more\\s+than|less\\s+than|just\\s+over|just\\s+under|roughly)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
     build(m) {
       const n = numberOf(m[1]);
       if (!n) return null;
@@ -138,6 +138,15 @@ export const EN_RULES: DateRule[] = [
       if (!m[3] && /^(?:may|march)$/i.test(word) && /^\s+(?:on|to|through|for|against|of|be|have|not)\b/i.test(after)) return null;
       const month = monthOf(word);
       return { kind: 'month', month, year: m[3] ? +m[3] : undefined, direction: m[1] ? directionOf(m[1]) : undefined };
+    },
+  },
+  {
+    name: 'month of a relative year',
+    pattern: re(`\\b(?:${EDGE}\\s*)?(${M})(?:\\s+of)?\\s+(this|last|next)\\s+year\\b`),
+    build(m) {
+      if (!/^\p{Lu}/u.test(m[1])) return null;
+      const q = m[2].toLowerCase();
+      return { kind: 'month', month: monthOf(m[1]), yearOffset: q === 'this' ? 0 : q === 'next' ? 1 : -1 };
     },
   },
   {

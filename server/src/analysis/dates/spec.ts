@@ -17,7 +17,7 @@ export type DateSpec =
   /** A day by its calendar numbers; `year` absent when the text omits it ("Sept. 16", "25 mai"). */
   | { kind: 'day'; year?: number; month: number; day: number; direction?: Direction }
   /** A month; `year` absent when omitted ("early August"); `direction` from "last July", "mars dernier". */
-  | { kind: 'month'; year?: number; month: number; direction?: Direction }
+  | { kind: 'month'; year?: number; month: number; direction?: Direction; yearOffset?: number }
   /** A year ("2014", "fiscal 2011"). */
   /** `named` when the year follows a capitalized name ("RIMPAC 2016", "Mirage 2000"): an event or a product. */
   | { kind: 'year'; year: number; named?: boolean }
