@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { layoutText } from '../../server/src/analysis/layout';
+import { findReferenceDate, recognizeDates } from '../../server/src/analysis/dates/index';
+import type { Language } from '../../server/src/analysis/types';
+
+/**
+ * Dates of `text` as `"span" → value` lines (`~` marks values that depend on the reference date).
+ * The first line of each text is a date line, so the reference comes from the text itself.
+ */
+function render(text: string, language: Language): string[] {
+  const layout = layoutText(text, () => language);
+  const reference = findReferenceDate(layout);
+  return recognizeDates(layout, reference).map(d => `${d.text} → ${d.value}${d.relative ? ' ~' : ''}`);
+}
+
+function check(text: string, expected: string[], language: Language = 'en'): void {
+  assert.deepEqual(render(text, language), expected, text);
+}
+
+// Reference: Friday 5 September 2014 (ISO week 36).
+const EN = 'Published: September 5, 2014\n';
+// Reference: Wednesday 22 March 2017 (ISO week 12).
+const FR = 'Publié le 22 mars 2017\n';
+
+test('English full dates, months and years keep their own precision', () => {
+  check(`${EN}The summit opens Sept. 16 and the plan runs to January 2017.`, ['September 5, 2014 → 2014-09-05', 'Sept. 16 → 2014-09-16 ~', 'January 2017 → 2017-01']);
+  check(`${EN}Friday, November 19, 2010 was a Friday; in 2016 and in early August too.`, [
+    'September 5, 2014 → 2014-09-05', 'Friday, November 19, 2010 → 2010-11-19', 'Friday → 2014-09-05 ~', '2016 → 2016', 'early August → 2014-08 ~',
+  ]);
+  check(`${EN}Talks resumed in mid-October and the 2014-09-16 deadline held; fiscal 2011 results.`, [
+    'September 5, 2014 → 2014-09-05', 'mid-October → 2014-10 ~', '2014-09-16 → 2014-09-16', 'fiscal 2011 → 2011',
+  ]);
+});
+
+test('English weekdays resolve to the recent past, or ahead in the future tense', () => {
+  check(`${EN}Kerry met Hagel on Monday and on Friday.`, ['September 5, 2014 → 2014-09-05', 'Monday → 2014-09-01 ~', 'Friday → 2014-09-05 ~']);
+  check(`${EN}The ministers will meet on Tuesday.`, ['September 5, 2014 → 2014-09-05', 'Tuesday → 2014-09-09 ~']);
+  check(`${EN}He spoke Wednesday afternoon and later Thursday; last Friday it rained.`, [
+    'September 5, 2014 → 2014-09-05', 'Wednesday afternoon → 2014-09-03 ~', 'later Thursday → 2014-09-04 ~', 'last Friday → 2014-08-29 ~',
+  ]);
+});
+
+test('English relative days, weeks, months and years', () => {
+  check(`${EN}They agreed today, this morning and last night, yesterday too.`, [
+    'September 5, 2014 → 2014-09-05', 'today → 2014-09-05 ~', 'this morning → 2014-09-05 ~', 'last night → 2014-09-04 ~', 'yesterday → 2014-09-04 ~',
+  ]);
+  check(`${EN}A meeting in three weeks, after last week and later this week, over the weekend.`, [
+    'September 5, 2014 → 2014-09-05', 'three weeks → 2014-W39 ~', 'last week → 2014-W35 ~', 'later this week → 2014-W36 ~', 'the weekend → 2014-W35 ~',
+  ]);
+  check(`${EN}Sales fell last month and last year, unlike last July or this winter.`, [
+    'September 5, 2014 → 2014-09-05', 'last month → 2014-08 ~', 'last year → 2013 ~', 'last July → 2014-07 ~', 'this winter → 2013-WI ~',
+  ]);
+  check(`${EN}Two years ago it began; the middle of last week was calm.`, ['September 5, 2014 → 2014-09-05', 'Two years ago → 2012 ~', 'the middle of last week → 2014-W35 ~']);
+});
+
+test('English false positives are rejected', () => {
+  check(`${EN}Shares may 5 percent. The index fell below 2000 for the first time in three years.`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}Black Friday sales and the Sunday Times; 2014 soldiers; $2014; a March on Washington.`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}He stayed for three years, now and recently, at 5 p.m., aged 45.`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}See https://example.com/2014/09/01/story and www.site.org/may-2013/x`, ['September 5, 2014 → 2014-09-05']);
+});
+
+test('years in event names count, products far from the article do not', () => {
+  check(`${EN}RIMPAC 2016 will include 26 nations; Mirage 2000 jets flew.`, ['September 5, 2014 → 2014-09-05', '2016 → 2016']);
+});
+
+test('French full dates, weekdays and modifiers', () => {
+  check(`${FR}Le secrétaire a participé ce mercredi (22 mars 2017) à une réunion, en mai.`, [
+    '22 mars 2017 → 2017-03-22', 'ce mercredi → 2017-03-22 ~', '22 mars 2017 → 2017-03-22', 'mai → 2017-05 ~',
+  ], 'fr');
+  check(`${FR}Il est arrivé lundi et repartira vendredi 24 mars prochain.`, ['22 mars 2017 → 2017-03-22', 'lundi → 2017-03-20 ~', 'vendredi 24 mars prochain → 2017-03-24 ~'], 'fr');
+  check(`${FR}Depuis le 22 février dernier, et le 1er octobre 2024, fin mars et début juillet.`, [
+    '22 mars 2017 → 2017-03-22', '22 février dernier → 2017-02-22 ~', '1er octobre 2024 → 2024-10-01', 'fin mars → 2017-03 ~', 'début juillet → 2017-07 ~',
+  ], 'fr');
+});
+
+test('French relative expressions', () => {
+  check(`${FR}L'OTAN a approuvé hier une mission, aujourd’hui il parle, ce soir il part.`, [
+    '22 mars 2017 → 2017-03-22', 'hier → 2017-03-21 ~', 'aujourd’hui → 2017-03-22 ~', 'ce soir → 2017-03-22 ~',
+  ], 'fr');
+  check(`${FR}Les succès de l’année dernière et de l'an dernier, cette semaine et la semaine prochaine.`, [
+    '22 mars 2017 → 2017-03-22', 'l’année dernière → 2016 ~', "l'an dernier → 2016 ~", 'cette semaine → 2017-W12 ~', 'la semaine prochaine → 2017-W13 ~',
+  ], 'fr');
+  check(`${FR}Il y a deux ans, puis dans trois semaines, le mois dernier, en 2016.`, [
+    '22 mars 2017 → 2017-03-22', 'Il y a deux ans → 2015 ~', 'trois semaines → 2017-W15 ~', 'le mois dernier → 2017-02 ~', '2016 → 2016',
+  ], 'fr');
+});
+
+test('French false positives are rejected', () => {
+  check(`${FR}Terre Air Mer Gendarmerie Renseignement`, ['22 mars 2017 → 2017-03-22'], 'fr');
+  check(`${FR}La sonde vers Mars, Mardi gras, plus de 2000 personnes, pendant dix ans, bientôt.`, ['22 mars 2017 → 2017-03-22'], 'fr');
+});
+
+test('no reference date: relative values are null, absolute ones stay', () => {
+  check('Il a dénoncé vendredi les réquisitions, le 23 mai, depuis 2011 et hier.', ['vendredi → null ~', '23 mai → null ~', '2011 → 2011', 'hier → null ~'], 'fr');
+  check('Officials met on Monday and last year, in 1992.', ['Monday → null ~', 'last year → null ~', '1992 → 1992'], 'en');
+});
+
+function reference(text: string, language: Language = 'en'): string | null {
+  const layout = layoutText(text, () => language);
+  const r = findReferenceDate(layout);
+  return r ? `${r.text} → ${r.value}` : null;
+}
+
+test('reference date from the many forms of date lines', () => {
+  assert.equal(reference('Title\n\nWashington D.C. – (DoD News) – September 5, 2014 – With the summit, they met.'), 'September 5, 2014 → 2014-09-05');
+  assert.equal(reference('Title\n\nBy IANS | Updated: January 15, 2020 14:55 IST\n\nBody on Jan. 3, 2019.'), 'January 15, 2020 → 2020-01-15');
+  assert.equal(reference('Title\nLatest update : 2014-09-16\nBody text.'), '2014-09-16 → 2014-09-16');
+  assert.equal(reference('Titre\nPublié le 22 mai 2013 Lecture : 1 minute.', 'fr'), '22 mai 2013 → 2013-05-22');
+  assert.equal(reference('Titre\nMis à jour le 15/09/2014 à 10h12\nTexte.', 'fr'), '15/09/2014 → 2014-09-15');
+  assert.equal(reference('Source: https://www.usatoday.com/story/news/world/2014/06/27/eu-summit/11448363/\n\nLeaders meet on Friday.'), '2014/06/27 → 2014-06-27');
+  assert.equal(reference('Headline\nThe caption shows Paris on Jan. 20, 2016.\nCarter spoke Wednesday.'), 'Jan. 20, 2016 → 2016-01-20');
+  assert.equal(reference('Headline\nSept. 5, 2014\nBody.'), 'Sept. 5, 2014 → 2014-09-05');
+  assert.equal(reference('No date here, only Monday and 2016.'), null);
+});
