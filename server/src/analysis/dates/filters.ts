@@ -78,8 +78,10 @@ export function monthHasCue(text: string, start: number): boolean {
 /** Spans of URLs, e-mail addresses and file paths in `text[from, to)`: nothing inside them is a date. */
 export function urlSpans(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
-  const re = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+|[\w.-]*[A-Za-z][\w.-]*\/\S*\/\S*/g;
-  const slice = text.slice(from, to);
+  const slice0 = text.slice(from, to);
+  if (slice0.indexOf('/') < 0 && slice0.indexOf('@') < 0 && !/www\./i.test(slice0)) return spans;
+  const re = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w.-]*[A-Za-z][\w.-]*\/[^\s/]*\/\S*/g;
+  const slice = slice0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
   return spans;
 }

@@ -21,6 +21,7 @@ const OF = '(?:(?:the\\s+)?(?:middle|end|beginning|start|close)\\s+of\\s+)';
 const EDGE = '(?:early|late|later|earlier|mid-?)';
 
 const re = (source: string) => new RegExp(source, 'giu');
+const MONTH_NEEDS = new RegExp(M, 'i');
 
 const unit = (word: string) => word.toLowerCase().replace(/s$/, '') as 'day' | 'week' | 'month' | 'year';
 
@@ -35,6 +36,7 @@ function relative(u: 'day' | 'week' | 'month' | 'year', offset: number): DateSpe
 export const EN_RULES: DateRule[] = [
   {
     name: 'weekday',
+    needs: /day/i,
     pattern: re(`\\b(?:(?:(this\\s+coming|this\\s+past|last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
     build(m, text) {
       const word = m[2];
@@ -46,6 +48,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'relative day',
+    needs: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
     pattern: re(`\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
     build(m) {
       const s = m[0].toLowerCase();
@@ -58,6 +61,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: "today's",
+    needs: /today|yesterday|tomorrow/i,
     pattern: re(`\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`),
     build(m) {
       const s = m[0].toLowerCase();
@@ -66,6 +70,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'week',
+    needs: /week/i,
     pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])`),
     build(m) {
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
@@ -74,6 +79,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'weekend',
+    needs: /week-?end/i,
     pattern: re(`\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`),
     build(m) {
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
@@ -82,6 +88,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'in N units',
+    needs: /days?\b|weeks?\b|months?\b|years?\b/i,
     pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago)\\b)`),
     build(m, text) {
       // "for the first time in three years" is a duration, not a date.
@@ -95,6 +102,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'N units ago',
+    needs: /\bago\b/i,
     pattern: re(`\\b(?:(?:nearly|almost|about|some|more\\s+than|less\\s+than|just\\s+over|just\\s+under|roughly)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
     build(m) {
       const n = numberOf(m[1]);
@@ -104,6 +112,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month or year relative',
+    needs: /month|year/i,
     pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`),
     build(m) {
       const q = m[1].toLowerCase();
@@ -113,6 +122,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'season',
+    needs: /spring|summer|fall|autumn|winter/i,
     pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
     build(m) {
       const q = m[1]?.toLowerCase();
@@ -124,6 +134,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month',
+    needs: MONTH_NEEDS,
     pattern: re(`\\b(?:${OF}|${EDGE}\\s*)?(?:(last|next|this)\\s+)?(${M})\\b(?:,?\\s+(${Y})\\b)?(?![-‐]\\w)`),
     build(m, text) {
       const word = m[2];
@@ -142,6 +153,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month of a relative year',
+    needs: /year/i,
     pattern: re(`\\b(?:${EDGE}\\s*)?(${M})(?:\\s+of)?\\s+(this|last|next)\\s+year\\b`),
     build(m) {
       if (!/^\p{Lu}/u.test(m[1])) return null;
@@ -151,6 +163,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'year',
+    needs: /(?:1[89]|20)\d\d/,
     pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;

@@ -25,6 +25,7 @@ const PART = '(?:matin|après-midi|apres-midi|soir|midi|soirée|matinée)';
 const DERNIER = '(?:dernier|dernière|derniere|passé|passée|passee|prochain|prochaine)';
 
 const re = (source: string) => new RegExp(source, 'giu');
+const MONTH_NEEDS = new RegExp(M, 'i');
 
 function relative(u: string, offset: number): DateSpec | null {
   const w = u.toLowerCase();
@@ -39,6 +40,7 @@ function relative(u: string, offset: number): DateSpec | null {
 export const FR_RULES: DateRule[] = [
   {
     name: 'jour de la semaine',
+    needs: /di\b|di\s|dis\b|dimanche/i,
     pattern: re(`${B0}(?:(ce)\\s+)?(${W})(?:\\s+(${DERNIER}|${PART}))?${B1}`),
     build(m, text) {
       const word = m[2];
@@ -50,6 +52,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'jour relatif',
+    needs: /aujourd|hier|demain|ce\s|cet\s|cette\s/i,
     pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`),
     build(m, text) {
       const s = m[0].toLowerCase();
@@ -64,6 +67,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'semaine',
+    needs: /semaine/i,
     pattern: re(`${B0}(?:cette\\s+semaine|la\\s+semaine\\s+(${DERNIER}))${B1}`),
     build(m) {
       return { kind: 'relativeWeek', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
@@ -71,6 +75,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'week-end',
+    needs: /week-?end/i,
     pattern: re(`${B0}(?:ce|le)\\s+week-?end(?:\\s+(${DERNIER}))?${B1}`),
     build(m) {
       return { kind: 'weekend', direction: m[1] ? directionOf(m[1]) : 'auto' };
@@ -78,6 +83,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'mois relatif',
+    needs: /mois/i,
     pattern: re(`${B0}(?:le\\s+mois\\s+(${DERNIER})|ce\\s+mois(?:-ci)?)${B1}`),
     build(m) {
       return { kind: 'relativeMonth', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
@@ -85,6 +91,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'année relative',
+    needs: /\ban|ann[eé]e/i,
     pattern: re(`${B0}(?:l${APOS}(?:an|année|annee)\\s+(${DERNIER})|cette\\s+année|cette\\s+annee|l${APOS}année\\s+en\\s+cours)${B1}`),
     build(m) {
       return { kind: 'relativeYear', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
@@ -92,6 +99,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'dans N unités',
+    needs: /dans|d['’]ici/i,
     pattern: re(`(?<=${B0}(?:dans|d${APOS}ici)\\s+)(${N})\\s+(jours|semaines|mois|ans|années)${B1}`),
     build(m) {
       const n = numberOf(m[1]);
@@ -100,6 +108,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'il y a N unités',
+    needs: /il\s+y\s+a/i,
     pattern: re(`${B0}il\\s+y\\s+a\\s+(${N})\\s+(jours?|semaines?|mois|ans?|années?)${B1}(?!\\s+(?:que|qu${APOS}))`),
     build(m) {
       const n = numberOf(m[1]);
@@ -108,6 +117,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'saison',
+    needs: /printemps|[eé]t[eé]|automne|hiver/i,
     pattern: re(`${B0}(?:(cet|ce|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m) {
       const q = m[1]?.toLowerCase();
@@ -121,6 +131,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'mois',
+    needs: MONTH_NEEDS,
     pattern: re(`${B0}(?:(?:(?:au\\s+)?(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:à\\s+la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m, text) {
       const word = m[1];
@@ -138,6 +149,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'année',
+    needs: /(?:1[89]|20)\d\d/,
     pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
