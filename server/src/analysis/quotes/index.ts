@@ -1,24 +1,67 @@
 /**
- * Quotations and who said them. (Contract placeholder: the mark-pairing scanner and the
- * attribution rules land here.)
+ * Quotations and who said them: the public face of `quotes/`. `scanQuotes` pairs quotation marks
+ * into quote spans (`scanner.ts`) and drops scare quotes (`scare.ts`); `attributeSpeakers` finds
+ * speech events (`events.ts`), resolves pronouns, titles and statements to entities
+ * (`discourse.ts`) and gives each quote its speakers (`attribute.ts`); `speakerProblems` reports
+ * quotes nobody is credited with. Pure functions of the layout and the linked mentions.
  */
 import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
+import { attributeQuotes } from './attribute';
+import { buildView } from './context';
+import { resolveEvents } from './discourse';
+import { findEvents } from './events';
+import { isScareQuote } from './scare';
+import { scanMarks, type ScanStats } from './scanner';
 
-/** A quote span before attribution; marks included. */
+/** A quote span before attribution; marks included, UTF-16 offsets, `end` exclusive. */
 export interface RawQuote extends Span {
+  /** True when a mark had no partner and the paragraph bounds closed the span. */
   unbalanced: boolean;
 }
 
-/** Quote spans of the whole text plus problems such as unbalanced marks. */
-export function scanQuotes(layout: Layout): { quotes: RawQuote[]; problems: Problem[] } {
-  void layout;
-  return { quotes: [], problems: [] };
+const LEADING_MARK = /^(?:''|``|[“”„‟"«»‘’‚‛'`‹›])/;
+const TRAILING_MARK = /(?:''|``|[“”„‟"«»‘’‚‛'`‹›])$/;
+
+/** The text between a quote's marks (a mark missing on an unbalanced side is simply not there). */
+export function innerText(text: string, quote: Span): string {
+  return text.slice(quote.start, quote.end).replace(LEADING_MARK, '').replace(TRAILING_MARK, '');
 }
 
-/** Attach speakers (entity ids and canonical names) to each quote. */
+/**
+ * Quote spans of the whole text, sorted by start, plus an `unbalanced-quote` problem for every
+ * quotation mark with no partner. Scare quotes (under four words and not a clause) are left out.
+ * Linear in the text length; `stats` counts the work for tests.
+ */
+export function scanQuotes(layout: Layout, stats?: ScanStats): { quotes: RawQuote[]; problems: Problem[] } {
+  const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats);
+  const kept = quotes.filter(q => !isScareQuote(innerText(layout.text, q))).map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
+  return { quotes: kept, problems };
+}
+
+/**
+ * Attach speakers to each quote: entity ids from `mentions`/`entities` (as linked by
+ * `entities/identity.ts`), their canonical names, and the span of the phrase that names them.
+ * Quotes come back in the same order with `speakerIds`/`speakers` empty when nobody is credited.
+ */
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[]): Quote[] {
-  void mentions;
-  void entities;
-  return quotes.map(q => ({ ...q, text: layout.text.slice(q.start, q.end), speakerIds: [], speakers: [] }));
+  const view = buildView(layout, quotes, mentions, entities);
+  const events = findEvents(view);
+  const resolved = resolveEvents(view, events);
+  const attributions = attributeQuotes(view, quotes, events, resolved);
+  return quotes.map((q, i) => {
+    const a = attributions[i];
+    const speakerIds = a.speakers;
+    const speakers = speakerIds.map(id => view.entityById.get(id)?.canonical ?? mentions.find(m => m.entityId === id)?.canonical ?? id);
+    const quote: Quote = { start: q.start, end: q.end, text: layout.text.slice(q.start, q.end), speakerIds, speakers, unbalanced: q.unbalanced };
+    if (a.span) quote.attribution = a.span;
+    return quote;
+  });
+}
+
+/** A `quote-without-speaker` problem (information) for every quote nobody is credited with. */
+export function speakerProblems(quotes: Quote[]): Problem[] {
+  return quotes
+    .filter(q => q.speakerIds.length === 0)
+    .map(q => ({ start: q.start, end: q.end, code: 'quote-without-speaker' as const, severity: 'information' as const, message: 'Nobody is credited with this quotation in the text.' }));
 }

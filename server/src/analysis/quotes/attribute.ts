@@ -1,0 +1,175 @@
+/**
+ * Attribution: which speech event, if any, a quote belongs to. A quote takes, in order of trust:
+ * the event that starts right after it ("“…,” Kerry said", « », a-t-il déclaré »); else the
+ * nearest event before it in its sentence ("Hollande said the community “needs …”", « X a précisé
+ * que « … » »); else a colon or name introduction ("Kerry: « … »", « Didier Deschamps (sélectionneur)
+ * « … » », a paragraph ending in ":" before it); else the person who opens its sentence. A quote
+ * with none of these carries the speaker of its neighbours, per the guidelines' settled case: the
+ * previous or next quote of its paragraph, the last speech event of its own or the previous
+ * paragraph, or the one speaker of an article that quotes only one. An event that names nobody
+ * ("a US official said", « explique un diplomate ») is an answer too: no speaker.
+ */
+import type { Span } from '../types';
+import { isSentenceEnd, isWord, tokenAt, type TextView } from './context';
+import { eventSpan, type SpeechEvent } from './events';
+
+/** The outcome for one quote. */
+export interface Attribution {
+  /** Entity ids; empty when nobody is named. */
+  speakers: string[];
+  /** The phrase naming the speaker, when there is one. */
+  span?: Span;
+  /** True when the quote's own context decided (even if it names nobody), false when carried over. */
+  own: boolean;
+}
+
+/** How many tokens after a quote an attribution may start ("“…,” supreme leader Ayatollah Ali Khamenei said"). */
+const RIGHT_REACH = 6;
+/** How far back in its sentence a quote looks for an introducing event. */
+const LEFT_REACH = 60;
+
+/** Attribute every quote (sorted, top-level) given the text's speech events and their resolved speakers. */
+export function attributeQuotes(view: TextView, quotes: Span[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
+  const byFirst = new Map<number, number>();
+  events.forEach((e, i) => {
+    if (!byFirst.has(e.first)) byFirst.set(e.first, i);
+  });
+  const cues = events.map(e => e.cue);
+  const own: (Attribution | null)[] = quotes.map((q, qi) => ownAttribution(view, quotes, qi, events, speakers, byFirst, cues));
+  return carryOver(view, quotes, own, events, speakers);
+}
+
+function fromEvent(view: TextView, events: SpeechEvent[], speakers: string[][], index: number): Attribution {
+  return { speakers: speakers[index], span: eventSpan(view, events[index]), own: true };
+}
+
+function ownAttribution(view: TextView, quotes: Span[], qi: number, events: SpeechEvent[], speakers: string[][], byFirst: Map<number, number>, cues: number[]): Attribution | null {
+  const q = quotes[qi];
+  const n = view.tokens.length;
+  const first = tokenAt(view, q.start);
+  const after = tokenAt(view, q.end);
+  const endParagraph = first < n ? view.paragraphOf[Math.max(first, after - 1)] : -1;
+
+  // 1. Right after the quote: "“…,” he said", « », a déclaré Charles Michel ».
+  let r = after;
+  while (r < n && view.paragraphOf[r] === endParagraph && /^[,;—–-]$/.test(view.tokens[r].text)) r++;
+  for (let k = r; k < n && k - r <= RIGHT_REACH && view.paragraphOf[k] === endParagraph && view.quoteOf[k] < 0; k++) {
+    const e = byFirst.get(k);
+    if (e !== undefined && events[e].cue >= r) return fromEvent(view, events, speakers, e);
+    if (!isWord(view, k) && view.tokens[k].text !== '.') break;
+  }
+
+  if (first >= n) return null;
+  const paragraph = view.paragraphOf[first];
+  // 2. Earlier in the sentence (back to the previous quote): the nearest speech event.
+  let left = first;
+  while (left - 1 >= 0 && first - left < LEFT_REACH && view.paragraphOf[left - 1] === paragraph && view.quoteOf[left - 1] < 0 && !isSentenceEnd(view, left - 1)) left--;
+  const nearest = lastCueBefore(cues, first);
+  if (nearest >= 0 && events[nearest].cue >= left && events[nearest].last < first) return fromEvent(view, events, speakers, nearest);
+
+  // 3. A colon or a name introducing the quote: "Kerry: « … »", « Adrien Rabiot (milieu) : » + new paragraph.
+  const intro = introduction(view, left, first);
+  if (intro) return intro;
+  if (left === view.paragraphFirstToken[paragraph] && paragraph > 0) {
+    const previousLast = view.paragraphFirstToken[paragraph] - 1;
+    if (previousLast >= 0 && view.tokens[previousLast].text === ':' && view.paragraphOf[previousLast] === paragraph - 1) {
+      let start = previousLast;
+      while (start - 1 >= 0 && view.paragraphOf[start - 1] === paragraph - 1 && view.quoteOf[start - 1] < 0 && !isSentenceEnd(view, start - 1)) start--;
+      const e = lastCueBefore(cues, previousLast);
+      if (e >= 0 && events[e].cue >= start) return fromEvent(view, events, speakers, e);
+      const named = introduction(view, start, previousLast + 1);
+      if (named) return named;
+    }
+  }
+
+  // 4. A person opening the sentence the quote sits in (« Sonia Lejeune, retraitée, défile "pour …" »).
+  if (left < first && view.mentionOf[left] >= 0) {
+    const m = view.mentions[view.mentionOf[left]];
+    let end = left;
+    while (end + 1 < first && view.mentionOf[end + 1] === view.mentionOf[left]) end++;
+    const next = view.tokens[end + 1]?.text ?? '';
+    if (m.type === 'PERSON' && !/^['’]s$/.test(next)) return { speakers: [m.entityId], span: { start: m.start, end: m.end }, own: true };
+  }
+  return null;
+}
+
+/** Index of the last event whose cue is before token `token`, or -1 (cues are sorted). */
+function lastCueBefore(cues: number[], token: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid] < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * A name introducing a quote with only a colon or a parenthesis between: "Jagland: ‘…’",
+ * « Charles Michel: «…» », « Didier Deschamps (sélectionneur …) « … » ». `[from, to)` are the
+ * tokens before the quote.
+ */
+function introduction(view: TextView, from: number, to: number): Attribution | null {
+  if (to <= from) return null;
+  let k = from;
+  while (k < to && /^[-—–•]$/.test(view.tokens[k].text)) k++;
+  const mi = view.mentionOf[k];
+  if (k >= to || mi < 0 || view.mentions[mi].type === 'LOCATION') return null;
+  while (k + 1 < to && view.mentionOf[k + 1] === mi) k++;
+  k++;
+  if (k < to && view.tokens[k].text === '(') {
+    let depth = 0;
+    for (; k < to; k++) {
+      if (view.tokens[k].text === '(') depth++;
+      else if (view.tokens[k].text === ')' && --depth === 0) { k++; break; }
+    }
+  }
+  if (k < to && /^[:—–-]$/.test(view.tokens[k].text)) k++;
+  if (k !== to) return null;
+  const m = view.mentions[mi];
+  return { speakers: [m.entityId], span: { start: m.start, end: m.end }, own: true };
+}
+
+/** Fill quotes without their own attribution from their neighbours (see the file comment). */
+function carryOver(view: TextView, quotes: Span[], own: (Attribution | null)[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
+  const result: Attribution[] = [];
+  const paragraphOfQuote = quotes.map(q => view.paragraphOf[Math.min(tokenAt(view, q.start), view.tokens.length - 1)] ?? 0);
+  const cues = events.map(e => e.cue);
+  // The one speaker set of an article whose attributed quotes all name the same speakers.
+  const named = own.filter((a): a is Attribution => a !== null && a.speakers.length > 0);
+  const keys = new Set(named.map(a => [...a.speakers].sort().join('|')));
+  const single = keys.size === 1 ? named[0] : null;
+  for (let i = 0; i < quotes.length; i++) {
+    const mine = own[i];
+    if (mine) {
+      result.push(mine);
+      continue;
+    }
+    const p = paragraphOfQuote[i];
+    if (i > 0 && paragraphOfQuote[i - 1] === p) {
+      const prev = result[i - 1];
+      result.push({ speakers: prev.speakers, span: prev.span, own: false });
+      continue;
+    }
+    let nextOwn: Attribution | null = null;
+    for (let j = i + 1; j < quotes.length && paragraphOfQuote[j] === p; j++) {
+      if (own[j]) { nextOwn = own[j]; break; }
+    }
+    if (nextOwn) {
+      result.push({ speakers: nextOwn.speakers, span: nextOwn.span, own: false });
+      continue;
+    }
+    const e = lastCueBefore(cues, tokenAt(view, quotes[i].start));
+    if (e >= 0 && speakers[e].length && view.paragraphOf[events[e].cue] >= p - 1) {
+      result.push({ speakers: speakers[e], span: eventSpan(view, events[e]), own: false });
+      continue;
+    }
+    if (single) {
+      result.push({ speakers: single.speakers, span: single.span, own: false });
+      continue;
+    }
+    result.push({ speakers: [], own: false });
+  }
+  return result;
+}

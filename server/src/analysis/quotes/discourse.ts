@@ -1,0 +1,208 @@
+/**
+ * Who a speaker phrase points at. Walks the speech events in text order keeping a little
+ * discourse state: the people mentioned so far and the titles and roles written next to them
+ * ("Secretary of State John Kerry", "Bob Katims, the defense attorney", « le secrétaire à la
+ * Défense James N. Mattis »), the last group or organisation that spoke (what "they" and "it"
+ * refer to) and the author of the last written statement (what "the statement said" and « lit-on
+ * dans le communiqué » refer to). "he"/"il" is the last person named outside quotes; a definite
+ * description ("the secretary", "the Iraqi leader", « cet avocat de la défense ») is the person
+ * whose title words it shares most, the most recent on a tie; an indefinite one ("a US official",
+ * « un diplomate français ») is nobody.
+ */
+import { isWord, type TextView } from './context';
+import type { Reference, SpeechEvent } from './events';
+import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
+
+/** How far back (in person mentions) a description looks for its referent. */
+const DESCRIPTION_LOOKBACK = 200;
+
+/** Speakers (entity ids) of each event, parallel to `events`. */
+export function resolveEvents(view: TextView, events: SpeechEvent[]): string[][] {
+  const persons = personMentionsOutsideQuotes(view);
+  const titles = titleWords(view);
+  let lastPlural: string[] | null = null;
+  let statementOwner: string[] | null = null;
+  let lastSpeakers: string[] | null = null;
+  const result: string[][] = [];
+  for (const event of events) {
+    const position = view.tokens[event.first].start;
+    const speakers = resolveReference(view, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers });
+    result.push(speakers);
+    const ref = event.reference;
+    if (speakers.length) lastSpeakers = speakers;
+    const organisation = speakers.length === 1 && view.entityById.get(speakers[0])?.type !== 'PERSON';
+    if (speakers.length > 1 || organisation || (ref.kind === 'pronoun' && ref.number === 'plural') || (ref.kind === 'description' && ref.plural)) lastPlural = speakers;
+    else if (ref.kind === 'generic' && ref.plural) lastPlural = [];
+    if (speakers.length && (event.issuesStatement || (statementOwner === null && ((ref.kind === 'description' && ref.reporting) || (ref.kind === 'pronoun' && ref.reporting))))) statementOwner = speakers;
+  }
+  return result;
+}
+
+interface State {
+  persons: number[];
+  titles: Map<string, Set<string>>;
+  lastPlural: string[] | null;
+  statementOwner: string[] | null;
+  lastSpeakers: string[] | null;
+}
+
+function resolveReference(view: TextView, ref: Reference, position: number, token: number, state: State): string[] {
+  switch (ref.kind) {
+    case 'named':
+      return ref.entityIds;
+    case 'generic':
+      return [];
+    case 'pronoun':
+      if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
+      if (ref.number === 'plural') return state.lastPlural ?? [];
+      if (ref.number === 'thing') {
+        if (view.folded[token] === 'on') return [];
+        return state.statementOwner ?? (state.lastPlural && state.lastPlural.length === 1 ? state.lastPlural : []);
+      }
+      return lastPersonBefore(view, state.persons, position, token);
+    case 'description':
+      if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
+      if (ref.plural) return state.lastPlural ?? [];
+      return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position) ?? [];
+  }
+}
+
+/** Indexes of PERSON mentions not inside a quote, in text order. */
+function personMentionsOutsideQuotes(view: TextView): number[] {
+  const out: number[] = [];
+  let q = 0;
+  view.mentions.forEach((m, i) => {
+    if (m.type !== 'PERSON') return;
+    while (q < view.quotes.length && view.quotes[q].end <= m.start) q++;
+    if (q < view.quotes.length && view.quotes[q].start <= m.start && m.end <= view.quotes[q].end) return;
+    out.push(i);
+  });
+  return out;
+}
+
+/** Index into `persons` of the last mention starting before `position`, or -1. */
+function lastIndexBefore(view: TextView, persons: number[], position: number): number {
+  let lo = 0;
+  let hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.mentions[persons[mid]].start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** "he", « il »: the last person named before, else (a pronoun opening an article) the next one in the paragraph. */
+function lastPersonBefore(view: TextView, persons: number[], position: number, token: number): string[] {
+  const k = lastIndexBefore(view, persons, position);
+  if (k >= 0) return [view.mentions[persons[k]].entityId];
+  const next = persons[k + 1];
+  if (next !== undefined) {
+    const paragraph = view.layout.paragraphs[view.paragraphOf[token]];
+    if (view.mentions[next].start < paragraph.end) return [view.mentions[next].entityId];
+  }
+  return [];
+}
+
+/** Fold a title word: plural and feminine endings off, so "avocats" meets "avocat", « ministres » « ministre ». */
+export function titleKey(word: string): string {
+  if (word.length > 4 && /[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** For every PERSON entity, the words written next to its mentions: the title before, an apposition after. */
+function titleWords(view: TextView): Map<string, Set<string>> {
+  const titles = new Map<string, Set<string>>();
+  const add = (id: string, word: string) => {
+    if (TITLE_STOPWORDS.has(word) || !/\p{L}/u.test(word)) return;
+    let set = titles.get(id);
+    if (!set) titles.set(id, (set = new Set()));
+    set.add(titleKey(word));
+  };
+  const n = view.tokens.length;
+  for (let i = 0; i < n; i++) {
+    const mi = view.mentionOf[i];
+    if (mi < 0 || view.mentions[mi].type !== 'PERSON' || (i > 0 && view.mentionOf[i - 1] === mi)) continue;
+    const id = view.mentions[mi].entityId;
+    const paragraph = view.paragraphOf[i];
+    // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense ».
+    for (let k = i - 1; k >= 0 && i - k <= 6 && view.paragraphOf[k] === paragraph; k--) {
+      const w = view.folded[k];
+      if (view.tokens[k].text === '.' || view.tokens[k].text === '-' || /^['’]s$/.test(view.tokens[k].text)) continue;
+      if (!isWord(view, k) || PHRASE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
+      const other = view.mentionOf[k];
+      if (other >= 0 && view.mentions[other].type === 'PERSON') break;
+      add(id, w);
+    }
+    // Right: an apposition ", the defense attorney," or a parenthesis « (le secrétaire d'État américain) ».
+    let end = i;
+    while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
+    const open = view.tokens[end + 1]?.text;
+    if (open === ',' || open === '(') {
+      const words: string[] = [];
+      let ok = false;
+      for (let k = end + 2; k < n && k - end <= 14 && view.paragraphOf[k] === paragraph; k++) {
+        const t = view.tokens[k].text;
+        if (t === ',' || t === ')' || t === '.' || t === ';' || t === ':') { ok = true; break; }
+        const other = view.mentionOf[k];
+        if (other >= 0 && view.mentions[other].type === 'PERSON') break;
+        if (SPEECH_VERBS.has(view.folded[k]) && open === ',') break;
+        words.push(view.folded[k]);
+      }
+      if (ok) for (const w of words) add(id, w);
+    }
+  }
+  return titles;
+}
+
+/** The person a definite description refers to, by shared title words; the head word must match. */
+function describedPerson(view: TextView, words: string[], position: number, state: State): string[] | null {
+  const keys = words.map(titleKey).filter(w => !TITLE_STOPWORDS.has(w));
+  if (!keys.length) return null;
+  const head = keys[keys.length - 1];
+  const seen = new Set<string>();
+  let best: string | null = null;
+  let bestScore = 0;
+  const from = lastIndexBefore(view, state.persons, position);
+  for (let k = from; k >= 0 && from - k < DESCRIPTION_LOOKBACK; k--) {
+    const id = view.mentions[state.persons[k]].entityId;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const title = state.titles.get(id);
+    if (!title) continue;
+    let score = 0;
+    let headMatched = false;
+    for (const w of keys) {
+      const hit = title.has(w) || (ROLE_SYNONYMS[w] ?? []).some(s => title.has(s));
+      if (!hit) continue;
+      score += w === head ? 2 : 1;
+      if (w === head) headMatched = true;
+    }
+    // Most recent wins a tie: the loop goes backwards, so only a strictly better score replaces.
+    if (headMatched && score > bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return best ? [best] : null;
+}
+
+/** "the ministry", « le ministère »: the most recent organisation whose name contains the head word. */
+function describedOrganisation(view: TextView, words: string[], position: number): string[] | null {
+  const head = words[words.length - 1];
+  if (!head || head.length < 4) return null;
+  let lo = 0;
+  let hi = view.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.mentions[mid].start < position) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) {
+    const m = view.mentions[i];
+    if (m.type !== 'ORGANIZATION') continue;
+    const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
+    if (canonical.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
+  }
+  return null;
+}

@@ -1,0 +1,344 @@
+/**
+ * Speech events: every place outside quotes where the text says someone said something, with the
+ * phrase that names the speaker. English "X said", "said X", "X, the secretary, said", "according
+ * to X", "X made a statement that"; French « X a déclaré », « a déclaré X », « a-t-il affirmé »,
+ * « estime la ministre », « selon X », « pour X, … ». An event records who the phrase points at
+ * in syntactic terms only (named mentions, a pronoun, a definite or indefinite description); who
+ * that is is decided in `discourse.ts`, in text order. Events outside any quote's reach still
+ * matter: they are what "he", "they" and "the statement" refer back to.
+ */
+import type { Span } from '../types';
+import { entityAt, isQuoteMark, isSentenceEnd, isWord, type TextView } from './context';
+import {
+  ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS, SINGULAR_PRONOUNS,
+  SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
+} from './lexicon';
+
+/** What a speaker phrase points at, before resolution. */
+export type Reference =
+  | { kind: 'named'; entityIds: string[] }
+  | { kind: 'pronoun'; number: 'singular' | 'plural' | 'thing'; reporting: boolean }
+  | { kind: 'description'; words: string[]; plural: boolean; reporting: boolean }
+  | { kind: 'generic'; plural: boolean };
+
+/** One speech event. Token indexes are into `TextView.tokens`; `first`..`last` inclusive. */
+export interface SpeechEvent {
+  /** The speech verb, preposition or inversion token. */
+  cue: number;
+  /** First and last token of the attribution phrase (speaker and verb). */
+  first: number;
+  last: number;
+  reference: Reference;
+  /** The sentence mentions a written statement ("said in a joint statement"): its author is the speaker. */
+  issuesStatement: boolean;
+}
+
+/** The attribution phrase of an event as a character span. */
+export function eventSpan(view: TextView, event: SpeechEvent): Span {
+  return { start: view.tokens[event.first].start, end: view.tokens[event.last].end };
+}
+
+const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
+const BARE_INVERSION = /^t-(il|elle|ils|elles|on)$/u;
+const HONORIFIC = /^(?:mr|mrs|ms|m|mme|mlle|me|maitre|dr|sen|rep|gen|gov|lt|col|adm|prof|president|sir|lord|lady)$/;
+
+/** Find every speech event outside quotes, in text order. */
+export function findEvents(view: TextView): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  const n = view.tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (view.quoteOf[i] >= 0) continue;
+    const event = eventAt(view, i);
+    if (event) {
+      events.push(event);
+      i = Math.max(i, event.cue);
+    }
+  }
+  return events;
+}
+
+function eventAt(view: TextView, i: number): SpeechEvent | null {
+  const word = view.folded[i];
+  const raw = view.tokens[i].text;
+
+  // French inversion with a pronoun: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ».
+  const inverted = INVERSION.exec(word);
+  const bare = inverted ? null : BARE_INVERSION.exec(word);
+  if (inverted || bare) {
+    const verb = inverted ? inverted[1] : i > 0 ? view.folded[i - 1] : '';
+    const pronoun = inverted ? inverted[2] : (bare as RegExpExecArray)[1];
+    const first = bare ? i - 1 : i;
+    let last = i;
+    let speech = SPEECH_VERBS.has(verb);
+    if (AUXILIARIES.has(verb) && i + 1 < view.tokens.length && SPEECH_VERBS.has(view.folded[i + 1]) && view.paragraphOf[i + 1] === view.paragraphOf[i]) {
+      speech = true;
+      last = i + 1;
+    }
+    if (!speech) return null;
+    const reporting = followedByReportingNoun(view, last);
+    if (reporting > last) last = reporting;
+    const number = pronoun === 'on' ? 'thing' : pronoun === 'ils' || pronoun === 'elles' ? 'plural' : 'singular';
+    return { cue: i, first, last, reference: { kind: 'pronoun', number, reporting: reporting > 0 }, issuesStatement: false };
+  }
+
+  // "according to X", « selon X », « d'après X ».
+  if (SOURCE_PREPOSITIONS.has(word) || (word === 'apres' && i > 0 && view.folded[i - 1] === "d'")) {
+    let start = i + 1;
+    if (word === 'according') {
+      if (view.folded[i + 1] !== 'to') return null;
+      start = i + 2;
+    }
+    const np = phraseAfter(view, start);
+    if (!np) return null;
+    return { cue: i, first: word === 'apres' ? i - 1 : i, last: np.last, reference: np.reference, issuesStatement: false };
+  }
+
+  // « Pour X, … » opening a sentence: X's opinion follows.
+  if (word === 'pour' && startsSentence(view, i)) {
+    const np = phraseAfter(view, i + 1);
+    if (!np || np.reference.kind === 'generic' || view.tokens[np.last + 1]?.text !== ',') return null;
+    return { cue: i, first: i, last: np.last, reference: np.reference, issuesStatement: false };
+  }
+
+  // "X made a contradictory statement that …": a light verb with a speech noun.
+  if (LIGHT_VERBS.has(word)) {
+    let noun = -1;
+    for (let k = i + 1; k <= i + 4 && k < view.tokens.length; k++) {
+      if (SPEECH_NOUNS.has(view.folded[k])) { noun = k; break; }
+      if (!isWord(view, k)) break;
+    }
+    if (noun < 0) return null;
+    const subject = subjectBefore(view, i);
+    if (!subject) return null;
+    return { cue: i, first: subject.first, last: noun, reference: subject.reference, issuesStatement: false };
+  }
+
+  if (!SPEECH_VERBS.has(word)) return null;
+  // A capitalised speech verb only counts at the start of a sentence ("Echoed Sen. Clinton, …").
+  if (/^\p{Lu}/u.test(raw) && !startsSentence(view, i)) return null;
+  const issuesStatement = statementFollows(view, i);
+  const subject = subjectBefore(view, i);
+  if (subject) {
+    return { cue: i, first: subject.first, last: i, reference: subject.reference, issuesStatement };
+  }
+  if (isParticiple(word) || WEAK_VERBS.has(word)) return null;
+  // No subject before: the speaker may follow the verb ("said Hollande", « a déclaré le secrétaire »).
+  let before = i - 1;
+  while (before >= 0 && (AUXILIARIES.has(view.folded[before]) || ADVERBS.has(view.folded[before])) && view.paragraphOf[before] === view.paragraphOf[i]) before--;
+  const openEnded = before < 0 || view.paragraphOf[before] !== view.paragraphOf[i] || !isWord(view, before) || startsSentence(view, before + 1);
+  if (!openEnded) return null;
+  let start = i + 1;
+  while (start < view.tokens.length && ADVERBS.has(view.folded[start]) && view.quoteOf[start] < 0) start++;
+  const np = phraseAfter(view, start);
+  if (!np) return null;
+  return { cue: i, first: before + 1, last: np.last, reference: np.reference, issuesStatement };
+}
+
+/** True when token `i` starts its sentence: first of its paragraph, or after a sentence end, a quote or a dash. */
+function startsSentence(view: TextView, i: number): boolean {
+  if (i === 0 || view.paragraphOf[i - 1] !== view.paragraphOf[i]) return true;
+  const prev = view.tokens[i - 1].text;
+  return isSentenceEnd(view, i - 1) || prev === '-' || prev === '—' || prev === '–' || (isQuoteMark(view, i - 1) && view.quoteOf[i - 1] >= 0 && (i < 2 || /[.!?…]/.test(view.tokens[i - 2].text)));
+}
+
+/** The index of a reporting noun right after `last` ("dans le communiqué", "in a statement"), or -1. */
+function followedByReportingNoun(view: TextView, last: number): number {
+  for (let k = last + 1; k <= last + 4 && k < view.tokens.length; k++) {
+    if (REPORTING_NOUNS.has(view.folded[k])) return k;
+    if (!isWord(view, k) && view.tokens[k].text !== "'") return -1;
+  }
+  return -1;
+}
+
+/** True when a written statement is named right after the verb: "said in a joint statement", « a démenti … dans un communiqué ». */
+function statementFollows(view: TextView, verb: number): boolean {
+  for (let k = verb + 1; k <= verb + 12 && k < view.tokens.length; k++) {
+    if (view.quoteOf[k] >= 0 || isSentenceEnd(view, k)) return false;
+    if (REPORTING_NOUNS.has(view.folded[k]) && k > 0 && /^(?:a|an|the|its|his|her|their|un|une|le|son|sa|leur|joint|official|written|commune|officiel)$/.test(view.folded[k - 1])) return true;
+  }
+  return false;
+}
+
+interface Phrase {
+  first: number;
+  last: number;
+  reference: Reference;
+}
+
+/**
+ * The subject of the speech verb at `verb`, walking left over auxiliaries and adverbs, a
+ * parenthesis ("Sen. Larry Craig (R-Idaho) said") and comma-delimited appositions
+ * ("Patrick H. Nettles, Ciena's chairman, said"). Null when the verb has no subject before it.
+ */
+function subjectBefore(view: TextView, verb: number): Phrase | null {
+  const paragraph = view.paragraphOf[verb];
+  const inParagraph = (k: number) => k >= 0 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0;
+  let i = verb - 1;
+  let skipped = 0;
+  while (inParagraph(i) && skipped < 4) {
+    const w = view.folded[i];
+    if (AUXILIARIES.has(w) || (ADVERBS.has(w) && w !== 'lui')) { i--; skipped++; continue; }
+    if (/ly$/.test(w) && w.length > 4 && isWord(view, i)) { i--; skipped++; continue; }
+    break;
+  }
+  for (let appositions = 0; appositions < 4 && inParagraph(i); appositions++) {
+    const t = view.tokens[i].text;
+    if (t === ')') {
+      let k = i - 1;
+      while (inParagraph(k) && view.tokens[k].text !== '(' && i - k < 15) k--;
+      if (!inParagraph(k) || view.tokens[k].text !== '(') return null;
+      i = k - 1;
+      continue;
+    }
+    if (t === ',') {
+      // An apposition between commas: the subject is the name before the opening comma.
+      let k = i - 1;
+      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 18 && !PHRASE_BREAKERS.has(view.folded[k])) k--;
+      if (!inParagraph(k) || view.tokens[k].text !== ',') {
+        // "X a, en outre, dit": an adverbial between commas after an auxiliary.
+        return null;
+      }
+      const before = k - 1;
+      if (inParagraph(before) && (view.mentionOf[before] >= 0 || SINGULAR_PRONOUNS.has(view.folded[before]) || PLURAL_PRONOUNS.has(view.folded[before]))) {
+        i = before;
+        break;
+      }
+      // « Macron a, en outre, dit » : skip an adverbial block after an auxiliary.
+      if (inParagraph(before) && AUXILIARIES.has(view.folded[before])) {
+        i = before - 1;
+        continue;
+      }
+      // Several appositions in a row (« Sonia Lejeune, retraitée, militante de la FSU, défile »).
+      i = k;
+      continue;
+    }
+    break;
+  }
+  if (!inParagraph(i)) return null;
+  return phraseEndingAt(view, i);
+}
+
+/** The noun phrase whose last token is `end` (a mention, a pronoun, or a description). */
+function phraseEndingAt(view: TextView, end: number): Phrase | null {
+  const paragraph = view.paragraphOf[end];
+  const w = view.folded[end];
+  if (view.mentionOf[end] >= 0) {
+    const ids: string[] = [];
+    let first = end;
+    let k = end;
+    // "Kerry and Hagel", « Hollande et Merkel »: coordinated names share the verb.
+    for (;;) {
+      const id = entityAt(view, k) as string;
+      if (!ids.includes(id)) ids.unshift(id);
+      const m = view.mentions[view.mentionOf[k]];
+      let start = k;
+      while (start > 0 && view.mentionOf[start - 1] === view.mentionOf[k]) start--;
+      first = start;
+      void m;
+      const conj = start - 1;
+      if (conj > 0 && view.paragraphOf[conj] === paragraph && /^(?:and|et|&)$/.test(view.folded[conj]) && view.mentionOf[conj - 1] >= 0 && view.mentions[view.mentionOf[conj - 1]].type === view.mentions[view.mentionOf[k]].type) {
+        k = conj - 1;
+        continue;
+      }
+      break;
+    }
+    return { first, last: end, reference: { kind: 'named', entityIds: ids } };
+  }
+  if (SINGULAR_PRONOUNS.has(w) && w !== 'lui') return { first: end, last: end, reference: { kind: 'pronoun', number: 'singular', reporting: false } };
+  if (PLURAL_PRONOUNS.has(w) && w !== 'eux') return { first: end, last: end, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
+  if (THING_PRONOUNS.has(w)) return { first: end, last: end, reference: { kind: 'pronoun', number: 'thing', reporting: false } };
+  if (!isWord(view, end) || PHRASE_BREAKERS.has(w)) return null;
+  // A description: words back to a determiner ("the Maldives coach", « la ministre », "a US official").
+  const words: string[] = [];
+  let mentionIds: string[] = [];
+  let k = end;
+  for (; k >= 0 && end - k < 7 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
+    const fk = view.folded[k];
+    if (DEFINITE.has(fk) || INDEFINITE.has(fk)) {
+      if (words.length === 0) return null;
+      const head = words[words.length - 1];
+      const reporting = REPORTING_NOUNS.has(head);
+      if (INDEFINITE.has(fk) && !reporting) return { first: k, last: end, reference: { kind: 'generic', plural: PLURAL_QUANTIFIER.test(fk) || isPluralNoun(head) } };
+      const plural = /^(?:les|ces|these|those|their)$/.test(fk) || isPluralNoun(head);
+      return { first: k, last: end, reference: { kind: 'description', words, plural, reporting } };
+    }
+    if (!isWord(view, k) && view.tokens[k].text !== "'s" && view.tokens[k].text !== '’s' && view.tokens[k].text !== '-') break;
+    if (PHRASE_BREAKERS.has(fk) || SPEECH_VERBS.has(fk) || AUXILIARIES.has(fk) && fk !== 'a') break;
+    if (view.mentionOf[k] >= 0) mentionIds = [entityAt(view, k) as string, ...mentionIds.filter(id => id !== entityAt(view, k))];
+    if (isWord(view, k)) words.unshift(fk);
+  }
+  if (words.length === 0) return null;
+  const head = words[words.length - 1];
+  // "Xinhua news agency reported": a name followed by common nouns, no determiner.
+  if (mentionIds.length && !isPluralNoun(head)) return { first: k + 1, last: end, reference: { kind: 'named', entityIds: mentionIds.slice(0, 1) } };
+  if (REPORTING_NOUNS.has(head)) return { first: k + 1, last: end, reference: { kind: 'description', words, plural: false, reporting: true } };
+  // Bare plurals and unnamed people: "diplomats said", "analysts said".
+  return { first: k + 1, last: end, reference: { kind: 'generic', plural: isPluralNoun(head) } };
+}
+
+const PLURAL_QUANTIFIER = /^(?:des|some|several|many|most|plusieurs|certains|certaines|few|other|others|two|three|de|d)$/;
+
+/** English and French plural nouns, roughly: "officials", « médias », « journaux ». */
+export function isPluralNoun(word: string): boolean {
+  return (/[^s]s$/.test(word) && !/(?:ss|us|is)$/.test(word)) || /(?:aux|eux)$/.test(word);
+}
+
+/** The speaker phrase after a verb or preposition: "said French Defense Minister Jean-Yves Le Drian", « a déclaré le secrétaire ». */
+function phraseAfter(view: TextView, start: number): Phrase | null {
+  const n = view.tokens.length;
+  if (start >= n || view.quoteOf[start] >= 0) return null;
+  const paragraph = view.paragraphOf[start];
+  const w = view.folded[start];
+  if (SINGULAR_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'singular', reporting: false } };
+  if (PLURAL_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
+  const words: string[] = [];
+  let determiner: string | null = null;
+  for (let k = start; k < n && k - start < 10 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k++) {
+    const fk = view.folded[k];
+    const text = view.tokens[k].text;
+    if (view.mentionOf[k] >= 0) {
+      const m = view.mentions[view.mentionOf[k]];
+      if (determiner && INDEFINITE.has(determiner)) return null;
+      // The first name after the verb, plus names coordinated with it.
+      const ids = [m.entityId];
+      let last = k;
+      while (last + 1 < n && view.mentionOf[last + 1] === view.mentionOf[k]) last++;
+      for (;;) {
+        const conj = last + 1;
+        if (conj + 1 < n && /^(?:and|et|&)$/.test(view.folded[conj]) && view.mentionOf[conj + 1] >= 0 && view.mentions[view.mentionOf[conj + 1]].type === m.type) {
+          const other = view.mentionOf[conj + 1];
+          if (!ids.includes(view.mentions[other].entityId)) ids.push(view.mentions[other].entityId);
+          last = conj + 1;
+          while (last + 1 < n && view.mentionOf[last + 1] === other) last++;
+          continue;
+        }
+        break;
+      }
+      if (m.type !== 'PERSON') {
+        // An organisation or place may only be a modifier of a person named next ("French Defense Minister Le Drian").
+        for (let j = last + 1; j < n && j - start < 10 && view.paragraphOf[j] === paragraph && isWord(view, j) && !PHRASE_BREAKERS.has(view.folded[j]); j++) {
+          const pm = view.mentionOf[j];
+          if (pm >= 0 && view.mentions[pm].type === 'PERSON') return phraseAfter(view, j);
+        }
+      }
+      return { first: start, last, reference: { kind: 'named', entityIds: ids } };
+    }
+    if (k === start && (DEFINITE.has(fk) || INDEFINITE.has(fk))) {
+      determiner = fk;
+      continue;
+    }
+    if (text === '.' && k > start && HONORIFIC.test(view.folded[k - 1])) continue;
+    if (text === "'" || text === '’') continue;
+    if (!isWord(view, k) || PHRASE_BREAKERS.has(fk) || (k > start && SPEECH_VERBS.has(fk))) break;
+    words.push(fk);
+  }
+  if (!determiner) return null;
+  if (!words.length) return null;
+  const last = start + words.length; // determiner + words (approximate end for the span)
+  const end = Math.min(last, n - 1);
+  const head = words[words.length - 1];
+  const reporting = REPORTING_NOUNS.has(head);
+  if (INDEFINITE.has(determiner) && !reporting) return { first: start, last: end, reference: { kind: 'generic', plural: PLURAL_QUANTIFIER.test(determiner) || isPluralNoun(head) } };
+  const plural = /^(?:les|ces|these|those|their)$/.test(determiner) || isPluralNoun(head);
+  return { first: start, last: end, reference: { kind: 'description', words, plural, reporting } };
+}

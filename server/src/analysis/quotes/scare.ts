@@ -1,0 +1,50 @@
+/**
+ * Scare quotes: marks around a word, a short name, a title or a term ("hotlining", « guest-stars »,
+ * ‘dirty hands’) are not reported speech. The guidelines draw the line at four words or a full
+ * clause, so a short span is kept only when it reads as a clause on its own: it starts with a
+ * subject pronoun ("We agreed", « Je refuse ») or is a capitalised sentence with its own final
+ * punctuation ("Absolutely not!"). A longer span all in title case (a headline or a work's title
+ * quoted as a name) is a name, not speech.
+ */
+
+/** Subject pronouns and demonstratives that make a short fragment a clause, English and French. */
+const SUBJECTS = new Set([
+  'i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'there', 'je', 'j', 'nous', 'vous', 'il', 'elle', 'on', 'ils', 'elles', 'c', 'ce', 'cela', 'ça', 'ca',
+]);
+
+/** Small words that stay lower case in a title ("Much Ado about Nothing", "La Guerre des étoiles"). */
+const TITLE_FILLERS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'et', 'à', 'au', 'aux', 'en', 'd']);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Minimum number of words for a quote that is not a clause. */
+export const MIN_QUOTE_WORDS = 4;
+
+/** The words of a quote's inside (marks excluded); hyphenated and elided forms count as one. */
+export function wordsOf(inner: string): string[] {
+  return inner.match(WORD) ?? [];
+}
+
+/**
+ * True when `inner` (the text between the marks) is a scare quote rather than speech:
+ * fewer than four words and not a clause, or a short span written entirely in title case.
+ */
+export function isScareQuote(inner: string): boolean {
+  const words = wordsOf(inner);
+  if (words.length >= MIN_QUOTE_WORDS) return words.length <= 7 && isTitleCase(words) && !/[.!?…,;:]/.test(inner);
+  if (words.length < 2) return true;
+  const first = words[0].toLowerCase().split(/['’]/)[0];
+  if (SUBJECTS.has(first)) return false;
+  const trimmed = inner.trim();
+  return !(/^[\p{Lu}¿¡]/u.test(trimmed) && /[.!?…]$/.test(trimmed));
+}
+
+/** Every word capitalised except small fillers, and at least one filler-free word: "The Lord of the Rings". */
+function isTitleCase(words: string[]): boolean {
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!TITLE_FILLERS.has(w.toLowerCase())) return false;
+  }
+  return capitals >= 2;
+}
