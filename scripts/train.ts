@@ -171,10 +171,28 @@ function loadGazetteer(): Gazetteer {
   return g;
 }
 
-function toTraining(raws: RawSentence[], types: Set<string>, gazetteer: Gazetteer): TrainingSentence[] {
+/**
+ * Words usually written in lower case: seen in lower case at least twice and at least as often as
+ * capitalized inside a sentence. Headlines are truecased with this list (see `view.ts`).
+ */
+function commonLowercase(sentences: { words: string[] }[]): string[] {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+  for (const { words } of sentences) {
+    if (words.filter(w => /^\p{Ll}/u.test(w)).length < 3) continue; // skip headlines and lists
+    words.forEach((w, i) => {
+      const l = w.toLowerCase();
+      if (w === l && /^\p{L}/u.test(w)) lower.set(l, (lower.get(l) ?? 0) + 1);
+      else if (i > 0 && /^\p{Lu}/u.test(w)) upper.set(l, (upper.get(l) ?? 0) + 1);
+    });
+  }
+  return [...lower.entries()].filter(([w, n]) => n >= 2 && n >= (upper.get(w) ?? 0)).map(([w]) => w).sort();
+}
+
+function toTraining(raws: RawSentence[], types: Set<string>, gazetteer: Gazetteer, common: ReadonlySet<string>): TrainingSentence[] {
   return raws.map(raw => {
     const { words, tags } = retokenize(raw, types);
-    return { view: buildView(words, gazetteer).view, tags };
+    return { view: buildView(words, gazetteer, common).view, tags };
   });
 }
 
@@ -219,20 +237,23 @@ function train(lang: 'en' | 'fr', gazetteer: Gazetteer): void {
   let heldOut: TrainingSentence[] = [];
   let types: string[];
   let corpusNames: string[];
+  let common: string[];
   if (lang === 'en') {
     types = ['PER', 'ORG', 'LOC', 'MISC'];
     const typeSet = new Set(types);
-    const docs = readConll(path.join(corpora, 'conll2003-en', 'eng.train'));
-    training = toTraining(docs.flat(), typeSet, gazetteer);
-    if (evaluate) heldOut = toTraining(readConll(path.join(corpora, 'conll2003-en', 'eng.testa')).flat(), typeSet, gazetteer);
+    const raws = readConll(path.join(corpora, 'conll2003-en', 'eng.train')).flat();
+    common = commonLowercase(raws.map(raw => retokenize(raw, typeSet)));
+    training = toTraining(raws, typeSet, gazetteer, new Set(common));
+    if (evaluate) heldOut = toTraining(readConll(path.join(corpora, 'conll2003-en', 'eng.testa')).flat(), typeSet, gazetteer, new Set(common));
     corpusNames = ['conll2003-en/eng.train'];
   } else {
     types = ['PER', 'ORG', 'LOC'];
     const typeSet = new Set(types);
     const europeana = readEuropeana(path.join(corpora, 'fr-ner', 'europeana-enp-fr', 'enp_FR.bnf.bio'));
     const wikiann = readWikiann(path.join(corpora, 'fr-ner', 'wikiann-panx-fr', 'train-fr.tsv'));
-    training = toTraining([...europeana, ...wikiann], typeSet, gazetteer);
-    if (evaluate) heldOut = toTraining(readWikiann(path.join(corpora, 'fr-ner', 'wikiann-panx-fr', 'dev-fr.tsv')), typeSet, gazetteer);
+    common = commonLowercase([...europeana, ...wikiann].map(raw => retokenize(raw, typeSet)));
+    training = toTraining([...europeana, ...wikiann], typeSet, gazetteer, new Set(common));
+    if (evaluate) heldOut = toTraining(readWikiann(path.join(corpora, 'fr-ner', 'wikiann-panx-fr', 'dev-fr.tsv')), typeSet, gazetteer, new Set(common));
     corpusNames = ['fr-ner/europeana-enp-fr', 'fr-ner/wikiann-panx-fr/train-fr.tsv'];
   }
   console.log(`${lang}: ${training.length} sentences, ${training.reduce((n, s) => n + s.tags.length, 0)} tokens (${Date.now() - t0} ms to read)`);
@@ -243,7 +264,7 @@ function train(lang: 'en' | 'fr', gazetteer: Gazetteer): void {
     order: shuffler(lang === 'en' ? 2003 : 1906),
     onEpoch: (epoch, mistakes, tokens) => console.log(`  epoch ${epoch + 1}: ${mistakes} mistakes / ${tokens} tokens (${Date.now() - t0} ms)`),
   });
-  model.meta = { ...model.meta, language: lang, corpora: corpusNames };
+  model.meta = { ...model.meta, language: lang, corpora: corpusNames, lowercase: common };
   if (evaluate) console.log(`  held-out: ${score(model, heldOut, gazetteer)}`);
   save(model, `ner-${lang}.bin.gz`);
 }

@@ -3,7 +3,7 @@
  * (navigation lists, bylines and captions included), so a paragraph is a non-blank line. Tokens
  * follow CoNLL conventions closely enough for the tagger: a possessive `'s` and a French elided
  * article (`l'`, `d'`, `qu'`) are tokens of their own, abbreviations with inner dots ("U.S.",
- * "D.C.") stay whole, and a lower-case prefix is cut off a hyphenated name ("counter-ISIS" →
+ * "D.C."), initials ("F.") and common abbreviations ("Mr.", "Inc.") stay whole, and a lower-case prefix is cut off a hyphenated name ("counter-ISIS" →
  * "counter", "-", "ISIS") so the name can be tagged. All offsets are UTF-16 indices into the original text, ends exclusive.
  */
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
@@ -45,6 +45,8 @@ function isSpace(code: number): boolean {
 const TOKEN = new RegExp(
   [
     String.raw`(?:\p{Lu}\.){2,}`, // U.S. D.C.
+    String.raw`\p{Lu}\.(?=[ \t\u00a0]+\p{Lu})`, // an initial or "M." before a name: John F. Kerry, M. Le Drian
+    String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Sr|Jr|Mme|Mmes|Mlle|Mgr|Inc|Corp|Co|Ltd|Bros|Gén)\.`, // Mr. Inc.
     String.raw`\p{Lu}\.-\p{Lu}\.`, // J.-Y.
     String.raw`(?:[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})`, // l' d' qu'
     String.raw`['’]s\b`, // possessive 's

@@ -25,7 +25,7 @@ export const EMPTY_LEXICON: Lexicon = { wordFlags: () => '' };
 
 /** Everything the context features of one sentence need, computed once per sentence. */
 export interface SentenceView {
-  /** Token texts. */
+  /** Token texts (truecased in headlines). */
   words: string[];
   /** Lower-cased token texts with typographic apostrophes normalised. */
   lowers: string[];
@@ -37,7 +37,7 @@ export interface SentenceView {
   afterTitle: boolean[];
   /** True where the token starts the sentence (or follows an opening quote, colon or dash there). */
   initial: boolean[];
-  /** True when the sentence is written in capitals (a headline): case carries no information. */
+  /** True when the sentence is a headline (all caps or title case): case carries little information. */
   allCaps: boolean;
 }
 

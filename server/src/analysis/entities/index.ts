@@ -12,7 +12,8 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { cleanSpan, fallbackSpans, urlRanges, type TokenSpan } from './rules';
+import { cleanSpan, fallbackSpans, splitAtBreaks, urlRanges, type TokenSpan } from './rules';
+import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import type { Lexicon } from './features';
 
@@ -69,6 +70,18 @@ function lexiconOf(gazetteer?: Gazetteer): Lexicon {
   return lexicon;
 }
 
+const commonWords = new WeakMap<TaggerModel, ReadonlySet<string>>();
+
+/** The model's usually-lower-case words (for truecasing headlines), from its metadata. */
+function commonWordsOf(model: TaggerModel): ReadonlySet<string> {
+  let set = commonWords.get(model);
+  if (!set) {
+    const list = model.meta.lowercase;
+    commonWords.set(model, (set = new Set(Array.isArray(list) ? (list as string[]) : [])));
+  }
+  return set;
+}
+
 /** A sentence's tokens and spans, kept for the document-level passes. */
 interface TaggedSentence {
   tokens: Token[];
@@ -90,18 +103,23 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     const language = paragraphs[sentence.paragraph]?.language ?? 'en';
     const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
     const words = sentenceTokens.map(tok => tok.text);
-    const { view, matches } = buildView(words, resources?.gazetteer);
+    const { view, matches } = buildView(words, resources?.gazetteer, model ? commonWordsOf(model) : undefined);
     let spans: TokenSpan[];
     if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
     else spans = fallbackSpans(sentenceTokens, view.afterTitle);
     const cleaned: TokenSpan[] = [];
-    for (const span of spans) {
-      const c = cleanSpan(span, words);
+    for (const piece of spans.flatMap(span => splitAtBreaks(span, words))) {
+      const c = cleanSpan(piece, words, view.afterTitle);
       if (!c) continue;
       const match = matches.find(m => m.start === c.start && m.end === c.end);
-      if (match) c.key = match.entry.key;
+      if (match) {
+        c.key = match.entry.key;
+        // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
+        if (TYPES[match.entry.type] && /^\p{Lu}{2,}$/u.test(words[c.start]) && c.end - c.start === 1) c.type = match.entry.type;
+      }
       cleaned.push(c);
     }
+    if (model) addGazetteerAcronyms(cleaned, matches, words);
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
   if (resources?.models) propagate(tagged);
@@ -118,6 +136,19 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     }
   }
   return out;
+}
+
+/**
+ * Acronyms the gazetteer knows as organizations or places ("OTAN", "EIIL") are tagged even where
+ * the tagger missed them: an all-caps word of 2–6 letters is rarely anything else.
+ */
+function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], words: string[]): void {
+  for (const m of matches) {
+    if (m.end - m.start !== 1 || !TYPES[m.entry.type] || !/^\p{Lu}[\p{Lu}.]{1,6}$/u.test(words[m.start])) continue;
+    if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
+    spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
 
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -19,24 +19,72 @@ export interface TokenSpan {
 
 const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', "l'", 'du', 'des', "d'", 'de']);
 
-/** Tighten a span to the guidelines; returns null when nothing is left. `words` are the sentence's token texts. */
-export function cleanSpan(span: TokenSpan, words: string[]): TokenSpan | null {
+// Portfolio words of a ministerial title ("Secretary of Defense Ash Carter", "ministre de la
+// Défense Jean-Yves Le Drian"): when a span right after a title starts with them, they belong to
+// the title, not to the name.
+const PORTFOLIOS = new Set([
+  'defense', 'defence', 'state', 'interior', 'justice', 'treasury', 'commerce', 'energy', 'agriculture', 'education', 'health',
+  'labor', 'labour', 'transportation', 'transport', 'foreign', 'affairs', 'homeland', 'security', 'finance', 'economy', 'war',
+  'trade', 'home', 'veterans', 'housing', 'environment', 'culture', 'sports', 'navy', 'army', 'air', 'force', 'national',
+  'défense', 'armées', 'intérieur', 'affaires', 'étrangères', 'économie', 'finances', 'santé', 'travail', 'éducation',
+  'écologie', 'budget', 'agriculture', 'sports', 'outre-mer', 'logement', 'numérique', 'industrie', 'europe', 'et', 'and', 'of', 'de', 'la', 'des', "l'",
+]);
+
+// Name particles that may start a surname ("de Villepin", "van Gogh", "al-Assad").
+const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'da', 'di', 'dos', 'das', 'la', 'le', 'ter', 'zu']);
+
+// Punctuation that never sits inside a name: a span crossing it is cut there.
+const BREAKS = new Set([':', ';', '(', ')', '[', ']', '|', '•', '«', '»', '“', '”', '"', '—', '–', '/', '©', '?', '!']);
+
+/**
+ * Cut a span at punctuation that never sits inside a name ("Comité de rédaction : Jacques de
+ * Lestapis"), keeping the pieces. Token indexes, end exclusive.
+ */
+export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let from = span.start;
+  for (let k = span.start; k <= span.end; k++) {
+    if (k === span.end || BREAKS.has(words[k])) {
+      if (k > from) out.push({ ...span, start: from, end: k });
+      from = k + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Tighten a span to the guidelines; returns null when nothing is left. `words` are the sentence's
+ * token texts; `afterTitle` says where a title phrase ends right before a token.
+ */
+export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean[]): TokenSpan | null {
   let { start, end } = span;
+  let type = span.type;
   const lower = (k: number) => words[k].toLowerCase().replace(/’/g, "'");
   for (;;) {
     if (start >= end) return null;
     const w = lower(start);
+    const isLower = words[start] === w;
     if (!/[\p{L}\p{N}]/u.test(w)) start++;
-    else if (LEADING_ARTICLES.has(w) && end - start > 1) start++;
-    else if (span.type === 'PER' && end - start > 1 && (isTitleWord(w) || (HONORIFICS.has(w) && words[start + 1] === '.'))) start += HONORIFICS.has(w) && words[start + 1] === '.' ? 2 : 1;
+    else if (isLower && LEADING_ARTICLES.has(w) && end - start > 1 && !(type === 'PER' && PARTICLES.has(w))) start++;
+    else if (end - start > 1 && (isTitleWord(w) || HONORIFICS.has(w)) && (type === 'PER' || /^\p{Lu}/u.test(words[start + 1]))) start++;
+    else if (type === 'PER' && isLower && end - start > 1 && !PARTICLES.has(w)) start++;
     else break;
+  }
+  // "Defense Ash Carter" after "Secretary of": the portfolio words belong to the title.
+  if (afterTitle && afterTitle[span.start] && end - start > 2) {
+    let k = start;
+    while (k < end - 1 && PORTFOLIOS.has(lower(k))) k++;
+    if (k > start && end - k <= 4 && words.slice(k, end).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()))) {
+      start = k;
+      type = 'PER';
+    }
   }
   while (end > start && (!/[\p{L}\p{N}]/u.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
   // A dot that is not part of an abbreviation ("Inc.", "U.S.") ends the sentence, not the name.
   while (end > start && words[end - 1] === '.') end--;
   if (start >= end) return null;
   if (!words.slice(start, end).some(w => /\p{Lu}/u.test(w))) return null;
-  return { ...span, start, end };
+  return { ...span, start, end, type };
 }
 
 /** UTF-16 ranges of URLs, e-mail addresses and domain names in `text`: nothing inside them is an entity. */

@@ -10,8 +10,55 @@ import { isTitleWord, titlesBefore } from './titles';
 
 const OPENERS = new Set(['"', '“', '«', '‘', "'", '(', '[', ':', '-', '–', '—', '•', '*', '|', '»', '„']);
 
-/** Build the view of one sentence given its token texts. */
-export function buildView(words: string[], gazetteer?: Gazetteer): { view: SentenceView; matches: GazetteerMatch[] } {
+/**
+ * True when the sentence is a headline or a navigation line: written in capitals, or in title case
+ * where even common words ("Discuss", "With") are capitalized. `common` holds words usually
+ * written in lower case (learned from the training corpus).
+ */
+export function isHeadline(words: string[], common: ReadonlySet<string>): boolean {
+  let letters = 0;
+  let capitals = 0;
+  let commonWords = 0;
+  let commonCapitalized = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    for (const ch of w) {
+      if (ch !== ch.toLowerCase()) capitals++;
+      if (ch !== ch.toUpperCase() || ch !== ch.toLowerCase()) letters++;
+    }
+    if (i > 0 && w.length >= 2 && common.has(w.toLowerCase())) {
+      commonWords++;
+      if (/^\p{Lu}/u.test(w)) commonCapitalized++;
+    }
+  }
+  if (letters >= 8 && capitals / letters > 0.8) return true;
+  return commonWords >= 2 && commonCapitalized * 2 > commonWords;
+}
+
+/**
+ * Restore usual case in a headline so the tagger sees text like its training data: common words
+ * go to lower case (the first word keeps a capital), long all-caps words become capitalized
+ * ("KERRY" → "Kerry"), short all-caps words stay (they are likely acronyms: "NATO").
+ */
+export function truecase(words: string[], common: ReadonlySet<string>): string[] {
+  return words.map((w, i) => {
+    const lower = w.toLowerCase();
+    if (lower === w) return w;
+    if (common.has(lower)) return i === 0 ? w[0] + lower.slice(1) : lower;
+    if (w.length > 4 && w === w.toUpperCase()) return w[0] + lower.slice(1);
+    return w;
+  });
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Build the view of one sentence given its token texts. With `common` (the model's list of
+ * usually-lower-case words), headlines are truecased first.
+ */
+export function buildView(original: string[], gazetteer?: Gazetteer, common: ReadonlySet<string> = NO_WORDS): { view: SentenceView; matches: GazetteerMatch[] } {
+  const headline = common.size > 0 && isHeadline(original, common);
+  const words = headline ? truecase(original, common) : original;
   const lowers = words.map(lowerWord);
   const shorts = words.map(shortShape);
   const matches = gazetteer ? matchGazetteer(gazetteer, words, lowers) : [];
@@ -20,15 +67,18 @@ export function buildView(words: string[], gazetteer?: Gazetteer): { view: Sente
     initial[i] = i === 0 || (OPENERS.has(words[i - 1]) && (i === 1 || initial[i - 1]));
     if (!/\p{L}/u.test(words[i]) && initial[i] && i + 1 < words.length) initial[i + 1] = true;
   }
-  let letters = 0;
-  let capitals = 0;
-  for (const w of words) {
-    for (const ch of w) {
-      if (ch !== ch.toLowerCase()) capitals++;
-      if (ch !== ch.toUpperCase() || ch !== ch.toLowerCase()) letters++;
+  let allCaps = headline;
+  if (!common.size) {
+    let letters = 0;
+    let capitals = 0;
+    for (const w of words) {
+      for (const ch of w) {
+        if (ch !== ch.toLowerCase()) capitals++;
+        if (ch !== ch.toUpperCase() || ch !== ch.toLowerCase()) letters++;
+      }
     }
+    allCaps = letters >= 8 && capitals / letters > 0.8;
   }
-  const allCaps = letters >= 8 && capitals / letters > 0.8;
   const view: SentenceView = {
     words,
     lowers,
