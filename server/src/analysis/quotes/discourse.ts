@@ -40,7 +40,7 @@ export function resolveEvents(view: TextView, events: SpeechEvent[]): string[][]
 
 interface State {
   persons: number[];
-  titles: Map<string, Set<string>>;
+  titles: Titles;
   lastPlural: string[] | null;
   statementOwner: string[] | null;
   lastSpeakers: string[] | null;
@@ -59,7 +59,7 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
         if (view.folded[token] === 'on') return [];
         return state.statementOwner ?? (state.lastPlural && state.lastPlural.length === 1 ? state.lastPlural : []);
       }
-      return lastPersonBefore(view, state.persons, position, token);
+      return lastPersonBefore(view, state, position, token, ref.gender ?? null);
     case 'description':
       if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
       if (ref.plural) return state.lastPlural ?? [];
@@ -92,9 +92,19 @@ function lastIndexBefore(view: TextView, persons: number[], position: number): n
   return lo - 1;
 }
 
-/** "he", « il »: the last person named before, else (a pronoun opening an article) the next one in the paragraph. */
-function lastPersonBefore(view: TextView, persons: number[], position: number, token: number): string[] {
+/**
+ * "he", « il »: the last person named before whose known gender does not clash with the pronoun,
+ * else (a pronoun opening an article) the next person named in the paragraph.
+ */
+function lastPersonBefore(view: TextView, state: State, position: number, token: number, wanted: Gender | null): string[] {
+  const persons = state.persons;
   const k = lastIndexBefore(view, persons, position);
+  for (let j = k; j >= 0 && k - j < 50; j--) {
+    const id = view.mentions[persons[j]].entityId;
+    const g = state.titles.gender.get(id);
+    if (wanted && g && g !== wanted) continue;
+    return [id];
+  }
   if (k >= 0) return [view.mentions[persons[k]].entityId];
   const next = persons[k + 1];
   if (next !== undefined) {
@@ -110,9 +120,35 @@ export function titleKey(word: string): string {
   return word;
 }
 
-/** For every PERSON entity, the words written next to its mentions: the title before, an apposition after. */
-function titleWords(view: TextView): Map<string, Set<string>> {
+type Gender = 'f' | 'm';
+
+const FEMININE = new Set(['la', 'une', 'mme', 'madame', 'mlle', 'mrs', 'ms', 'miss', 'lady', 'presidente', 'directrice', 'ambassadrice', 'avocate', 'senatrice', 'deputee', 'porte-parole', 'elle', 'she']);
+const MASCULINE = new Set(['le', 'un', 'm', 'monsieur', 'mr', 'sir', 'lord', 'directeur', 'ambassadeur', 'avocat', 'senateur', 'depute', 'maitre']);
+
+/** Grammatical gender cue from the first word of a title ("la ministre", "M.", "Mrs."), if any. */
+function genderOf(word: string): Gender | null {
+  if (FEMININE.has(word)) return 'f';
+  if (MASCULINE.has(word)) return 'm';
+  return null;
+}
+
+interface Titles {
+  words: Map<string, Set<string>>;
+  gender: Map<string, Gender>;
+}
+
+/**
+ * For every PERSON entity, the words written next to its mentions: the title before ("Defense
+ * Secretary"), an apposition before (« la ministre rwandaise, Louise Mushikiwabo ») or after
+ * (", the defense attorney,"), and a gender when a title's first word gives one (« la », "Mrs.").
+ */
+function titleWords(view: TextView): Titles {
   const titles = new Map<string, Set<string>>();
+  const gender = new Map<string, Gender>();
+  const setGender = (id: string, word: string) => {
+    const g = genderOf(word);
+    if (g && !gender.has(id)) gender.set(id, g);
+  };
   const add = (id: string, word: string) => {
     if (TITLE_STOPWORDS.has(word) || !/\p{L}/u.test(word)) return;
     let set = titles.get(id);
@@ -125,15 +161,27 @@ function titleWords(view: TextView): Map<string, Set<string>> {
     if (mi < 0 || view.mentions[mi].type !== 'PERSON' || (i > 0 && view.mentionOf[i - 1] === mi)) continue;
     const id = view.mentions[mi].entityId;
     const paragraph = view.paragraphOf[i];
-    // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense ».
-    for (let k = i - 1; k >= 0 && i - k <= 6 && view.paragraphOf[k] === paragraph; k--) {
+    // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense »; or an apposition before the name.
+    let chunkFirst = '';
+    let k = i - 1;
+    if (k >= 0 && view.tokens[k].text === ',') k--;
+    const apposition = k === i - 2;
+    for (; k >= 0 && i - k <= (apposition ? 10 : 6) && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
       const w = view.folded[k];
       if (view.tokens[k].text === '.' || view.tokens[k].text === '-' || /^['’]s$/.test(view.tokens[k].text)) continue;
       if (!isWord(view, k) || PHRASE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
       const other = view.mentionOf[k];
       if (other >= 0 && view.mentions[other].type === 'PERSON') break;
-      add(id, w);
+      chunkFirst = w;
+      if (!apposition) add(id, w);
     }
+    // An apposition before the name counts only when it is a description: « la ministre …, Louise M. ».
+    if (apposition && DESCRIPTION_START.has(chunkFirst)) {
+      for (let j = k + 1; j < i - 1; j++) if (isWord(view, j)) add(id, view.folded[j]);
+    }
+    if (chunkFirst) setGender(id, chunkFirst);
+    if (i > 0 && view.tokens[i - 1].text === '.' && i > 1) setGender(id, view.folded[i - 2]);
+    else if (i > 0) setGender(id, view.folded[i - 1]);
     // Right: an apposition ", the defense attorney," or a parenthesis « (le secrétaire d'État américain) ».
     let end = i;
     while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
@@ -149,11 +197,17 @@ function titleWords(view: TextView): Map<string, Set<string>> {
         if (SPEECH_VERBS.has(view.folded[k]) && open === ',') break;
         words.push(view.folded[k]);
       }
-      if (ok) for (const w of words) add(id, w);
+      if (ok) {
+        for (const w of words) add(id, w);
+        if (words.length) setGender(id, words[0]);
+      }
     }
   }
-  return titles;
+  return { words: titles, gender };
 }
+
+/** Determiners that open an apposition placed before a name. */
+const DESCRIPTION_START = new Set(['the', 'le', 'la', 'l', 'les', 'son', 'sa', 'his', 'her', 'its', 'their', 'leur', 'notre', 'our']);
 
 /** The person a definite description refers to, by shared title words; the head word must match. */
 function describedPerson(view: TextView, words: string[], position: number, state: State): string[] | null {
@@ -168,7 +222,7 @@ function describedPerson(view: TextView, words: string[], position: number, stat
     const id = view.mentions[state.persons[k]].entityId;
     if (seen.has(id)) continue;
     seen.add(id);
-    const title = state.titles.get(id);
+    const title = state.titles.words.get(id);
     if (!title) continue;
     let score = 0;
     let headMatched = false;

@@ -17,7 +17,7 @@ import {
 /** What a speaker phrase points at, before resolution. */
 export type Reference =
   | { kind: 'named'; entityIds: string[] }
-  | { kind: 'pronoun'; number: 'singular' | 'plural' | 'thing'; reporting: boolean }
+  | { kind: 'pronoun'; number: 'singular' | 'plural' | 'thing'; reporting: boolean; gender?: 'f' | 'm' }
   | { kind: 'description'; words: string[]; plural: boolean; reporting: boolean }
   | { kind: 'generic'; plural: boolean };
 
@@ -48,7 +48,7 @@ export function findEvents(view: TextView): SpeechEvent[] {
   const n = view.tokens.length;
   for (let i = 0; i < n; i++) {
     if (view.quoteOf[i] >= 0) continue;
-    const event = eventAt(view, i);
+    const event = eventAt(view, i, events.length ? events[events.length - 1] : null);
     if (event) {
       events.push(event);
       i = Math.max(i, event.cue);
@@ -57,13 +57,13 @@ export function findEvents(view: TextView): SpeechEvent[] {
   return events;
 }
 
-function eventAt(view: TextView, i: number): SpeechEvent | null {
+function eventAt(view: TextView, i: number, previous: SpeechEvent | null): SpeechEvent | null {
   const word = view.folded[i];
   const raw = view.tokens[i].text;
 
   // French inversion with a pronoun: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ».
-  const inverted = INVERSION.exec(word);
-  const bare = inverted ? null : BARE_INVERSION.exec(word);
+  const bare = BARE_INVERSION.exec(word);
+  const inverted = bare ? null : INVERSION.exec(word);
   if (inverted || bare) {
     const verb = inverted ? inverted[1] : i > 0 ? view.folded[i - 1] : '';
     const pronoun = inverted ? inverted[2] : (bare as RegExpExecArray)[1];
@@ -78,7 +78,8 @@ function eventAt(view: TextView, i: number): SpeechEvent | null {
     const reporting = followedByReportingNoun(view, last);
     if (reporting > last) last = reporting;
     const number = pronoun === 'on' ? 'thing' : pronoun === 'ils' || pronoun === 'elles' ? 'plural' : 'singular';
-    return { cue: i, first, last, reference: { kind: 'pronoun', number, reporting: reporting > 0 }, issuesStatement: false };
+    const gender = pronoun.startsWith('elle') ? 'f' : pronoun.startsWith('il') ? 'm' : undefined;
+    return { cue: i, first, last, reference: { kind: 'pronoun', number, reporting: reporting > 0, gender }, issuesStatement: false };
   }
 
   // "according to X", « selon X », « d'après X ».
@@ -117,6 +118,12 @@ function eventAt(view: TextView, i: number): SpeechEvent | null {
   // A capitalised speech verb only counts at the start of a sentence ("Echoed Sen. Clinton, …").
   if (/^\p{Lu}/u.test(raw) && !startsSentence(view, i)) return null;
   const issuesStatement = statementFollows(view, i);
+  // "Nettles noted … and boasted that …": a coordinated verb shares the previous verb's subject.
+  if (previous && i > 0 && /^(?:and|et|but|mais|then|puis)$/.test(view.folded[i - 1]) && sameSentence(view, previous.cue, i)) {
+    return { cue: i, first: i - 1, last: i, reference: previous.reference, issuesStatement };
+  }
+  // A participle after a comma hangs on the clause before it ("…, saying", « …, ajoutant »): no subject of its own.
+  if (isParticiple(word) && i > 0 && view.tokens[i - 1].text === ',') return null;
   const subject = subjectBefore(view, i);
   if (subject) {
     return { cue: i, first: subject.first, last: i, reference: subject.reference, issuesStatement };
@@ -132,6 +139,13 @@ function eventAt(view: TextView, i: number): SpeechEvent | null {
   const np = phraseAfter(view, start);
   if (!np) return null;
   return { cue: i, first: before + 1, last: np.last, reference: np.reference, issuesStatement };
+}
+
+/** True when tokens `a` < `b` are in one sentence of one paragraph, outside quotes in between. */
+function sameSentence(view: TextView, a: number, b: number): boolean {
+  if (view.paragraphOf[a] !== view.paragraphOf[b] || b - a > 60) return false;
+  for (let k = a + 1; k < b; k++) if (isSentenceEnd(view, k) || view.quoteOf[k] >= 0) return false;
+  return true;
 }
 
 /** True when token `i` starts its sentence: first of its paragraph, or after a sentence end, a quote or a dash. */
@@ -191,15 +205,22 @@ function subjectBefore(view: TextView, verb: number): Phrase | null {
       continue;
     }
     if (t === ',') {
+      // « le président français, Emmanuel Macron, a annoncé »: the name itself closes the apposition.
+      if (inParagraph(i - 1) && view.mentionOf[i - 1] >= 0 && view.mentions[view.mentionOf[i - 1]].type === 'PERSON') {
+        i = i - 1;
+        break;
+      }
       // An apposition between commas: the subject is the name before the opening comma.
       let k = i - 1;
-      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 18 && !PHRASE_BREAKERS.has(view.folded[k])) k--;
+      // An apposition has no verb: stop at an auxiliary or a speech verb (that is a clause, not a title).
+      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 18 && !PHRASE_BREAKERS.has(view.folded[k]) && !SPEECH_VERBS.has(view.folded[k]) && !(AUXILIARIES.has(view.folded[k]) && view.folded[k] !== 'a')) k--;
       if (!inParagraph(k) || view.tokens[k].text !== ',') {
         // "X a, en outre, dit": an adverbial between commas after an auxiliary.
         return null;
       }
       const before = k - 1;
-      if (inParagraph(before) && (view.mentionOf[before] >= 0 || SINGULAR_PRONOUNS.has(view.folded[before]) || PLURAL_PRONOUNS.has(view.folded[before]))) {
+      const named = view.mentionOf[before] >= 0 && view.mentions[view.mentionOf[before]].type !== 'LOCATION';
+      if (inParagraph(before) && (named || SINGULAR_PRONOUNS.has(view.folded[before]) || PLURAL_PRONOUNS.has(view.folded[before]))) {
         i = before;
         break;
       }
@@ -244,7 +265,7 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
     }
     return { first, last: end, reference: { kind: 'named', entityIds: ids } };
   }
-  if (SINGULAR_PRONOUNS.has(w) && w !== 'lui') return { first: end, last: end, reference: { kind: 'pronoun', number: 'singular', reporting: false } };
+  if (SINGULAR_PRONOUNS.has(w) && w !== 'lui') return { first: end, last: end, reference: { kind: 'pronoun', number: 'singular', reporting: false, gender: pronounGender(w) } };
   if (PLURAL_PRONOUNS.has(w) && w !== 'eux') return { first: end, last: end, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
   if (THING_PRONOUNS.has(w)) return { first: end, last: end, reference: { kind: 'pronoun', number: 'thing', reporting: false } };
   if (!isWord(view, end) || PHRASE_BREAKERS.has(w)) return null;
@@ -254,6 +275,8 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
   let k = end;
   for (; k >= 0 && end - k < 7 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
     const fk = view.folded[k];
+    // "the two Cabinet officials": a numeral after a definite determiner is part of a definite description.
+    if (NUMERALS.has(fk) && k > 0 && DEFINITE.has(view.folded[k - 1])) continue;
     if (DEFINITE.has(fk) || INDEFINITE.has(fk)) {
       if (words.length === 0) return null;
       const head = words[words.length - 1];
@@ -276,6 +299,13 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
   return { first: k + 1, last: end, reference: { kind: 'generic', plural: isPluralNoun(head) } };
 }
 
+/** The gender a singular pronoun asks for: "she"/« elle » feminine, "he"/« il »/« lui » masculine. */
+function pronounGender(word: string): 'f' | 'm' | undefined {
+  return word === 'she' || word === 'elle' ? 'f' : word === 'he' || word === 'il' || word === 'lui' ? 'm' : undefined;
+}
+
+const NUMERALS = new Set(['two', 'three', 'four', 'five', 'both', 'deux', 'trois', 'quatre', 'cinq']);
+
 const PLURAL_QUANTIFIER = /^(?:des|some|several|many|most|plusieurs|certains|certaines|few|other|others|two|three|de|d)$/;
 
 /** English and French plural nouns, roughly: "officials", « médias », « journaux ». */
@@ -289,7 +319,7 @@ function phraseAfter(view: TextView, start: number): Phrase | null {
   if (start >= n || view.quoteOf[start] >= 0) return null;
   const paragraph = view.paragraphOf[start];
   const w = view.folded[start];
-  if (SINGULAR_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'singular', reporting: false } };
+  if (SINGULAR_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'singular', reporting: false, gender: pronounGender(w) } };
   if (PLURAL_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
   const words: string[] = [];
   let determiner: string | null = null;
