@@ -26,6 +26,12 @@ export const BASE_SETTINGS = {
   'files.hotExit': 'off',
   'window.restoreWindows': 'none',
   'workbench.colorTheme': 'Default Dark Modern',
+  // long article paragraphs stay on screen, so the UI checks can see every word
+  'editor.wordWrap': 'on',
+  // news text is full of dashes and curly quotes: no ambiguous-character boxes over them
+  'editor.unicodeHighlight.ambiguousCharacters': false,
+  // the Outline shows our five groups collapsed, so all of them fit in the view
+  'outline.collapseItems': 'alwaysCollapse',
 };
 
 const running = new Set();
