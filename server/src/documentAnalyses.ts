@@ -1,0 +1,42 @@
+/**
+ * The server's cache of analyses: one per open document, keyed by URI and version, computed lazily
+ * on the first request that needs it, so typing never pays for analyses nobody asks for. When the
+ * entity model finishes loading, every cached analysis is dropped and recomputed on demand.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText, type AnalyzeOptions } from './analysis/analyze';
+import type { Analysis } from './analysis/types';
+
+export class DocumentAnalyses {
+  #cache = new Map<string, { version: number; analysis: Analysis; millis: number }>();
+  #options: AnalyzeOptions = {};
+
+  /** Replace the analysis options (model loaded, size limit changed): every cached result is stale. */
+  setOptions(options: AnalyzeOptions): void {
+    this.#options = { ...this.#options, ...options };
+    this.#cache.clear();
+  }
+
+  get options(): AnalyzeOptions {
+    return this.#options;
+  }
+
+  /** The analysis of the document's current version, computed now if needed. */
+  get(document: TextDocument): Analysis {
+    const cached = this.#cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const started = performance.now();
+    const analysis = analyzeText(document.getText(), this.#options);
+    this.#cache.set(document.uri, { version: document.version, analysis, millis: performance.now() - started });
+    return analysis;
+  }
+
+  /** How long the last analysis of `uri` took, in milliseconds. */
+  millis(uri: string): number | undefined {
+    return this.#cache.get(uri)?.millis;
+  }
+
+  delete(uri: string): void {
+    this.#cache.delete(uri);
+  }
+}

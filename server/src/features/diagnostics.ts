@@ -1,0 +1,27 @@
+/**
+ * Diagnostics from the analysis' problems: unbalanced quote marks, quotes with no speaker, files
+ * too large or binary to analyse. All are information-level: they inform a reader, they are not
+ * errors in the article.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, ProblemSeverity } from '../analysis/types';
+
+const SEVERITY: Record<ProblemSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** Diagnostics for the problems of `analysis`; `quoteChecks` false keeps only file-level problems. */
+export function provideDiagnostics(document: TextDocument, analysis: Analysis, quoteChecks: boolean): Diagnostic[] {
+  return analysis.problems
+    .filter(p => quoteChecks || (p.code !== 'unbalanced-quote' && p.code !== 'quote-without-speaker'))
+    .map(p => ({
+      range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
+      severity: SEVERITY[p.severity],
+      code: p.code,
+      source: 'Article Lens',
+      message: p.message,
+    }));
+}

@@ -1,0 +1,64 @@
+/**
+ * The outline: People, Organizations, Places (each entity once, its mentions as children), Dates
+ * (chronological) and Quotations (speaker and first words). Groups with nothing in them are left
+ * out so the outline stays short on small files.
+ */
+import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, EntityType, Span } from '../analysis/types';
+
+const GROUPS: Array<[EntityType, string, SymbolKind]> = [
+  ['PERSON', 'People', SymbolKind.Class],
+  ['ORGANIZATION', 'Organizations', SymbolKind.Module],
+  ['LOCATION', 'Places', SymbolKind.Namespace],
+];
+
+function firstWords(text: string, words = 6): string {
+  const flat = text.replace(/\s+/g, ' ').trim().split(' ');
+  return flat.slice(0, words).join(' ') + (flat.length > words ? ' …' : '');
+}
+
+/** Document symbols for the outline, breadcrumbs and "Go to Symbol in Editor". */
+export function provideDocumentSymbols(document: TextDocument, analysis: Analysis, token?: CancellationToken): DocumentSymbol[] {
+  if (token?.isCancellationRequested) return [];
+  const range = (span: Span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol => {
+    const first = children[0].range.start;
+    const last = children.reduce((end, c) => (c.range.end.line > end.line || (c.range.end.line === end.line && c.range.end.character > end.character) ? c.range.end : end), children[0].range.end);
+    return { name, kind, range: { start: first, end: last }, selectionRange: children[0].selectionRange, children };
+  };
+  const symbols: DocumentSymbol[] = [];
+  for (const [type, name, kind] of GROUPS) {
+    const entities = analysis.entities.filter(e => e.type === type);
+    if (!entities.length) continue;
+    const children = entities.map(entity => {
+      const mentions = entity.mentions.map(i => analysis.mentions[i]);
+      const first = mentions[0];
+      const definition = analysis.mentions[entity.definition] ?? first;
+      const last = mentions[mentions.length - 1];
+      return {
+        name: entity.canonical,
+        detail: `${mentions.length} mention${mentions.length === 1 ? '' : 's'}`,
+        kind,
+        range: range({ start: first.start, end: last.end }),
+        selectionRange: range(definition),
+        children: mentions.map(m => ({ name: m.text, kind: SymbolKind.Field, range: range(m), selectionRange: range(m) })),
+      } satisfies DocumentSymbol;
+    });
+    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    symbols.push(group(name, kind, children));
+  }
+  if (analysis.dates.length) {
+    const dates = [...analysis.dates].sort((a, b) => (a.value ?? '\uffff').localeCompare(b.value ?? '\uffff') || a.start - b.start);
+    symbols.push(group('Dates', SymbolKind.Event, dates.map(d => ({ name: d.text.replace(/\s+/g, ' '), detail: d.value ?? 'unresolved', kind: SymbolKind.Event, range: range(d), selectionRange: range(d) }))));
+  }
+  if (analysis.quotes.length) {
+    symbols.push(group('Quotations', SymbolKind.String, analysis.quotes.map(q => ({
+      name: `${q.speakers.join(' & ') || 'Unattributed'}: ${firstWords(q.text)}`,
+      kind: SymbolKind.String,
+      range: range(q),
+      selectionRange: range(q),
+    }))));
+  }
+  return symbols;
+}

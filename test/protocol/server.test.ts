@@ -1,0 +1,161 @@
+/**
+ * Protocol tests: the real bundled server over stdio, spoken to as an editor would. Each test
+ * opens an article, asks for a feature and checks the answer's content, not just its shape.
+ */
+import { strict as assert } from 'node:assert';
+import { after, before, test } from 'node:test';
+import {
+  DidChangeTextDocumentNotification,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  ReferencesRequest,
+  SemanticTokensRequest,
+  DefinitionRequest,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { positionOf, startServer, type TestClient } from './lspClient';
+
+const ENGLISH = [
+  'WASHINGTON, Sept. 5, 2014',
+  '',
+  'Secretary of State John Kerry met French Foreign Minister Laurent Fabius in Paris on Monday, officials said.',
+  '',
+  '“We will degrade and ultimately destroy this organization,” Kerry said after the meeting at the State Department.',
+  '',
+  'NATO allies in Europe agreed to send aid to Iraq.',
+].join('\n');
+
+const FRENCH = [
+  'Publié le 22 mars 2017',
+  '',
+  'Le ministre de la Défense Jean-Yves Le Drian s’est rendu mardi à Bagdad.',
+  '',
+  '« Nous devons poursuivre le combat contre Daech jusqu’au bout », a déclaré M. Le Drian.',
+].join('\n');
+
+let client: TestClient;
+before(async () => { client = await startServer(); });
+after(async () => { await client.stop(); });
+
+const hoverText = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
+
+test('hover on a person gives type, canonical name and quotes', { timeout: 15000 }, async () => {
+  const uri = await client.open('kerry.article', ENGLISH);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ENGLISH, 'Kerry said', 1) });
+  const text = hoverText(hover);
+  assert.match(text, /Person/);
+  assert.match(text, /John Kerry/);
+  assert.match(text, /2 mentions/);
+  assert.match(text, /We will degrade/);
+});
+
+test('hover on a date gives its ISO value and the reference line', { timeout: 15000 }, async () => {
+  const uri = await client.open('date.article', ENGLISH);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ENGLISH, 'Monday', 2) });
+  const text = hoverText(hover);
+  assert.match(text, /Date/);
+  assert.match(text, /2014-09-01/);
+  assert.match(text, /line 1/);
+});
+
+test('hover on a quote names its speaker', { timeout: 15000 }, async () => {
+  const uri = await client.open('quote.article', ENGLISH);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ENGLISH, 'degrade') });
+  assert.match(hoverText(hover), /Speaker: John Kerry/);
+});
+
+test('hover where nothing is recognized is null', { timeout: 15000 }, async () => {
+  const uri = await client.open('none.article', ENGLISH);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ENGLISH, 'allies', 2) });
+  assert.equal(hover, null);
+});
+
+test('document symbols group people, organizations, places, dates and quotations', { timeout: 15000 }, async () => {
+  const uri = await client.open('symbols.article', ENGLISH);
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  const groups = Object.fromEntries(symbols.map(s => [s.name, (s.children ?? []).map(c => c.name)]));
+  assert.deepEqual(Object.keys(groups), ['People', 'Organizations', 'Places', 'Dates', 'Quotations']);
+  assert.ok(groups.People.includes('John Kerry'), `People: ${groups.People}`);
+  assert.ok(groups.People.includes('Laurent Fabius'), `People: ${groups.People}`);
+  assert.ok(groups.Organizations.includes('NATO'), `Organizations: ${groups.Organizations}`);
+  assert.ok(groups.Places.includes('Paris'), `Places: ${groups.Places}`);
+  assert.ok(groups.Quotations.some(q => q.startsWith('John Kerry: “We will degrade')), `Quotations: ${groups.Quotations}`);
+  const kerry = symbols[0].children!.find(c => c.name === 'John Kerry')!;
+  assert.deepEqual(kerry.children!.map(c => c.name), ['John Kerry', 'Kerry']);
+});
+
+test('semantic tokens mark entities, dates and quote text with our legend', { timeout: 15000 }, async () => {
+  const uri = await client.open('tokens.article', ENGLISH);
+  const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  const lines = ENGLISH.split('\n');
+  const legend = ['person', 'organization', 'location', 'date', 'quote'];
+  const decoded: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens!.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type] = tokens!.data.slice(i, i + 4);
+    line += deltaLine;
+    character = deltaLine ? deltaStart : character + deltaStart;
+    decoded.push(`${legend[type]} ${lines[line].slice(character, character + length)}`);
+  }
+  assert.ok(decoded.includes('person John Kerry'), decoded.join(' | '));
+  assert.ok(decoded.includes('location Paris'), decoded.join(' | '));
+  assert.ok(decoded.includes('date Monday'), decoded.join(' | '));
+  assert.ok(decoded.some(d => d.startsWith('quote “We will degrade')), decoded.join(' | '));
+});
+
+test('references, highlights and definition follow one person within the file', { timeout: 15000 }, async () => {
+  const uri = await client.open('refs.article', ENGLISH);
+  const position = positionOf(ENGLISH, 'Kerry said', 1);
+  const references = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
+  assert.deepEqual(references.map(r => r.range.start.line), [2, 4]);
+  const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position });
+  assert.equal(highlights?.length, 2);
+  const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location;
+  assert.deepEqual(definition.range.start, positionOf(ENGLISH, 'John Kerry'));
+});
+
+test('French: title excluded, inversion attributes the quote, relative weekday resolved', { timeout: 15000 }, async () => {
+  const uri = await client.open('fr.article', FRENCH);
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  const people = symbols.find(s => s.name === 'People')!.children!;
+  assert.deepEqual(people.map(p => p.name), ['Jean-Yves Le Drian']);
+  const quotes = symbols.find(s => s.name === 'Quotations')!.children!;
+  assert.match(quotes[0].name, /^Jean-Yves Le Drian: « Nous devons/);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(FRENCH, 'mardi', 1) });
+  assert.match(hoverText(hover), /2017-03-21/);
+});
+
+test('didChange: answers follow the edited text', { timeout: 15000 }, async () => {
+  const uri = await client.open('edit.article', ENGLISH);
+  const inserted = 'Breaking news from the summit.\n';
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: inserted }],
+  });
+  const edited = inserted + ENGLISH;
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(edited, 'Kerry said', 1) });
+  assert.match(hoverText(hover), /John Kerry/);
+  assert.equal(hover?.range?.start.line, 5);
+});
+
+test('diagnostics report an unbalanced quote mark', { timeout: 15000 }, async () => {
+  const text = 'PARIS, 3 mars 2016\n\n« Nous ne céderons jamais face à la terreur, a dit le président François Hollande.\n';
+  const published = client.next<PublishDiagnosticsParams>('textDocument/publishDiagnostics', p => p.uri.endsWith('unbalanced.article') && p.diagnostics.length > 0);
+  await client.open('unbalanced.article', text);
+  const diagnostics = (await published).diagnostics;
+  assert.ok(diagnostics.some(d => d.code === 'unbalanced-quote'), JSON.stringify(diagnostics));
+});
+
+test('requests for unknown documents answer empty, and the server keeps serving', { timeout: 15000 }, async () => {
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///nowhere.article' }, position: { line: 0, character: 0 } });
+  assert.equal(hover, null);
+  await assert.rejects(client.connection.sendRequest('articleLens/quotations', { uri: 'file:///nowhere.article' }), /Not an open document/);
+  const uri = await client.open('after.article', ENGLISH);
+  const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  assert.ok(symbols && symbols.length > 0);
+});
