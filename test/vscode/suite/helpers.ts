@@ -10,7 +10,7 @@ export const EXTENSION_ID = 'article-lens.article-lens';
 export const ARTICLE = '000_ff0c1e383a01bb23.txt';
 
 /** Resolves `check()` once it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 30000, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false | PromiseLike<T | undefined | null | false>, timeoutMs = 30000, intervalMs = 100): Promise<T> {
   const end = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -26,7 +26,7 @@ function tokenAt(tokens: Token[], pos: vscode.Position): Token | undefined {
 suite('semantic tokens', () => {
   test('legend declares person, organization, location, date, quote', async () => {
     const { document } = await openArticle();
-    const legend = await waitFor('a semantic tokens legend', () =>
+    const legend = await waitFor('a semantic tokens legend', async () =>
       vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri));
     for (const t of ['person', 'organization', 'location', 'date', 'quote']) {
       assert.ok(legend.tokenTypes.includes(t), `legend lacks ${t}: ${legend.tokenTypes.join(', ')}`);
@@ -35,7 +35,7 @@ suite('semantic tokens', () => {
 
   test('a person and a date carry their token types', async () => {
     const { document } = await openArticle();
-    const legend = await waitFor('a semantic tokens legend', () =>
+    const legend = await waitFor('a semantic tokens legend', async () =>
       vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri));
     const tokens = await waitFor('semantic tokens', async () => {
       const r = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
