@@ -15,6 +15,7 @@ import { entityIdOf } from '../server/src/analysis/entities/identity';
 import { detectLanguage, languageScore } from '../server/src/analysis/language';
 import { layoutText } from '../server/src/analysis/layout';
 import { attributeSpeakers, scanQuotes } from '../server/src/analysis/quotes/index';
+import { loadEntityResources } from '../server/src/resources';
 import type { Entity, EntityType, Language, Mention, Quote } from '../server/src/analysis/types';
 
 interface GoldMention { start: number; end: number; text: string; type: EntityType; canonical: string }
@@ -51,7 +52,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 const short = (s: string) => (s.length > 70 ? `${s.slice(0, 40)}…${s.slice(-25)}` : s).replace(/\n/g, '⏎');
 
 function predict(text: string, gold: Gold): Quote[] {
-  if (e2e) return analyzeText(text).quotes;
+  if (e2e) return analyzeText(text, { entityResources: loadEntityResources(path.resolve('data')) }).quotes;
   const main: Language = languageScore(text) < 0 ? 'fr' : 'en';
   const layout = layoutText(text, p => detectLanguage(p, main));
   const { mentions, entities } = goldEntities(gold);

@@ -23,11 +23,13 @@ export function resolveEvents(view: TextView, events: SpeechEvent[]): string[][]
   let lastPlural: string[] | null = null;
   let statementOwner: string[] | null = null;
   let lastSpeakers: string[] | null = null;
+  const spoken = new Set<string>();
   const result: string[][] = [];
   for (const event of events) {
     const position = view.tokens[event.first].start;
-    const speakers = resolveReference(view, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers });
+    const speakers = resolveReference(view, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken });
     result.push(speakers);
+    for (const id of speakers) spoken.add(id);
     const ref = event.reference;
     if (speakers.length) lastSpeakers = speakers;
     const organisation = speakers.length === 1 && view.entityById.get(speakers[0])?.type !== 'PERSON';
@@ -44,6 +46,8 @@ interface State {
   lastPlural: string[] | null;
   statementOwner: string[] | null;
   lastSpeakers: string[] | null;
+  /** Entities that have been the speaker of an earlier event. */
+  spoken: Set<string>;
 }
 
 function resolveReference(view: TextView, ref: Reference, position: number, token: number, state: State): string[] {
@@ -99,12 +103,19 @@ function lastIndexBefore(view: TextView, persons: number[], position: number): n
 function lastPersonBefore(view: TextView, state: State, position: number, token: number, wanted: Gender | null): string[] {
   const persons = state.persons;
   const k = lastIndexBefore(view, persons, position);
-  for (let j = k; j >= 0 && k - j < 50; j--) {
+  // Prefer an established person: one who spoke before, carries a title, or has a full name. A
+  // bare word the recognizer took for a person ("Marines") should not steal the pronoun.
+  let fallback: string | null = null;
+  for (let j = k; j >= 0 && k - j < 12; j--) {
     const id = view.mentions[persons[j]].entityId;
     const g = state.titles.gender.get(id);
     if (wanted && g && g !== wanted) continue;
-    return [id];
+    fallback ??= id;
+    const entity = view.entityById.get(id);
+    const fullName = (entity?.canonical ?? '').trim().split(/\s+/).length >= 2;
+    if (state.spoken.has(id) || state.titles.titled.has(id) || fullName) return [id];
   }
+  if (fallback) return [fallback];
   if (k >= 0) return [view.mentions[persons[k]].entityId];
   const next = persons[k + 1];
   if (next !== undefined) {
@@ -135,6 +146,8 @@ function genderOf(word: string): Gender | null {
 interface Titles {
   words: Map<string, Set<string>>;
   gender: Map<string, Gender>;
+  /** Entities written at least once with a title or honorific right before the name. */
+  titled: Set<string>;
 }
 
 /**
@@ -145,6 +158,7 @@ interface Titles {
 function titleWords(view: TextView): Titles {
   const titles = new Map<string, Set<string>>();
   const gender = new Map<string, Gender>();
+  const titled = new Set<string>();
   const setGender = (id: string, word: string) => {
     const g = genderOf(word);
     if (g && !gender.has(id)) gender.set(id, g);
@@ -173,7 +187,10 @@ function titleWords(view: TextView): Titles {
       const other = view.mentionOf[k];
       if (other >= 0 && view.mentions[other].type === 'PERSON') break;
       chunkFirst = w;
-      if (!apposition) add(id, w);
+      if (!apposition) {
+        add(id, w);
+        if (!TITLE_STOPWORDS.has(w) || /^(?:mr|mrs|ms|m|mme|dr)$/.test(w)) titled.add(id);
+      }
     }
     // An apposition before the name counts only when it is a description: « la ministre …, Louise M. ».
     if (apposition && DESCRIPTION_START.has(chunkFirst)) {
@@ -203,7 +220,7 @@ function titleWords(view: TextView): Titles {
       }
     }
   }
-  return { words: titles, gender };
+  return { words: titles, gender, titled };
 }
 
 /** Determiners that open an apposition placed before a name. */

@@ -272,6 +272,7 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
   // A description: words back to a determiner ("the Maldives coach", « la ministre », "a US official").
   const words: string[] = [];
   let mentionIds: string[] = [];
+  let mentionIsPerson = false;
   let k = end;
   for (; k >= 0 && end - k < 7 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
     const fk = view.folded[k];
@@ -287,7 +288,15 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
     }
     if (!isWord(view, k) && view.tokens[k].text !== "'s" && view.tokens[k].text !== '’s' && view.tokens[k].text !== '-') break;
     if (PHRASE_BREAKERS.has(fk) || SPEECH_VERBS.has(fk) || AUXILIARIES.has(fk) && fk !== 'a') break;
-    if (view.mentionOf[k] >= 0) mentionIds = [entityAt(view, k) as string, ...mentionIds.filter(id => id !== entityAt(view, k))];
+    // Keep the name nearest the verb, people before organisations and places ("Maldives coach Urbanyi Bela").
+    if (view.mentionOf[k] >= 0) {
+      const id = entityAt(view, k) as string;
+      const person = view.mentions[view.mentionOf[k]].type === 'PERSON';
+      if (!mentionIds.length || (person && !mentionIsPerson)) {
+        mentionIds = [id];
+        mentionIsPerson = person;
+      }
+    }
     if (isWord(view, k)) words.unshift(fk);
   }
   if (words.length === 0) return null;
