@@ -23,7 +23,7 @@ const dataDir = path.join(root, 'data');
 const args = process.argv.slice(2);
 const only = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
 const evaluate = args.includes('--eval');
-const EPOCHS = Number(process.env.ARTICLE_LENS_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.ARTICLE_LENS_EPOCHS ?? 10);
 const MIN_WEIGHT = Number(process.env.ARTICLE_LENS_MIN_WEIGHT ?? 0.5);
 
 /** A corpus sentence: tokens and IOB1/IOB2 tags as the corpus gives them. */

@@ -12,7 +12,7 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { cleanSpan, fallbackSpans, splitAtBreaks, urlRanges, type TokenSpan } from './rules';
+import { cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import type { Lexicon } from './features';
@@ -82,6 +82,23 @@ function commonWordsOf(model: TaggerModel): ReadonlySet<string> {
   return set;
 }
 
+const headlineWords = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Common words of both languages: headlines and navigation lines are often too short for the
+ * language guess ("Défense Sécurité Terrorisme"), so they are truecased with both lists.
+ */
+function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
+  const models = resources.models ?? {};
+  let set = headlineWords.get(models);
+  if (!set) {
+    const union = new Set<string>();
+    for (const model of Object.values(models)) if (model) for (const w of commonWordsOf(model)) union.add(w);
+    headlineWords.set(models, (set = union));
+  }
+  return set;
+}
+
 /** A sentence's tokens and spans, kept for the document-level passes. */
 interface TaggedSentence {
   tokens: Token[];
@@ -103,20 +120,27 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     const language = paragraphs[sentence.paragraph]?.language ?? 'en';
     const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
     const words = sentenceTokens.map(tok => tok.text);
-    const { view, matches } = buildView(words, resources?.gazetteer, model ? commonWordsOf(model) : undefined);
+    const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
     let spans: TokenSpan[];
     if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
     else spans = fallbackSpans(sentenceTokens, view.afterTitle);
     const cleaned: TokenSpan[] = [];
-    for (const piece of spans.flatMap(span => splitAtBreaks(span, words))) {
+    const pieces = spans
+      .flatMap(span => splitAtBreaks(span, words))
+      .flatMap(span => trimLowercase(span, view.words))
+      .flatMap(span => splitTitles(span, words));
+    const common = model ? commonWordsOf(model) : undefined;
+    for (const piece of pieces) {
       const c = cleanSpan(piece, words, view.afterTitle);
       if (!c) continue;
       const match = matches.find(m => m.start === c.start && m.end === c.end);
       if (match) {
         c.key = match.entry.key;
         // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-        if (TYPES[match.entry.type] && /^\p{Lu}{2,}$/u.test(words[c.start]) && c.end - c.start === 1) c.type = match.entry.type;
+        if (TYPES[match.entry.type] && ((/^\p{Lu}{2,}$/u.test(words[c.start]) && c.end - c.start === 1) || c.fromSplit)) c.type = match.entry.type;
       }
+      if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
+      if (isByline(words, c)) c.type = 'PER';
       cleaned.push(c);
     }
     if (model) addGazetteerAcronyms(cleaned, matches, words);
@@ -136,6 +160,27 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     }
   }
   return out;
+}
+
+/**
+ * A span made only of words usually written in lower case, where capitals say nothing (sentence
+ * start, headline, navigation line): "Chaque", "Personnellement", "Underwater Drones".
+ */
+function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>): boolean {
+  if (!headline && !initial[span.start]) return false;
+  for (let k = span.start; k < span.end; k++) {
+    const w = words[k];
+    if (/^\p{Lu}{2,}$/u.test(w) && w.length <= 5) return false;
+    if (!common.has(w.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** "By Cheryl Pellerin", "Par Jean Dupont": a byline names a person. */
+function isByline(words: string[], span: TokenSpan): boolean {
+  if (span.end - span.start < 2 || span.end - span.start > 3) return false;
+  const before = span.start > 0 ? words[span.start - 1].toLowerCase() : '';
+  return (before === 'by' || before === 'par') && span.start <= 2 && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
 }
 
 /**

@@ -6,7 +6,7 @@
  * deliberately simple: it makes the editor answer at once; the model replaces it seconds later.
  */
 import type { Token } from '../types';
-import { HONORIFICS, isTitleWord } from './titles';
+import { HONORIFICS, TITLE_WORDS, isTitleWord } from './titles';
 
 /** A typed token span over one sentence: tokens `[start, end)`, end exclusive. */
 export interface TokenSpan {
@@ -15,6 +15,8 @@ export interface TokenSpan {
   type: string;
   /** Gazetteer key when the span is exactly a gazetteer phrase. */
   key?: string;
+  /** True for the part before a title cut out of a longer span: its type is unsure. */
+  fromSplit?: boolean;
 }
 
 const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', "l'", 'du', 'des', "d'", 'de']);
@@ -34,7 +36,7 @@ const PORTFOLIOS = new Set([
 const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'da', 'di', 'dos', 'das', 'la', 'le', 'ter', 'zu']);
 
 // Punctuation that never sits inside a name: a span crossing it is cut there.
-const BREAKS = new Set([':', ';', '(', ')', '[', ']', '|', '•', '«', '»', '“', '”', '"', '—', '–', '/', '©', '?', '!']);
+const BREAKS = new Set([',', ':', ';', '(', ')', '[', ']', '|', '•', '«', '»', '“', '”', '"', '—', '–', '/', '©', '?', '!']);
 
 /**
  * Cut a span at punctuation that never sits inside a name ("Comité de rédaction : Jacques de
@@ -48,6 +50,86 @@ export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
       if (k > from) out.push({ ...span, start: from, end: k });
       from = k + 1;
     }
+  }
+  return out;
+}
+
+// Lower-case words that may sit inside a name between capitalized words ("Islamic State of Iraq
+// and the Levant", "ministère de la Défense", "Bashar al-Assad").
+const CONNECTORS = new Set([
+  'of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'à', 'au', 'aux', 'en', 'sur',
+  'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'y', 'i', '&',
+]);
+
+// A single lower-case word may end an organization or place name when it is an adjective
+// ("Union africaine", "Conseil fédéral", "Radio nationale", "Nations unies").
+const ADJECTIVE_END = /(?:ain|aine|al|ale|aux|ais|aise|ien|ienne|ique|iques|el|elle|éen|éenne|ois|oise|if|ive|iste|istes|ial|iale|ies|ées|ée|é|ire|aire|ral|rale|ux|uses?|ain|ains|aines|ien|iens)$/u;
+
+/**
+ * Cut lower-case words a noisy model let into a name: a lower-case run inside a span must be
+ * connectors ("of the", "de la"); a trailing one must be a single adjective of an organization or
+ * place ("Union africaine"). Anything else ends the name there.
+ */
+export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
+  // "al-Assad", "bin-Salman": a lower-case particle glued to a capitalized name is part of a name.
+  const isLower = (w: string) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,4}[-‐’']\p{Lu}/u.test(w);
+  const out: TokenSpan[] = [];
+  let from = span.start;
+  let k = span.start;
+  while (k < span.end) {
+    if (!isLower(words[k]) || k === from) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < span.end && isLower(words[e])) e++;
+    const run = words.slice(k, e).map(w => w.toLowerCase().replace(/’/g, "'"));
+    // "and"/"et" join two names unless a connector follows ("Iraq and the Levant").
+    const joins = run.every(w => CONNECTORS.has(w)) && !((run[0] === 'and' || run[0] === 'et') && run.length === 1);
+    const inside = e < span.end && (joins || run.every(w => /^[\p{L}]+-$/u.test(w)));
+    const adjective = span.type !== 'PER' && ADJECTIVE_END.test(run[0]) && !CONNECTORS.has(run[0]);
+    if (!inside) {
+      const keep = adjective ? k + 1 : k;
+      out.push({ ...span, start: from, end: keep });
+      from = e;
+    }
+    k = e;
+  }
+  if (from < span.end) out.push({ ...span, start: from, end: span.end });
+  return out.filter(p => p.end > p.start).flatMap(p => {
+    if (!isLower(words[p.start])) return [p];
+    // A name may open with a lower-case head only for a few institutions and places ("ministère du Commerce", "quai Valmy").
+    if (span.type !== 'PER' && LOWER_HEADS.has(words[p.start].toLowerCase()) && p.end - p.start > 1) return [p];
+    let s = p.start;
+    while (s < p.end && isLower(words[s])) s++;
+    return s < p.end ? [{ ...p, start: s }] : [];
+  });
+}
+
+const LOWER_HEADS = new Set([
+  'ministère', 'quai', 'rue', 'avenue', 'boulevard', 'place', 'mont', 'lac', 'golfe', 'mer', 'océan', 'détroit', 'île', 'îles',
+  'cap', 'canal', 'palais', 'parti', 'conseil', 'cour', 'tribunal', 'assemblée', 'commission', 'université', 'lycée', 'collège',
+  'hôpital', 'musée', 'gare', 'aéroport', 'pont', 'porte', 'château', 'abbaye', 'église', 'cathédrale', 'département', 'région',
+]);
+
+/**
+ * Titles written inside a span ("Defense Secretary Ash Carter", "National Security Advisor Robert
+ * O'Brien", "US Secretary"): the words after the last title word are a person's name; the words
+ * before it (minus portfolio words) stay a separate name ("US"). Spans without titles are kept.
+ */
+export function splitTitles(span: TokenSpan, words: string[]): TokenSpan[] {
+  let title = -1;
+  for (let k = span.start; k < span.end; k++) if (TITLE_WORDS.has(words[k].toLowerCase().replace(/\.$/, ''))) title = k;
+  if (title < 0) return [span];
+  const out: TokenSpan[] = [];
+  let left = title;
+  while (left > span.start && PORTFOLIOS.has(words[left - 1].toLowerCase())) left--;
+  while (left > span.start && /^['’]s$/.test(words[left - 1])) left--;
+  if (left > span.start) out.push({ ...span, end: left, fromSplit: true });
+  let right = title + 1;
+  while (right < span.end && (PORTFOLIOS.has(words[right].toLowerCase()) || CONNECTORS.has(words[right].toLowerCase()))) right++;
+  if (right < span.end && span.end - right <= 4 && words.slice(right, span.end).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()) || /^\p{Lu}\.$/u.test(w))) {
+    out.push({ ...span, start: right, type: 'PER' });
   }
   return out;
 }
@@ -71,7 +153,7 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
     else break;
   }
   // "Defense Ash Carter" after "Secretary of": the portfolio words belong to the title.
-  if (afterTitle && afterTitle[span.start] && end - start > 2) {
+  if (afterTitle && afterTitle[span.start] && end - start > 1) {
     let k = start;
     while (k < end - 1 && PORTFOLIOS.has(lower(k))) k++;
     if (k > start && end - k <= 4 && words.slice(k, end).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()))) {
