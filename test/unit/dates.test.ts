@@ -61,6 +61,15 @@ test('English false positives are rejected', () => {
   check(`${EN}See https://example.com/2014/09/01/story and www.site.org/may-2013/x`, ['September 5, 2014 → 2014-09-05']);
 });
 
+test('ranges, period edges, tense of coordinated clauses', () => {
+  check(`${EN}The talks, which began Monday, will resume Tuesday; the vote is set for 1900 GMT.`, ['September 5, 2014 → 2014-09-05', 'Monday → 2014-09-01 ~', 'Tuesday → 2014-09-09 ~']);
+  check(`${EN}Troops arrived on Jan 20 and will stay through the end of the year, as from 2010 to 2012.`, [
+    'September 5, 2014 → 2014-09-05', 'Jan 20 → 2014-01-20 ~', 'the end of the year → 2014 ~', '2010 → 2010', '2012 → 2012',
+  ]);
+  check(`${FR}Le sommet se tiendra du 10 au 12 mai, d'ici la fin de l'année.`, ['22 mars 2017 → 2017-03-22', '10 au 12 mai → 2017-05-10 ~', "la fin de l'année → 2017 ~"], 'fr');
+  check(`${EN}Since 9/11 the country changed; on 09/11/2001 it was attacked.`, ['September 5, 2014 → 2014-09-05', '09/11/2001 → 2001-09-11']);
+});
+
 test('years in event names count, products far from the article do not', () => {
   check(`${EN}RIMPAC 2016 will include 26 nations; Mirage 2000 jets flew.`, ['September 5, 2014 → 2014-09-05', '2016 → 2016']);
 });

@@ -50,12 +50,16 @@ function chronoFor(language: Language): ChronoInstance {
 // Where a chrono match that ran on into a time or a range should be cut back.
 const TAIL = /(?:\s*,)?\s+(?:at|à|a|vers|from|de|to|au|until|jusqu|through|and|et)\s|\s+\d{1,2}(?::\d\d|h\d*|\s*[ap]\.?m)|\s*[-–—/]\s*\d|\s+\(/giu;
 
-/** The result's components as a spec, or null when it is not a day or a month of a year. */
+/**
+ * The result's components as a spec, or null when it is not a day or a month of a year. A range
+ * ("10 au 12 mai", "March 3-5") takes its start, borrowing the month and year its end states.
+ */
 function specOf(result: chrono.ParsedResult): DateSpec | null {
   const c = result.start;
-  if (!c.isCertain('month')) return null;
+  const e = result.end;
+  if (!c.isCertain('month') && !(e && e.isCertain('month') && c.isCertain('day'))) return null;
   const month = c.get('month')!;
-  const year = c.isCertain('year') ? c.get('year')! : undefined;
+  const year = c.isCertain('year') ? c.get('year')! : e && e.isCertain('year') && c.get('year') === e.get('year') ? e.get('year')! : undefined;
   if (c.isCertain('day')) return { kind: 'day', year, month, day: c.get('day')! };
   if (year !== undefined) return { kind: 'month', year, month };
   return null;
@@ -76,7 +80,7 @@ function parseWindow(instance: ChronoInstance, text: string, language: Language)
     let { index } = result;
     let matched = result.text;
     let spec = specOf(result);
-    if (result.end || result.start.isCertain('hour')) {
+    if (result.start.isCertain('hour') || result.end?.isCertain('hour')) {
       // Cut at the first place a time or range starts, and re-parse the part before it.
       spec = null;
       TAIL.lastIndex = 1;
@@ -91,10 +95,13 @@ function parseWindow(instance: ChronoInstance, text: string, language: Language)
     }
     if (!spec) continue;
     const trimmed = matched.replace(/[\s,.]+$/u, m => (m === '.' && isAbbreviation(/\p{L}+$/u.exec(matched.slice(0, -1))?.[0] ?? '') ? m : ''));
-    const lead = trimmed.length - trimmed.trimStart().length;
+    // Spans never start with a preposition or the French article before a day ("on 5 September", "le 25 mai").
+    const lead = /^(?:\s|(?:on|in|at|by|from|since|until|between|le|les|du|au|dès|des|depuis|entre|en|à)\s+)*/iu.exec(trimmed)![0].length;
     index += lead;
-    matched = trimmed.trim();
-    if (!monthWordOk(matched, language)) continue;
+    matched = trimmed.slice(lead).trim();
+    if (!matched || !monthWordOk(matched, language)) continue;
+    // "9/11", "3/4": a numeric day without a year is as likely a fraction, a score or an event name.
+    if (!/\p{L}/u.test(matched) && spec.kind === 'day' && spec.year === undefined) continue;
     out.push({ start: index, end: index + matched.length, spec, priority: 0 });
   }
   return out;

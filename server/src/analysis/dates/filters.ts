@@ -13,7 +13,7 @@ import { atSentenceStart, wordAfter, wordsBefore } from './rules';
 const QUANTITY_BEFORE = new Set([
   'below', 'above', 'over', 'under', 'than', 'about', 'around', 'nearly', 'almost', 'some', 'approximately', 'roughly', 'least',
   'only', 'just', 'total', 'totaling', 'totalling', 'no.', 'number', 'nos.', '#', 'page', 'pages', 'p.', 'route', 'flight', 'room', 'model',
-  'code', 'rank', 'ranked', 'score', 'scored', 'at', 'to', 'hit', 'reached', 'closed', 'rose', 'fell', 'by', 'of', 'with', 'and',
+  'code', 'rank', 'ranked', 'resolution', 'résolution', 'article', 'articles', 'section', 'amendment', 'bill', 'law', 'loi', 'décret', 'decree', 'score', 'scored', 'at', 'to', 'hit', 'reached', 'closed', 'rose', 'fell', 'by', 'of', 'with', 'and',
   'plus', 'moins', 'environ', 'près', 'pres', 'quelque', 'quelques', 'sur', 'n°', 'numéro', 'numero', 'vol', 'chambre', 'page', 'à', 'a',
 ]);
 
@@ -23,8 +23,11 @@ const QUANTITY_BEFORE = new Set([
  */
 const WEAK_QUANTITY = new Set(['at', 'to', 'by', 'of', 'with', 'and', 'à', 'a', 'hit', 'reached', 'closed', 'rose', 'fell', 'sur']);
 
+/** Weak cues after which a lowercase plural noun makes the number a count ("with 2000 protesters"). */
+const COUNT_BEFORE_PLURAL = new Set(['of', 'with', 'by', 'and']);
+
 /** Nouns after a number that make it a quantity. */
-const UNIT_AFTER = /^(?:%|percent|per|pour|points?|pts|people|persons?|personnes?|soldiers?|troops?|soldats?|militaires?|km|kilomet(?:er|re)s?|kilom[eè]tres?|miles?|met(?:er|re)s?|m[eè]tres?|feet|foot|pieds?|euros?|dollars?|\$|€|£|hours?|heures?|h|minutes?|secondes?|seconds?|tonnes?|tons?|kg|habitants?|morts?|victimes?|voix|votes?|exemplaires?|employees?|salari[eé]s?|jobs?|emplois?|members?|membres?|cars?|v[eé]hicules?|units?|unités?|calories?|words?|mots?|pages?|times?|fois|cases?|cas|deaths?|dead|killed|wounded|bless[eé]s?|homes?|houses?|maisons?|refugees?|r[eé]fugi[eé]s?|civilians?|civils?|fighters?|combattants?|men|hommes?|women|femmes?|children|enfants?|students?|[eé]l[eè]ves?|signatures?|participants?|visitors?|visiteurs?|spectators?|spectateurs?|strong|more|plus|of)$/i;
+const UNIT_AFTER = /^(?:%|percent|per|pour|points?|pts|people|persons?|personnes?|soldiers?|troops?|soldats?|militaires?|km|kilomet(?:er|re)s?|kilom[eè]tres?|miles?|met(?:er|re)s?|m[eè]tres?|feet|foot|pieds?|euros?|dollars?|\$|€|£|hours?|heures?|h|minutes?|secondes?|seconds?|tonnes?|tons?|kg|habitants?|morts?|victimes?|voix|votes?|exemplaires?|employees?|salari[eé]s?|jobs?|emplois?|members?|membres?|cars?|v[eé]hicules?|units?|unités?|calories?|words?|mots?|pages?|times?|fois|cases?|cas|deaths?|dead|killed|wounded|bless[eé]s?|homes?|houses?|maisons?|refugees?|r[eé]fugi[eé]s?|civilians?|civils?|fighters?|combattants?|men|hommes?|women|femmes?|children|enfants?|students?|[eé]l[eè]ves?|signatures?|participants?|visitors?|visiteurs?|spectators?|spectateurs?|strong|more|plus|of|gmt|utc|est|edt|cet|cest|pst|pdt|bst|ist|hrs|local)$/i;
 
 /**
  * True when a 4-digit number at `[start, end)` reads as a year. Looks at the two words before and
@@ -39,7 +42,7 @@ export function isPlausibleYear(text: string, start: number, end: number): boole
   if (QUANTITY_BEFORE.has(previous) && !WEAK_QUANTITY.has(previous)) return false;
   if (previous === 'least' || (previous === 'than' && /^(more|less|fewer|plus|moins)$/.test(before[0] ?? ''))) return false;
   // "of 2000 people" is handled by UNIT_AFTER; a weak cue followed by a lowercase plural noun is a count.
-  if (WEAK_QUANTITY.has(previous) && /^\p{Ll}+s$/u.test(after) && !/^(?:was|is|has|as|its|this|his|hers|us|plus|apr[eè]s|dans|sous|vers|chez|sans|pas|des|les|ses|mes|tes|nos|vos|leurs)$/.test(after)) return false;
+  if (COUNT_BEFORE_PLURAL.has(previous) && /^\p{Ll}+s$/u.test(after) && !/^(?:was|is|has|as|its|this|his|hers|us|plus|apr[eè]s|dans|sous|vers|chez|sans|pas|des|les|ses|mes|tes|nos|vos|leurs)$/.test(after)) return false;
   // "1,000" or "2 000" thousands groups, decimals, "2014.5".
   const c1 = text[start - 1] ?? '', c2 = text[start - 2] ?? '';
   if ((c1 === ',' || c1 === '.' || c1 === ' ' || c1 === '\u00a0' || c1 === '\u202f') && /\d/.test(c2) && !/\d{4}/.test(text.slice(Math.max(0, start - 5), start - 1))) {

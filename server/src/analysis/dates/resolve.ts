@@ -46,7 +46,10 @@ function nearestBiased(candidates: number[], ref: number, direction: Direction |
   for (const c of candidates) {
     const delta = c - ref;
     if (strict && (side < 0 ? delta >= 0 : delta <= 0)) continue;
-    const cost = Math.abs(delta) * (delta === 0 || Math.sign(delta) === side ? 1 : 1.5);
+    // A stated tense makes its side three times likelier ("arrived Jan 20" in September is last
+    // January); with no tense marker the past is only slightly preferred.
+    const penalty = tense === 'none' ? 1.5 : 3;
+    const cost = Math.abs(delta) * (delta === 0 || Math.sign(delta) === side ? 1 : penalty);
     if (cost < bestCost) {
       bestCost = cost;
       best = c;

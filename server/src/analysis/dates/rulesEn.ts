@@ -121,6 +121,15 @@ export const EN_RULES: DateRule[] = [
     },
   },
   {
+    name: 'edge of the current period',
+    needs: /\bthe\s+(?:end|beginning|start|middle|close)\s+of\s+the\b/i,
+    pattern: re(`\\bthe\\s+(?:end|beginning|start|middle|close)\\s+of\\s+the\\s+(week|month|year)\\b`),
+    build(m) {
+      const u = m[1].toLowerCase();
+      return u === 'week' ? { kind: 'relativeWeek', offset: 0 } : u === 'month' ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
+    },
+  },
+  {
     name: 'season',
     needs: /spring|summer|fall|autumn|winter/i,
     pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),

@@ -116,6 +116,15 @@ export const FR_RULES: DateRule[] = [
     },
   },
   {
+    name: 'bord de la période en cours',
+    needs: /fin|d[ée]but|milieu/i,
+    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu)\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)${B1}`),
+    build(m) {
+      const u = m[1].toLowerCase();
+      return u.includes('semaine') ? { kind: 'relativeWeek', offset: 0 } : u.includes('mois') ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
+    },
+  },
+  {
     name: 'saison',
     needs: /printemps|[eé]t[eé]|automne|hiver/i,
     pattern: re(`${B0}(?:(cet|ce|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),

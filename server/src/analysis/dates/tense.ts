@@ -6,22 +6,31 @@
  */
 import type { Language } from '../types';
 
-export type Tense = 'past' | 'future';
+/** `none` when the clause has no tense marker at all (a headline, a caption): news then leans past, gently. */
+export type Tense = 'past' | 'future' | 'none';
 
-const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|scheduled|set\s+to|expected\s+to|due\s+to|upcoming|next|would\s+be\s+held)\b/giu;
-const PAST_EN = /\b(?:was|were|had|did|said|told|met|went|came|took|made|held|gave|left|\w{3,}ed)\b/giu;
+const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|scheduled|slated|set\s+(?:to|for)|expected\s+to|due\s+to|due|upcoming|next|would\s+be\s+held|to\s+be\s+held)\b/giu;
+const PAST_EN = /\b(?:was|were|had|did|said|told|met|went|came|took|made|held|gave|left|began|became|brought|bought|built|chose|drew|drove|fell|felt|fought|found|fled|flew|got|grew|heard|kept|knew|led|lost|meant|paid|ran|rose|sent|shot|sold|sought|spoke|spent|stood|struck|swore|taught|thought|threw|understood|won|wrote|saw|sat|broke|caught|stole|woke|wore|ago|(?!planned\b|scheduled\b|slated\b|expected\b)\w{3,}ed)\b/giu;
 
 // Futur simple (sera, aura, se rendra, devront), "va/vont" + infinitive, and scheduling words.
-const FUTURE_FR = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|ra|ront|rai|ras|rons|rez)|va|vont|prévu|prévue|prévus|doit|doivent|devrait|devraient|prochaine?s?|compte)(?![\p{L}])/giu;
-const NOT_FUTURE_FR = /^(?:extra|caméra|opéra|choléra|mantra|tiara|sera?pa|front|affront|kontra|cobra|zebra|ultra|contra|hydra|mafia|sierra|tora|autra|entra|montra|rentra|pénétra|déclara|resta|quitta|gagna|mena|éclata|lança|tira|ira)$/i;
-const PAST_FR = /(?<![\p{L}])(?:a|ont|avait|avaient|était|étaient|fut|furent|eut|hier|\p{Ll}{2,}(?:é|ée|és|ées|i|is|it|u|ue|us))(?![\p{L}])/giu;
+// Lower case only: capitalized words ending in -ra are names (Ankara, Sierra).
+const FUTURE_FR = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|ra|ront|rai|ras|rons|rez)|va|vont|prévu|prévue|prévus|doit|doivent|devrait|devraient|prochaine?s?|compte)(?![\p{L}])/gu;
+const NOT_FUTURE_FR = /^(?:extra|caméra|opéra|choléra|mantra|tiara|front|affront|cobra|zebra|ultra|contra|hydra|sierra|entra|montra|rentra|pénétra|déclara|resta|quitta|gagna|mena|éclata|lança|tira|ira|sera?pa)$/i;
+// Auxiliaries of the compound past and the imparfait of être/avoir: participles alone are too
+// easily confused with nouns (année, journée, sécurité).
+const PAST_FR = /(?<![\p{L}])(?:[aA]|ont|avait|avaient|était|étaient|fut|furent|eut|eurent|[hH]ier|[eE]st|sont)(?![\p{L}'’])|(?<=(?<![\p{L}])(?:a|ont|est|sont|avait|avaient|était|étaient)\s+(?:\p{Ll}+\s+)?)\p{Ll}+(?:é|ée|és|ées|i|is|u|ue|us|it|ert|erte)(?![\p{L}])/gu;
 
-function nearest(re: RegExp, window: string, at: number, reject?: RegExp): number {
+/**
+ * Distance from the expression at `[at, atEnd)` to the nearest marker; markers after it count
+ * triple, since the verb governing a date usually comes before it ("arrived Monday and will leave").
+ */
+function nearest(re: RegExp, window: string, at: number, atEnd: number, reject?: RegExp): number {
   let best = Infinity;
   re.lastIndex = 0;
   for (let m = re.exec(window); m; m = re.exec(window)) {
     if (reject && reject.test(m[0])) continue;
-    best = Math.min(best, Math.abs(m.index - at));
+    const distance = m.index < at ? at - m.index : 3 * (m.index - atEnd);
+    best = Math.min(best, distance);
   }
   return best;
 }
@@ -31,13 +40,20 @@ function nearest(re: RegExp, window: string, at: number, reject?: RegExp): numbe
  * Looks at most 80 characters either side.
  */
 export function tenseAt(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number, language: Language): Tense {
-  const from = Math.max(sentenceStart, start - 80);
-  const to = Math.max(end, Math.min(sentenceEnd, end + 80));
+  let from = Math.max(sentenceStart, start - 80);
+  let to = Math.max(end, Math.min(sentenceEnd, end + 80));
+  // Never cut a word at the window's edges: "retra|ites" would read as a future "-ra".
+  while (from > sentenceStart && /[\p{L}\p{N}]/u.test(text[from - 1])) from--;
+  while (to < sentenceEnd && /[\p{L}\p{N}]/u.test(text[to])) to++;
   // The date words themselves ("next", "prochain") are handled by the spec, not here.
-  const window = text.slice(from, start) + ' '.repeat(end - start) + text.slice(end, to);
+  // A coordinated clause after the date has its own tense: "arrived Monday and will leave Friday".
+  const after = text.slice(end, to);
+  const coordination = /\s(?:and|but|while|whereas|et|mais|alors\s+que|tandis\s+que)\s/iu.exec(after);
+  const window = text.slice(from, start) + ' '.repeat(end - start) + (coordination ? after.slice(0, coordination.index) : after);
   const at = start - from;
-  const future = language === 'fr' ? nearest(FUTURE_FR, window, at, NOT_FUTURE_FR) : nearest(FUTURE_EN, window, at);
-  if (future === Infinity) return 'past';
-  const past = language === 'fr' ? nearest(PAST_FR, window, at) : nearest(PAST_EN, window, at);
-  return future <= past ? 'future' : 'past';
+  const atEnd = at + (end - start);
+  const future = language === 'fr' ? nearest(FUTURE_FR, window, at, atEnd, NOT_FUTURE_FR) : nearest(FUTURE_EN, window, at, atEnd);
+  const past = language === 'fr' ? nearest(PAST_FR, window, at, atEnd) : nearest(PAST_EN, window, at, atEnd);
+  if (future === Infinity) return past === Infinity ? 'none' : 'past';
+  return future < past ? 'future' : 'past';
 }
