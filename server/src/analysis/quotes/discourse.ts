@@ -183,7 +183,7 @@ function titleWords(view: TextView): Titles {
     for (; k >= 0 && i - k <= (apposition ? 10 : 6) && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
       const w = view.folded[k];
       if (view.tokens[k].text === '.' || view.tokens[k].text === '-' || /^['’]s$/.test(view.tokens[k].text)) continue;
-      if (!isWord(view, k) || PHRASE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
+      if (!isWord(view, k) || TITLE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
       const other = view.mentionOf[k];
       if (other >= 0 && view.mentions[other].type === 'PERSON') break;
       chunkFirst = w;
@@ -222,6 +222,9 @@ function titleWords(view: TextView): Titles {
   }
   return { words: titles, gender, titled };
 }
+
+/** Words that end a title read leftwards from a name; "of", « de », « à » stay inside ("Secretary of State"). */
+const TITLE_BREAKERS = new Set([...PHRASE_BREAKERS, 'and', 'et', 'met', 'with'].filter(w => !['of', 'de', 'du', 'des', 'for', 'pour', 'in', 'on'].includes(w)));
 
 /** Determiners that open an apposition placed before a name. */
 const DESCRIPTION_START = new Set(['the', 'le', 'la', 'l', 'les', 'son', 'sa', 'his', 'her', 'its', 'their', 'leur', 'notre', 'our']);

@@ -9,7 +9,9 @@
 
 /** Lower-case a token and strip accents, so « déclaré » and "DECLARE" compare on one key. */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+  // "Mr." and "M." may come as one token: the abbreviation's dot is not part of the word.
+  const bare = word.length > 1 && word.endsWith('.') && !word.slice(0, -1).includes('.') ? word.slice(0, -1) : word;
+  return bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 }
 
 const ENGLISH_VERBS = [

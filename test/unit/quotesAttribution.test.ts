@@ -1,0 +1,92 @@
+// Speaker attribution: every pattern in English and French, pronouns, titles, statements, carry-over.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { linkMentions } from '../../server/src/analysis/entities/identity';
+import type { RawMention } from '../../server/src/analysis/entities/index';
+import { layoutText } from '../../server/src/analysis/layout';
+import { attributeSpeakers, scanQuotes, speakerProblems } from '../../server/src/analysis/quotes/index';
+import type { EntityType, Quote } from '../../server/src/analysis/types';
+
+/** Tag every whole-word occurrence of each name (longest first) as a mention of its type. */
+function mentionsOf(text: string, names: Record<string, EntityType>): RawMention[] {
+  const raw: RawMention[] = [];
+  const taken = new Array<boolean>(text.length).fill(false);
+  for (const name of Object.keys(names).sort((a, b) => b.length - a.length)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'gu'))) {
+      const start = m.index as number;
+      const end = start + name.length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      raw.push({ start, end, type: names[name] });
+    }
+  }
+  return raw.sort((a, b) => a.start - b.start);
+}
+
+function attribute(text: string, names: Record<string, EntityType>, language: 'en' | 'fr'): Quote[] {
+  const layout = layoutText(text, () => language);
+  const { mentions, entities } = linkMentions(text, mentionsOf(text, names));
+  return attributeSpeakers(layout, scanQuotes(layout).quotes, mentions, entities);
+}
+
+/** Each quote as `text → speaker, speaker` (canonical names), one line per quote. */
+function show(quotes: Quote[]): string[] {
+  return quotes.map(q => `${q.text} → ${q.speakers.join(', ')}`);
+}
+
+function check(name: string, text: string, names: Record<string, EntityType>, expected: string[], language: 'en' | 'fr' = 'en') {
+  test(name, () => assert.deepEqual(show(attribute(text, names, language)), expected));
+}
+
+const P: EntityType = 'PERSON';
+const O: EntityType = 'ORGANIZATION';
+
+// English patterns.
+check('X said', '“We will degrade and destroy ISIL,” Kerry said.', { Kerry: P }, ['“We will degrade and destroy ISIL,” → Kerry']);
+check('said X with a title', '“We must pursue them wherever they are,” said Iraqi President Fouad Masum.', { 'Fouad Masum': P }, ['“We must pursue them wherever they are,” → Fouad Masum']);
+check('X told reporters', '“That is not the plan for now at all,” Carter told reporters on Tuesday.', { Carter: P }, ['“That is not the plan for now at all,” → Carter']);
+check('according to an organization', 'His strategy is to persuade “the world it faces a stark choice,” according to the New York Times.', { 'New York Times': O }, ['“the world it faces a stark choice,” → New York Times']);
+check('X, the title, said', '"There are big market factors occurring," Patrick Nettles, the company\'s chairman, said yesterday.', { 'Patrick Nettles': P }, ['"There are big market factors occurring," → Patrick Nettles']);
+check('several speakers', '“There is no time to waste in building a coalition,” Kerry and Hagel said in a joint statement.', { Kerry: P, Hagel: P }, ['“There is no time to waste in building a coalition,” → Kerry, Hagel']);
+check('he said refers to the last person', 'Prime Minister David Cameron addressed the summit.\n\n“Russia is ripping up the rulebook in Ukraine,” he said.', { 'David Cameron': P }, ['“Russia is ripping up the rulebook in Ukraine,” → David Cameron']);
+check('she added skips a man', 'Mrs. Angela Merkel met Mr. Tony Abbott.\n\n“We are united on this question,” she added.', { 'Angela Merkel': P, 'Tony Abbott': P }, ['“We are united on this question,” → Angela Merkel']);
+check('the secretary said refers back through titles', 'Secretary of State John Kerry met Prime Minister Tony Abbott.\n\n“We will continue the discussion tomorrow,” the secretary said.', { 'John Kerry': P, 'Tony Abbott': P }, ['“We will continue the discussion tomorrow,” → John Kerry']);
+check('the Maldives coach further added', 'India coach Wim Koevermans was happy while Maldives coach Istvan Bela was not.\n\n"India never deserved to win this match," the Maldives coach further added.', { 'Wim Koevermans': P, 'Istvan Bela': P, India: 'LOCATION', Maldives: 'LOCATION' }, ['"India never deserved to win this match," → Istvan Bela']);
+check('X said that “…” inside a sentence', 'Hollande said the international community “needs to find a durable solution in Syria.”', { Hollande: P }, ['“needs to find a durable solution in Syria.” → Hollande']);
+check('colon introduction', 'Jagland: ‘Would be disastrous if Russia pulls out of the Council’', { Jagland: P }, ['‘Would be disastrous if Russia pulls out of the Council’ → Jagland']);
+check('an unnamed source gives no speaker', 'A US official said the number was “going up almost every hour”.', { US: 'LOCATION' }, ['“going up almost every hour” → ']);
+check('they said after a joint statement', '“We agreed on a common plan today,” Kerry and Hagel said.\n\nThe formation of a new government is critical. “We are hopeful that this can be done,” they added.', { Kerry: P, Hagel: P }, ['“We agreed on a common plan today,” → Kerry, Hagel', '“We are hopeful that this can be done,” → Kerry, Hagel']);
+check('the statement said refers to its author', 'Pakistan\'s Foreign Ministry announced the visit.\n\n"The objective is to support de-escalation efforts," the statement said.', { Pakistan: 'LOCATION', 'Foreign Ministry': O }, ['"The objective is to support de-escalation efforts," → Foreign Ministry']);
+check('a quote without attribution takes the previous quote of its paragraph', 'Secretary of State John Kerry spoke.\n\n“We discussed each of these lines today,” the secretary said. “We agreed to engage in a conversation.”', { 'John Kerry': P }, ['“We discussed each of these lines today,” → John Kerry', '“We agreed to engage in a conversation.” → John Kerry']);
+check('nobody named, no carry-over', 'Protesters marched through Rouen singing: "The young in trouble, the old in misery, we do not want this!"', {}, ['"The young in trouble, the old in misery, we do not want this!" → ']);
+
+// French patterns.
+check('a déclaré X', '« Nous pensons à tous ceux qui ont perdu un proche », a déclaré Charles Michel.', { 'Charles Michel': P }, ['« Nous pensons à tous ceux qui ont perdu un proche » → Charles Michel'], 'fr');
+check('a déclaré M. X', '« Nous sommes impatients de travailler avec eux », a déclaré M. Le Drian.', { 'Le Drian': P }, ['« Nous sommes impatients de travailler avec eux » → Le Drian'], 'fr');
+check('a-t-il affirmé', 'Jean-Yves Le Drian était à Bruxelles.\n\n« Nous devons tous veiller à la sécurité », a-t-il affirmé.', { 'Jean-Yves Le Drian': P }, ['« Nous devons tous veiller à la sécurité » → Jean-Yves Le Drian'], 'fr');
+check('a t-il déclaré with a space, il skips a woman', 'Emmanuel Macron soutient la ministre rwandaise, Louise Mushikiwabo.\n"Elle a toutes les compétences pour exercer cette fonction", a t-il déclaré.', { 'Emmanuel Macron': P, 'Louise Mushikiwabo': P }, ['"Elle a toutes les compétences pour exercer cette fonction" → Emmanuel Macron'], 'fr');
+check('estime la ministre', 'La ministre des Armées Florence Parly est à Paris.\n\n« La situation reste très préoccupante », estime la ministre.', { 'Florence Parly': P }, ['« La situation reste très préoccupante » → Florence Parly'], 'fr');
+check('selon lui', 'Le général Pierre de Villiers a parlé.\n\nLa menace, selon lui, « reste très élevée pour notre pays ».', { 'Pierre de Villiers': P }, ['« reste très élevée pour notre pays » → Pierre de Villiers'], 'fr');
+check('X a précisé que « … »', 'Abderrahmane Benhazil a précisé sur les ondes que « le ministère se penche actuellement sur la question ».', { 'Abderrahmane Benhazil': P }, ['« le ministère se penche actuellement sur la question » → Abderrahmane Benhazil'], 'fr');
+check('colon introduction in French', 'Charles Michel: «À Zaventem, c’est la liberté qui a été massacrée»', { 'Charles Michel': P }, ['«À Zaventem, c’est la liberté qui a été massacrée» → Charles Michel'], 'fr');
+check('name and parenthesis, colon on the previous line', 'Adrien Rabiot (milieu de terrain sur TF1) :\n\n« On était excités à l’idée de commencer. »', { 'Adrien Rabiot': P }, ['« On était excités à l’idée de commencer. » → Adrien Rabiot'], 'fr');
+check('pour X, « … »', 'Pour maître Antoine Vey, l\'un des avocats, il s\'agit de "réquisitions très sévères et injustes".', { 'Antoine Vey': P }, ['"réquisitions très sévères et injustes" → Antoine Vey'], 'fr');
+check('cet avocat refers back', 'Maître Antoine Vey, l\'un des avocats de la défense, a parlé.\n\nPour cet avocat de la défense, "il est important de dire le droit".', { 'Antoine Vey': P }, ['"il est important de dire le droit" → Antoine Vey'], 'fr');
+check('un diplomate gives no speaker', '« L’UA veut ainsi nous remercier de notre action », explique un diplomate français.', {}, ['« L’UA veut ainsi nous remercier de notre action » → '], 'fr');
+check('lit-on dans le communiqué', 'Le ministère du Commerce a démenti ces informations dans un communiqué.\n« Le ministère nie et dément toutes ces informations », lit-on dans le communiqué.', { 'ministère du Commerce': O }, ['« Le ministère nie et dément toutes ces informations » → ministère du Commerce'], 'fr');
+check('a pronoun opening the article looks ahead', '"C\'est le bon moment pour partir", a-t-il déclaré. Alain Berset quitte le gouvernement.', { 'Alain Berset': P }, ['"C\'est le bon moment pour partir" → Alain Berset'], 'fr');
+check('one speaker article: an unattributed headline quote takes him', 'Procès : "Des réquisitions très sévères" pour la défense\n\n"Nous sommes dans l\'attente d\'une décision juste", a déclaré Antoine Vey.', { 'Antoine Vey': P }, ['"Des réquisitions très sévères" → Antoine Vey', '"Nous sommes dans l\'attente d\'une décision juste" → Antoine Vey'], 'fr');
+
+test('attribution spans name the speaker phrase', () => {
+  const text = '“We will degrade and destroy ISIL,” Kerry and Hagel said in a statement.';
+  const [q] = attribute(text, { Kerry: P, Hagel: P }, 'en');
+  assert.ok(q.attribution);
+  assert.equal(text.slice(q.attribution.start, q.attribution.end), 'Kerry and Hagel said');
+  assert.deepEqual(q.speakerIds, ['PERSON:kerry', 'PERSON:hagel']);
+});
+
+test('quotes nobody is credited with become information problems', () => {
+  const quotes = attribute('Diplomats said it was “a threat to the entire international community”.', {}, 'en');
+  assert.deepEqual(speakerProblems(quotes).map(p => [p.code, p.severity]), [['quote-without-speaker', 'information']]);
+});
