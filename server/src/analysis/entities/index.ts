@@ -127,7 +127,9 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     const cleaned: TokenSpan[] = [];
     const pieces = spans
       .flatMap(span => splitAtBreaks(span, words))
-      .flatMap(span => trimLowercase(span, view.words))
+      // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
+      // lines keep their own, where "KANSAS CITY" is one name.
+      .flatMap(span => trimLowercase(span, shouting(words) ? words : view.words))
       .flatMap(span => splitTitles(span, words));
     const common = model ? commonWordsOf(model) : undefined;
     for (const piece of pieces) {
@@ -137,13 +139,14 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       if (match) {
         c.key = match.entry.key;
         // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-        if (TYPES[match.entry.type] && ((/^\p{Lu}{2,}$/u.test(words[c.start]) && c.end - c.start === 1) || c.fromSplit)) c.type = match.entry.type;
+        const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shouting(words);
+        if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
       }
       if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
       if (isByline(words, c)) c.type = 'PER';
       cleaned.push(c);
     }
-    if (model) addGazetteerAcronyms(cleaned, matches, words);
+    if (model && !shouting(words)) addGazetteerAcronyms(cleaned, matches, words);
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
   if (resources?.models) propagate(tagged);
@@ -160,6 +163,21 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     }
   }
   return out;
+}
+
+/** True when a line is written in capitals: there, case says nothing about acronyms. */
+function shouting(words: string[]): boolean {
+  let letters = 0;
+  let capitals = 0;
+  for (const w of words) {
+    for (const ch of w) {
+      const lower = ch.toLowerCase();
+      if (lower === ch.toUpperCase()) continue;
+      letters++;
+      if (ch !== lower) capitals++;
+    }
+  }
+  return letters >= 8 && capitals / letters > 0.8;
 }
 
 /**
