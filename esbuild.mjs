@@ -32,7 +32,7 @@ const products = [
   { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'cli/src/main.ts', bench: 'cli/src/bench.ts', worker: 'cli/src/worker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
-  const tests = [...filesUnder('test/unit', /\.test\.ts$/), ...filesUnder('test/protocol', /\.test\.ts$/)];
+  const tests = ['test/unit', 'test/protocol', 'test/cli'].flatMap(dir => filesUnder(dir, /\.test\.ts$/));
   const scripts = filesUnder('scripts', /\.ts$/);
   const entries = Object.fromEntries([...tests, ...scripts].map(f => [f.replace(/\.ts$/, ''), f]));
   if (Object.keys(entries).length) products.push({ ...common, entryPoints: entries, outdir: 'dist' });

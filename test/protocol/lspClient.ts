@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
-  createProtocolConnection,
+  createMessageConnection,
   InitializeRequest,
   InitializedNotification,
   DidOpenTextDocumentNotification,
@@ -14,13 +14,13 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type ProtocolConnection,
+  type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', 'server.js');
 
 export interface TestClient {
-  connection: ProtocolConnection;
+  connection: MessageConnection;
   process: ChildProcess;
   /** Lines the server logged (window/logMessage). */
   logs: string[];
@@ -31,24 +31,31 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-/** Start the server and complete the initialize handshake. */
-export async function startServer(initializationOptions: Record<string, unknown> = {}, capabilities: Record<string, unknown> = {}): Promise<TestClient> {
+/**
+ * Start the server and complete the initialize handshake. With `waitForModel` (the default) it
+ * also waits for the server's status notification saying the entity model finished loading, so
+ * answers are the model's and not the rule-based fallback's.
+ */
+export async function startServer(options: { waitForModel?: boolean; capabilities?: Record<string, unknown> } = {}): Promise<TestClient> {
+  const { waitForModel = true, capabilities = {} } = options;
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const waiters: Array<{ method: string; filter: (p: never) => boolean; resolve: (p: never) => void }> = [];
   const deliver = (method: string, params: unknown) => {
     const index = waiters.findIndex(w => w.method === method && w.filter(params as never));
     if (index >= 0) waiters.splice(index, 1)[0].resolve(params as never);
   };
-  connection.onNotification((method, params) => {
+  connection.onNotification((method: string, params: unknown) => {
     if (method === 'window/logMessage') logs.push((params as { message: string }).message);
     deliver(method, params);
   });
-  connection.onRequest(() => null); // workspace/configuration, refresh requests: accept with defaults
+  connection.onRequest((_method: string) => null); // workspace/configuration, refresh requests: accept with defaults
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
+  const modelLoaded = new Promise<void>(resolve => waiters.push({ method: 'articleLens/status', filter: ((p: { detail?: string }) => /model (loaded|failed)/i.test(p.detail ?? '')) as (p: never) => boolean, resolve: resolve as (p: never) => void }));
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
   await connection.sendNotification(InitializedNotification.type, {});
+  if (waitForModel) await modelLoaded;
   let counter = 0;
   return {
     connection,

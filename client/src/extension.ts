@@ -1,0 +1,52 @@
+/**
+ * Activation: starts the Article Lens language server for `article` documents and wires the
+ * client-side UI (Quotations view, mention navigation, copy-quote command, status bar). No
+ * recognition happens here; everything comes from the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCopyQuote } from './copyQuote';
+import { registerMentionNavigation } from './mentionNavigation';
+import { QuotationsView } from './quotationsView';
+import { StatusBar } from './statusBar';
+import { QuotationsRequest, type QuotationsResult } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+/** What the extension offers other extensions and its tests: the data behind its views. */
+export interface ArticleLensApi {
+  quotations(uri: vscode.Uri): Promise<QuotationsResult['groups']>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ArticleLensApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = vscode.window.createOutputChannel('Article Lens');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'article' }],
+    synchronize: { configurationSection: 'articleLens' },
+    outputChannel: output,
+  };
+  client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
+  const statusBar = new StatusBar(client);
+  const quotations = new QuotationsView(client);
+  context.subscriptions.push(output, statusBar, quotations, registerMentionNavigation(), registerCopyQuote(client));
+  await client.start();
+  await vscode.commands.executeCommand('setContext', 'articleLens.active', true);
+
+  return {
+    async quotations(uri) {
+      const result = await client!.sendRequest<QuotationsResult>(QuotationsRequest, { uri: uri.toString() });
+      return result.groups;
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
