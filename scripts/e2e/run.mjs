@@ -48,7 +48,10 @@ async function main() {
       return results;
     }
     const workspace = makeWorkspace(scratch, devArticles);
-    const tools = await provision();
+    const tools = await provision().catch(e => {
+      const why = `provisioning failed: ${e.message}`;
+      return { why: { codeServer: why, playwright: why, chromium: why, nvim: why } };
+    });
     const editorMissing = tools.why.codeServer || tools.why.playwright || tools.why.chromium;
 
     const suites = {
