@@ -49,6 +49,15 @@ function attachAffixes(text: string, candidates: DateCandidate[], language: Lang
         if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^(?:prochaine?)$/i.test(tail[1]) ? 1 : -1 };
       }
     }
+    // "June 16th of last year", "mars de l'année dernière": the year is relative.
+    if (c.spec.year === undefined) {
+      const ofYear = /^,?[ \t\u00a0]+(?:of[ \t\u00a0]+(last|this|next)[ \t\u00a0]+year|de[ \t\u00a0]+l['’]an(?:née)?[ \t\u00a0]+(derni[eè]re?|pass[ée]e?|prochaine?))(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 32));
+      if (ofYear) {
+        const word = (ofYear[1] ?? ofYear[2]).toLowerCase();
+        c.end += ofYear[0].length;
+        c.spec = { ...c.spec, yearOffset: /^(?:this)$/.test(word) ? 0 : /^(?:next|prochaine?)$/.test(word) ? 1 : -1 };
+      }
+    }
     if (c.spec.kind !== 'day') continue;
     const weekday = sorted.find(w => w.spec.kind === 'weekday' && w.end <= c.start && /^,?[ \t\u00a0]*$/.test(text.slice(w.end, c.start)));
     if (weekday) c.start = weekday.start;

@@ -73,10 +73,18 @@ export function seasonOf(word: string): Season | undefined {
   return SEASONS[fold(word)];
 }
 
-/** Value of a small number written in digits or words ("three", "trois", "12"), or 0. */
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+};
+
+/** Value of a number written in digits or words ("three", "trois", "seventy-four", "12"), or 0. */
 export function numberOf(word: string): number {
   if (/^\d+$/.test(word)) return +word;
-  return NUMBERS[fold(word)] ?? 0;
+  const parts = fold(word).split(/[-\s]+/).filter(p => p !== 'et');
+  if (parts.length === 1) return NUMBERS[parts[0]] ?? TENS[parts[0]] ?? 0;
+  if (parts.length === 2 && TENS[parts[0]] && NUMBERS[parts[1]]) return TENS[parts[0]] + NUMBERS[parts[1]];
+  return 0;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -102,7 +110,7 @@ export function weekdayNamesSource(language: Language): string {
 }
 
 /** Regex source matching small number words of both languages and digits up to two places. */
-export const NUMBER_WORDS_SOURCE = `(?:\\d{1,2}|${alternation(Object.keys(NUMBERS).filter(w => w.length > 2))}|a|an)`;
+export const NUMBER_WORDS_SOURCE = `(?<![\\p{L}\\p{N}-])(?:\\d{1,3}|(?:${alternation(Object.keys(TENS))})(?:[-\\s](?:et[-\\s])?(?:${alternation(Object.keys(NUMBERS).filter(w => w.length > 2))}))?|${alternation(Object.keys(NUMBERS).filter(w => w.length > 2))}|a|an)`;
 
 /** Regex source of a plausible year (1800–2099) standing alone. */
 export const YEAR_SOURCE = '(?:1[89]\\d\\d|20\\d\\d)';

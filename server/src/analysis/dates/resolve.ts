@@ -86,6 +86,10 @@ export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Re
   const ref = reference;
   switch (spec.kind) {
     case 'day': {
+      if (spec.yearOffset !== undefined) {
+        const year = ref.year + spec.yearOffset;
+        return { value: isValidDay(year, spec.month, spec.day) ? formatDay({ year, month: spec.month, day: spec.day }) : null, relative };
+      }
       const options = [ref.year - 1, ref.year, ref.year + 1].filter(y => isValidDay(y, spec.month, spec.day)).map(y => dayNumber({ year: y, month: spec.month, day: spec.day }));
       if (!options.length) return { value: null, relative };
       const chosen = nearestBiased(options, dayNumber(ref), spec.direction, tense);

@@ -8,7 +8,7 @@
  */
 import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
 import { afterName, hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
-import { directionOf, wordsBefore, type DateRule } from './rules';
+import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
 import type { DateSpec } from './spec';
 
 const W = weekdayNamesSource('en');
@@ -50,7 +50,9 @@ export const EN_RULES: DateRule[] = [
     name: 'relative day',
     needs: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
     pattern: re(`\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
-    build(m) {
+    build(m, text) {
+      // "USA Today", "Russia Today", "the Today show": capitalized mid-sentence, it is a name.
+      if (/^\p{Lu}/u.test(m[0]) && !atSentenceStart(text, m.index) && !/^(?:Earlier|Later|Early|Late|This|Last)\b/.test(m[0])) return null;
       const s = m[0].toLowerCase();
       if (s.includes('before yesterday')) return { kind: 'relativeDay', offset: -2 };
       if (s.includes('after tomorrow')) return { kind: 'relativeDay', offset: 2 };
@@ -63,7 +65,8 @@ export const EN_RULES: DateRule[] = [
     name: "today's",
     needs: /today|yesterday|tomorrow/i,
     pattern: re(`\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`),
-    build(m) {
+    build(m, text) {
+      if (/^\p{Lu}/u.test(m[0]) && !atSentenceStart(text, m.index)) return null;
       const s = m[0].toLowerCase();
       return { kind: 'relativeDay', offset: s === 'yesterday' ? -1 : s === 'tomorrow' ? 1 : 0 };
     },

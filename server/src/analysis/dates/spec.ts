@@ -15,7 +15,7 @@ export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 /** What a date expression says, at the precision the text gives. */
 export type DateSpec =
   /** A day by its calendar numbers; `year` absent when the text omits it ("Sept. 16", "25 mai"). */
-  | { kind: 'day'; year?: number; month: number; day: number; direction?: Direction }
+  | { kind: 'day'; year?: number; month: number; day: number; direction?: Direction; yearOffset?: number }
   /** A month; `year` absent when omitted ("early August"); `direction` from "last July", "mars dernier". */
   | { kind: 'month'; year?: number; month: number; direction?: Direction; yearOffset?: number }
   /** A year ("2014", "fiscal 2011"). */
