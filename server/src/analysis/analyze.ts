@@ -8,7 +8,7 @@ import { layoutText } from './layout';
 import { linkMentions } from './entities/identity';
 import { recognizeEntities, type EntityResources } from './entities/index';
 import { findReferenceDate, recognizeDates } from './dates/index';
-import { attributeSpeakers, scanQuotes } from './quotes/index';
+import { attributeSpeakers, scanQuotes, speakerProblems } from './quotes/index';
 import type { Analysis, Language, Problem } from './types';
 
 export interface AnalyzeOptions {
@@ -62,6 +62,6 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     dates,
     referenceDate,
     quotes,
-    problems: scanned.problems,
+    problems: [...scanned.problems, ...speakerProblems(quotes)].sort((a, b) => a.start - b.start),
   };
 }
