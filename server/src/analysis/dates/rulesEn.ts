@@ -176,7 +176,7 @@ export const EN_RULES: DateRule[] = [
   {
     name: 'year',
     needs: /(?:1[89]|20)\d\d/,
-    pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;

@@ -118,10 +118,11 @@ export const FR_RULES: DateRule[] = [
   {
     name: 'bord de la période en cours',
     needs: /fin|d[ée]but|milieu/i,
-    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu)\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)${B1}`),
+    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu)\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`),
     build(m) {
       const u = m[1].toLowerCase();
-      return u.includes('semaine') ? { kind: 'relativeWeek', offset: 0 } : u.includes('mois') ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
+      const offset = m[2] ? (directionOf(m[2]) === 1 ? 1 : -1) : 0;
+      return u.includes('semaine') ? { kind: 'relativeWeek', offset } : u.includes('mois') ? { kind: 'relativeMonth', offset } : { kind: 'relativeYear', offset };
     },
   },
   {
@@ -159,7 +160,7 @@ export const FR_RULES: DateRule[] = [
   {
     name: 'année',
     needs: /(?:1[89]|20)\d\d/,
-    pattern: re(`(?<![\\p{L}\\p{N}$€£#.,/:@_-])(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;
