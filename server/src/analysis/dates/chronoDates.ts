@@ -48,7 +48,7 @@ function chronoFor(language: Language): ChronoInstance {
 }
 
 // Where a chrono match that ran on into a time or a range should be cut back.
-const TAIL = /(?:\s*,)?\s+(?:at|à|a|vers|from|de|to|au|until|jusqu|through|and|et)\s|\s+\d{1,2}(?::\d\d|h\d*|\s*[ap]\.?m)|\s*[-–—/]\s*\d|\s+\(/giu;
+const TAIL = /(?:\s*,)?\s+(?:at|à|a|vers|from|de|to|au|until|jusqu|through|and|et)\s|,?\s+\d{1,2}(?::\d\d|[h.]\d*|\s*[ap]\.?m)|\s*[-–—/]\s*\d|\s+\(|(?=T\d\d:)/giu;
 
 /**
  * The result's components as a spec, or null when it is not a day or a month of a year. A range

@@ -15,7 +15,11 @@ import { chronoWindows } from './candidates';
 import { chronoDates } from './chronoDates';
 
 /** Publication cues; the date must follow within a few words. */
-const CUE = /(?:published|updated|posted|latest\s+update|last\s+updated|last\s+modified|modified|date[ds]?|publi[ée]e?|mis\s+à\s+jour|mise\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|cr[ée]{2}e?)\b[^\p{L}\p{N}]{0,6}(?:(?:on|le|:)\s*)?(?:\p{L}+[,.]?\s+)?$/iu;
+const CUE = /(?:published|posted|date[ds]?|publi[ée]e?|cr[ée]{2}e?|paru)\b[^\p{L}\p{N}]{0,6}(?:(?:on|le|:)\s*)?(?:\p{L}+[,.]?\s+)?$/iu;
+/** Update cues: the date of a later revision, second best after the publication date. */
+const UPDATE_CUE = /(?:updated|latest\s+update|last\s+updated|last\s+modified|modified|mis\s+à\s+jour|mise\s+à\s+jour|modifi[ée]e?|actualis[ée]e?)\b[^\p{L}\p{N}]{0,6}(?:(?:on|le|:)\s*)?(?:\p{L}+[,.]?\s+)?$/iu;
+/** Any cue anywhere on a line makes it a date line. */
+const ANY_CUE = /\b(?:published|posted|updated|latest\s+update|publi[ée]e?|mis\s+à\s+jour|mise\s+à\s+jour|modifi[ée]e?|actualis[ée]e?)\b/iu;
 
 /** A date in a URL path: /2014/06/27/, /2016-03-24/, -20140627-. */
 const URL_DATE = /(?:https?:\/\/|www\.)\S*?[/_-]((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/i;
@@ -53,6 +57,9 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
       const rest = (text.slice(p.start, date.start) + text.slice(date.end, p.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       let score: number;
       if (CUE.test(before)) score = early ? 100 : 95;
+      // On a line that also says "Mis à jour le …", an uncued first date is the publication date.
+      else if (ANY_CUE.test(line) && !UPDATE_CUE.test(before) && early) score = 97;
+      else if (UPDATE_CUE.test(before)) score = early ? 96 : 94;
       else if (rest.length <= 40 && early) score = 90;
       else if (date.start - p.start <= 60 && early) score = 70;
       else if (early) score = 30;
