@@ -90,3 +90,9 @@ test('quotes nobody is credited with become information problems', () => {
   const quotes = attribute('Diplomats said it was “a threat to the entire international community”.', {}, 'en');
   assert.deepEqual(speakerProblems(quotes).map(p => [p.code, p.severity]), [['quote-without-speaker', 'information']]);
 });
+
+// Names the recognizer missed still credit the quote (and do not borrow a neighbour's speaker).
+check('an unrecognised name after the verb', '“It was hotlined, but nobody reacted,” said Sen. Larry Craig (R-Idaho).', {}, ['“It was hotlined, but nobody reacted,” → Larry Craig']);
+check('an unrecognised name before a colon', 'Jagland: ‘Would be disastrous if Russia pulls out of the Council’', {}, ['‘Would be disastrous if Russia pulls out of the Council’ → Jagland']);
+check('an unrecognised name links to a known surname', 'Senator Larry Craig voted.\n\n“Nobody reacted to the call at all,” Craig said.', { 'Larry Craig': P }, ['“Nobody reacted to the call at all,” → Larry Craig']);
+check('a common word before a colon is not a speaker', 'Procès : "Des réquisitions très sévères et injustes"\n\nLe procès continue.', {}, ['"Des réquisitions très sévères et injustes" → '], 'fr');

@@ -11,7 +11,9 @@
  */
 import type { Span } from '../types';
 import { isSentenceEnd, isWord, tokenAt, type TextView } from './context';
+import { linkName } from './discourse';
 import { eventSpan, type SpeechEvent } from './events';
+import { nameStartingAt } from './names';
 
 /** The outcome for one quote. */
 export interface Attribution {
@@ -114,9 +116,23 @@ function introduction(view: TextView, from: number, to: number): Attribution | n
   if (to <= from) return null;
   let k = from;
   while (k < to && /^[-—–•]$/.test(view.tokens[k].text)) k++;
+  if (k >= to) return null;
   const mi = view.mentionOf[k];
-  if (k >= to || mi < 0 || view.mentions[mi].type === 'LOCATION') return null;
-  while (k + 1 < to && view.mentionOf[k + 1] === mi) k++;
+  let speaker: string;
+  let span: Span;
+  if (mi >= 0) {
+    if (view.mentions[mi].type === 'LOCATION') return null;
+    while (k + 1 < to && view.mentionOf[k + 1] === mi) k++;
+    speaker = view.mentions[mi].entityId;
+    span = { start: view.mentions[mi].start, end: view.mentions[mi].end };
+  } else {
+    // A name the recognizer missed, alone before the colon ("Jagland: ‘…’").
+    const name = nameStartingAt(view, k);
+    if (!name || name.first !== k) return null;
+    k = name.last;
+    speaker = linkName(view, name.name, name.type);
+    span = { start: view.tokens[name.first].start, end: view.tokens[name.last].end };
+  }
   k++;
   if (k < to && view.tokens[k].text === '(') {
     let depth = 0;
@@ -127,8 +143,7 @@ function introduction(view: TextView, from: number, to: number): Attribution | n
   }
   if (k < to && /^[:—–-]$/.test(view.tokens[k].text)) k++;
   if (k !== to) return null;
-  const m = view.mentions[mi];
-  return { speakers: [m.entityId], span: { start: m.start, end: m.end }, own: true };
+  return { speakers: [speaker], span, own: true };
 }
 
 /** Fill quotes without their own attribution from their neighbours (see the file comment). */

@@ -26,6 +26,10 @@ export interface TextView {
   quotes: Span[];
   /** Index of the first token of each paragraph (`paragraphs.length` entries, plus one past the end). */
   paragraphFirstToken: Int32Array;
+  /** Speakers named in the text but not recognised as entities: id → name as written. Filled by `discourse.ts`. */
+  unlinked: Map<string, string>;
+  /** Folded forms of every token written in lower case somewhere in the text: common words, not names. */
+  lowerWords: Set<string>;
 }
 
 /** Build the view. `quotes` and `mentions` must be sorted by start and non-overlapping. */
@@ -63,6 +67,8 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
     entityById: new Map(entities.map(e => [e.id, e])),
     quotes,
     paragraphFirstToken,
+    unlinked: new Map(),
+    lowerWords: new Set(tokens.filter(t => /^\p{Ll}/u.test(t.text)).map(t => foldWord(t.text))),
   };
 }
 

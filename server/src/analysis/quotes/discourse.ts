@@ -9,6 +9,7 @@
  * whose title words it shares most, the most recent on a tie; an indefinite one ("a US official",
  * « un diplomate français ») is nobody.
  */
+import { entityIdOf, foldName } from '../entities/identity';
 import { isWord, type TextView } from './context';
 import type { Reference, SpeechEvent } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
@@ -54,6 +55,8 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
   switch (ref.kind) {
     case 'named':
       return ref.entityIds;
+    case 'name':
+      return [linkName(view, ref.name, ref.type)];
     case 'generic':
       return [];
     case 'pronoun':
@@ -69,6 +72,22 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
       if (ref.plural) return state.lastPlural ?? [];
       return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position) ?? [];
   }
+}
+
+/**
+ * The entity for a name the recognizer missed: an entity of the same type and surname if the
+ * text has one ("Craig" → "Larry Craig"), else a new id built the way `entityIdOf` builds every
+ * id, so the same person recognised elsewhere lines up. New ids are recorded in `view.unlinked`.
+ */
+export function linkName(view: TextView, name: string, type: string): string {
+  const id = entityIdOf(type, name);
+  if (view.entityById.has(id)) return id;
+  const last = foldName(name).split(' ').pop();
+  for (const entity of view.entityById.values()) {
+    if (entity.type === type && foldName(entity.canonical).split(' ').pop() === last) return entity.id;
+  }
+  if (!view.unlinked.has(id)) view.unlinked.set(id, name);
+  return id;
 }
 
 /** Indexes of PERSON mentions not inside a quote, in text order. */

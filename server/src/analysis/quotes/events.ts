@@ -7,8 +7,9 @@
  * that is is decided in `discourse.ts`, in text order. Events outside any quote's reach still
  * matter: they are what "he", "they" and "the statement" refer back to.
  */
-import type { Span } from '../types';
+import type { EntityType, Span } from '../types';
 import { entityAt, isQuoteMark, isSentenceEnd, isWord, type TextView } from './context';
+import { nameEndingAt, nameStartingAt } from './names';
 import {
   ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS, SINGULAR_PRONOUNS,
   SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
@@ -19,7 +20,9 @@ export type Reference =
   | { kind: 'named'; entityIds: string[] }
   | { kind: 'pronoun'; number: 'singular' | 'plural' | 'thing'; reporting: boolean; gender?: 'f' | 'm' }
   | { kind: 'description'; words: string[]; plural: boolean; reporting: boolean }
-  | { kind: 'generic'; plural: boolean };
+  | { kind: 'generic'; plural: boolean }
+  /** A name the recognizer did not tag ("said Sen. Larry Craig" with no mention there). */
+  | { kind: 'name'; name: string; type: EntityType };
 
 /** One speech event. Token indexes are into `TextView.tokens`; `first`..`last` inclusive. */
 export interface SpeechEvent {
@@ -268,6 +271,11 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
   if (SINGULAR_PRONOUNS.has(w) && w !== 'lui') return { first: end, last: end, reference: { kind: 'pronoun', number: 'singular', reporting: false, gender: pronounGender(w) } };
   if (PLURAL_PRONOUNS.has(w) && w !== 'eux') return { first: end, last: end, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
   if (THING_PRONOUNS.has(w)) return { first: end, last: end, reference: { kind: 'pronoun', number: 'thing', reporting: false } };
+  // A name the recognizer missed, right before the verb ("Jagland said").
+  const name = nameEndingAt(view, end);
+  if (name && !(name.first === view.paragraphFirstToken[paragraph] && name.first === name.last && view.tokens[name.first].text.length < 3)) {
+    return { first: name.first, last: end, reference: { kind: 'name', name: name.name, type: name.type } };
+  }
   if (!isWord(view, end) || PHRASE_BREAKERS.has(w)) return null;
   // A description: words back to a determiner ("the Maldives coach", « la ministre », "a US official").
   const words: string[] = [];
@@ -330,6 +338,11 @@ function phraseAfter(view: TextView, start: number): Phrase | null {
   const w = view.folded[start];
   if (SINGULAR_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'singular', reporting: false, gender: pronounGender(w) } };
   if (PLURAL_PRONOUNS.has(w)) return { first: start, last: start, reference: { kind: 'pronoun', number: 'plural', reporting: false } };
+  // A name the recognizer missed: "said Sen. Larry Craig", "Echoed Sen. Hillary Rodham Clinton".
+  if (view.mentionOf[start] < 0 && !DEFINITE.has(w) && !INDEFINITE.has(w)) {
+    const name = nameStartingAt(view, start);
+    if (name) return { first: start, last: name.last, reference: { kind: 'name', name: name.name, type: name.type } };
+  }
   const words: string[] = [];
   let determiner: string | null = null;
   for (let k = start; k < n && k - start < 10 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k++) {

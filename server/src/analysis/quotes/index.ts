@@ -52,7 +52,7 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
   return quotes.map((q, i) => {
     const a = attributions[i];
     const speakerIds = a.speakers;
-    const speakers = speakerIds.map(id => view.entityById.get(id)?.canonical ?? mentions.find(m => m.entityId === id)?.canonical ?? id);
+    const speakers = speakerIds.map(id => view.entityById.get(id)?.canonical ?? view.unlinked.get(id) ?? id);
     const quote: Quote = { start: q.start, end: q.end, text: layout.text.slice(q.start, q.end), speakerIds, speakers, unbalanced: q.unbalanced };
     if (a.span) quote.attribution = a.span;
     return quote;
