@@ -68,9 +68,17 @@ export function wordShape(word: string): string {
   return out;
 }
 
-/** Short word shape: runs collapsed to one character ("Kerry" → "Xx", "U.S." → "X.X."). */
+const shortShapes = new Map<string, string>();
+
+/** Short word shape: runs collapsed to one character ("Kerry" → "Xx", "U.S." → "X.X."). Memoized: words repeat. */
 export function shortShape(word: string): string {
-  return wordShape(word).replace(/(.)\1+/g, '$1');
+  let shape = shortShapes.get(word);
+  if (shape === undefined) {
+    shape = wordShape(word).replace(/(.)\1+/g, '$1');
+    if (shortShapes.size > 100_000) shortShapes.clear();
+    shortShapes.set(word, shape);
+  }
+  return shape;
 }
 
 /** Digits folded to 0 so numbers share features. */

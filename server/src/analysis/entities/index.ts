@@ -167,15 +167,15 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
 
 /** True when a line is written in capitals: there, case says nothing about acronyms. */
 function shouting(words: string[]): boolean {
+  const line = words.join('');
+  const upper = line.toUpperCase();
+  const lower = line.toLowerCase();
   let letters = 0;
   let capitals = 0;
-  for (const w of words) {
-    for (const ch of w) {
-      const lower = ch.toLowerCase();
-      if (lower === ch.toUpperCase()) continue;
-      letters++;
-      if (ch !== lower) capitals++;
-    }
+  for (let k = 0; k < line.length; k++) {
+    if (upper[k] === lower[k]) continue;
+    letters++;
+    if (line[k] === upper[k]) capitals++;
   }
   return letters >= 8 && capitals / letters > 0.8;
 }

@@ -34,28 +34,76 @@ export interface TaggerModel {
   meta: Record<string, unknown>;
 }
 
-/** Per-model cache of word-local weight sums, keyed by offset and word. Bounded; cleared when full. */
-const caches = new WeakMap<TaggerModel, Map<string, Float32Array>>();
-const CACHE_LIMIT = 200_000;
+/**
+ * Per-model caches, so tagging a token costs a few array additions: word-local weight sums per
+ * (offset, word), and the weights of the history features per previous tags. Bounded; a full
+ * word cache is cleared.
+ */
+interface Caches {
+  /** One map per offset −WINDOW … WINDOW; at offset 0 the vector also holds, per previous tag, the `t1|shape` weights. */
+  words: Map<string, Float32Array>[];
+  /** `t1` + `t12` weights per (prev2, prev1) tag index pair; prev index nTags stands for the sentence start. */
+  history: (Float32Array | undefined)[];
+  tagIndex: Map<string, number>;
+  /** allowed[prev * n + tag] = 1 when `tag` may follow `prev`; row n is the sentence start. */
+  allowed: Uint8Array;
+}
+const caches = new WeakMap<TaggerModel, Caches>();
+const CACHE_LIMIT = 100_000;
 
-function addRow(model: TaggerModel, feature: string, into: Float32Array): void {
+function cachesOf(model: TaggerModel): Caches {
+  let c = caches.get(model);
+  if (!c) {
+    c = {
+      words: Array.from({ length: 2 * WINDOW + 1 }, () => new Map()),
+      history: new Array((model.tags.length + 1) ** 2),
+      tagIndex: new Map(model.tags.map((t, i) => [t, i])),
+      allowed: new Uint8Array((model.tags.length + 1) * model.tags.length),
+    };
+    const n = model.tags.length;
+    for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
+    caches.set(model, c);
+  }
+  return c;
+}
+
+function addRow(model: TaggerModel, feature: string, into: Float32Array, at = 0): void {
   const row = model.index.get(feature);
   if (row === undefined) return;
   const n = model.tags.length;
   const w = model.weights;
-  for (let t = 0, o = row * n; t < n; t++, o++) into[t] += w[o];
+  for (let t = 0, o = row * n; t < n; t++, o++) into[at + t] += w[o];
 }
 
-function wordScores(model: TaggerModel, lexicon: Lexicon, word: string, offset: number): Float32Array {
-  let cache = caches.get(model);
-  if (!cache) caches.set(model, (cache = new Map()));
-  const key = `${offset}\u0001${word}`;
-  let scores = cache.get(key);
+function wordScores(model: TaggerModel, lexicon: Lexicon, word: string, offset: number, short: string): Float32Array {
+  const cache = cachesOf(model).words[offset + WINDOW];
+  let scores = cache.get(word);
   if (scores) return scores;
-  scores = new Float32Array(model.tags.length);
+  const n = model.tags.length;
+  scores = new Float32Array(offset === 0 ? n * (n + 2) : n);
   for (const f of wordFeatures(word, offset, lexicon)) addRow(model, f, scores);
+  if (offset === 0) {
+    // Block p+1 holds the weights of `t1|shape=tag p` (block n+1 for the sentence start).
+    for (let p = 0; p <= n; p++) addRow(model, `t1|${short}=${p < n ? model.tags[p] : BEFORE}`, scores, (p + 1) * n);
+  }
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, scores);
+  cache.set(word, scores);
+  return scores;
+}
+
+function historyScores(model: TaggerModel, prev2: number, prev1: number): Float32Array {
+  const c = cachesOf(model);
+  const n = model.tags.length;
+  const key = prev2 * (n + 1) + prev1;
+  let scores = c.history[key];
+  if (!scores) {
+    scores = new Float32Array(n);
+    const p1 = prev1 < n ? model.tags[prev1] : BEFORE;
+    const p2 = prev2 < n ? model.tags[prev2] : BEFORE;
+    addRow(model, `t1=${p1}`, scores);
+    addRow(model, `t12=${p2}|${p1}`, scores);
+    c.history[key] = scores;
+  }
   return scores;
 }
 
@@ -65,28 +113,41 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
   const nTags = model.tags.length;
   const out: string[] = new Array(n);
   const scores = new Float32Array(nTags);
-  let prev1 = BEFORE;
-  let prev2 = BEFORE;
-  let prevTag = 'O';
+  const start = nTags;
+  // Word-local sums of every token at every offset, looked up once per token.
+  const local: Float32Array[][] = [];
+  for (let k = -WINDOW; k <= WINDOW; k++) {
+    const row: Float32Array[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = i + k;
+      const word = j < 0 ? BEFORE : j >= n ? AFTER : view.words[j];
+      row[i] = wordScores(model, lexicon, word, k, k === 0 ? view.shorts[i] : '');
+    }
+    local.push(row);
+  }
+  const allowed = cachesOf(model).allowed;
+  let prev1 = start;
+  let prev2 = start;
   for (let i = 0; i < n; i++) {
     scores.fill(0);
-    for (let k = -WINDOW; k <= WINDOW; k++) {
-      const j = i + k;
-      const s = wordScores(model, lexicon, j < 0 ? BEFORE : j >= n ? AFTER : view.words[j], k);
+    for (let k = 0; k <= 2 * WINDOW; k++) {
+      const s = local[k][i];
       for (let t = 0; t < nTags; t++) scores[t] += s[t];
     }
+    const own = local[WINDOW][i];
+    const shaped = (prev1 + 1) * nTags;
+    for (let t = 0; t < nTags; t++) scores[t] += own[shaped + t];
+    const h = historyScores(model, prev2, prev1);
+    for (let t = 0; t < nTags; t++) scores[t] += h[t];
     for (const f of contextFeatures(view, i)) addRow(model, f, scores);
-    for (const f of historyFeatures(prev1, prev2, view, i)) addRow(model, f, scores);
     let best = -1;
-    for (let t = 0; t < nTags; t++) {
-      if (!allowedAfter(prevTag, model.tags[t])) continue;
+    for (let t = 0, a = prev1 * nTags; t < nTags; t++) {
+      if (!allowed[a + t]) continue;
       if (best < 0 || scores[t] > scores[best]) best = t;
     }
-    const tag = model.tags[best];
-    out[i] = tag;
+    out[i] = model.tags[best];
     prev2 = prev1;
-    prev1 = tag;
-    prevTag = tag;
+    prev1 = best;
   }
   return out;
 }

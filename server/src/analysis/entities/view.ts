@@ -22,9 +22,12 @@ export function isHeadline(words: string[], common: ReadonlySet<string>): boolea
   let commonCapitalized = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    for (const ch of w) {
-      if (ch !== ch.toLowerCase()) capitals++;
-      if (ch !== ch.toUpperCase() || ch !== ch.toLowerCase()) letters++;
+    const upper = w.toUpperCase();
+    const lower = w.toLowerCase();
+    for (let k = 0; k < w.length; k++) {
+      if (upper[k] === lower[k]) continue;
+      letters++;
+      if (w[k] === upper[k]) capitals++;
     }
     if (i > 0 && w.length >= 2 && common.has(w.toLowerCase())) {
       commonWords++;
