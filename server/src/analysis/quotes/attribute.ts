@@ -12,7 +12,7 @@
 import type { Span } from '../types';
 import { isSentenceEnd, isWord, tokenAt, type TextView } from './context';
 import { linkName } from './discourse';
-import { eventSpan, type SpeechEvent } from './events';
+import { eventSpan, sentenceSubject, type SpeechEvent } from './events';
 import { nameStartingAt } from './names';
 
 /** The outcome for one quote. */
@@ -33,11 +33,13 @@ const LEFT_REACH = 60;
 /** Attribute every quote (sorted, top-level) given the text's speech events and their resolved speakers. */
 export function attributeQuotes(view: TextView, quotes: Span[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
   const byFirst = new Map<number, number>();
+  const byCue = new Map<number, number>();
   events.forEach((e, i) => {
     if (!byFirst.has(e.first)) byFirst.set(e.first, i);
+    byCue.set(e.cue, i);
   });
   const cues = events.map(e => e.cue);
-  const own: (Attribution | null)[] = quotes.map((q, qi) => ownAttribution(view, quotes, qi, events, speakers, byFirst, cues));
+  const own: (Attribution | null)[] = quotes.map((q, qi) => ownAttribution(view, quotes, qi, events, speakers, byFirst, byCue, cues));
   return carryOver(view, quotes, own, events, speakers);
 }
 
@@ -45,7 +47,7 @@ function fromEvent(view: TextView, events: SpeechEvent[], speakers: string[][], 
   return { speakers: speakers[index], span: eventSpan(view, events[index]), own: true };
 }
 
-function ownAttribution(view: TextView, quotes: Span[], qi: number, events: SpeechEvent[], speakers: string[][], byFirst: Map<number, number>, cues: number[]): Attribution | null {
+function ownAttribution(view: TextView, quotes: Span[], qi: number, events: SpeechEvent[], speakers: string[][], byFirst: Map<number, number>, byCue: Map<number, number>, cues: number[]): Attribution | null {
   const q = quotes[qi];
   const n = view.tokens.length;
   const first = tokenAt(view, q.start);
@@ -54,7 +56,12 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
 
   // 1. Right after the quote: "“…,” he said", « », a déclaré Charles Michel ».
   let r = after;
-  while (r < n && view.paragraphOf[r] === endParagraph && /^[,;—–-]$/.test(view.tokens[r].text)) r++;
+  while (r < n && view.paragraphOf[r] === endParagraph && /^[,;—–―-]$/.test(view.tokens[r].text)) r++;
+  // A byline after a dash: "“…” ― Sonya Herridge".
+  if (r > after && /^[—–―-]$/.test(view.tokens[r - 1].text)) {
+    const byline = bylineAt(view, r);
+    if (byline) return byline;
+  }
   for (let k = r; k < n && k - r <= RIGHT_REACH && view.paragraphOf[k] === endParagraph && view.quoteOf[k] < 0; k++) {
     const e = byFirst.get(k);
     if (e !== undefined && events[e].cue >= r) return fromEvent(view, events, speakers, e);
@@ -84,15 +91,48 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
     }
   }
 
-  // 4. A person opening the sentence the quote sits in (« Sonia Lejeune, retraitée, défile "pour …" »).
-  if (left < first && view.mentionOf[left] >= 0) {
-    const m = view.mentions[view.mentionOf[left]];
-    let end = left;
-    while (end + 1 < first && view.mentionOf[end + 1] === view.mentionOf[left]) end++;
-    const next = view.tokens[end + 1]?.text ?? '';
-    if (m.type === 'PERSON' && !/^['’]s$/.test(next)) return { speakers: [m.entityId], span: { start: m.start, end: m.end }, own: true };
+  // 4. Later in the quote's sentence: "''I have admiration for the mechanics'' of the plan, Mr. Holtz-Eakin said."
+  for (let k = after; k < n && k - after < 30 && view.paragraphOf[k] === endParagraph && view.quoteOf[k] < 0; k++) {
+    const e = byCue.get(k);
+    if (e !== undefined && events[e].first >= after) return fromEvent(view, events, speakers, e);
+    if (isSentenceEnd(view, k)) break;
+  }
+
+  // 5. A person opening the sentence the quote sits in (« Sonia Lejeune, retraitée, défile "pour …" »).
+  if (left < first) {
+    const subject = sentenceSubject(view, first);
+    if (subject && subject.kind === 'named' && view.entityById.get(subject.entityIds[0])?.type === 'PERSON') {
+      let k = left;
+      while (k < first && (view.mentionOf[k] < 0 || view.mentions[view.mentionOf[k]].entityId !== subject.entityIds[0])) k++;
+      const m = k < first ? view.mentions[view.mentionOf[k]] : null;
+      return { speakers: subject.entityIds, span: m ? { start: m.start, end: m.end } : undefined, own: true };
+    }
   }
   return null;
+}
+
+/** A name after a dash that ends the paragraph: the quote's byline ("― Sonya Herridge", "— Kerry, in a tweet"). */
+function bylineAt(view: TextView, start: number): Attribution | null {
+  const n = view.tokens.length;
+  const paragraph = view.paragraphOf[start];
+  const mi = start < n ? view.mentionOf[start] : -1;
+  let end: number;
+  let speaker: string;
+  if (mi >= 0) {
+    if (view.mentions[mi].type === 'LOCATION') return null;
+    end = start;
+    while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
+    speaker = view.mentions[mi].entityId;
+  } else {
+    const name = nameStartingAt(view, start);
+    if (!name || name.first !== start) return null;
+    end = name.last;
+    speaker = linkName(view, name.name, name.type);
+  }
+  // The name ends the paragraph or is followed by a comma and a short description.
+  const next = end + 1;
+  if (next < n && view.paragraphOf[next] === paragraph && !/^[,(.]$/.test(view.tokens[next].text)) return null;
+  return { speakers: [speaker], span: { start: view.tokens[start].start, end: view.tokens[end].end }, own: true };
 }
 
 /** Index of the last event whose cue is before token `token`, or -1 (cues are sorted). */

@@ -90,6 +90,9 @@ export function isSentenceEnd(view: TextView, i: number): boolean {
   // "Sen." "M." "U.S." keep the sentence going.
   const prev = i > 0 ? view.tokens[i - 1] : null;
   if (prev && prev.end === view.tokens[i].start && (/^\p{Lu}\p{Ll}{0,3}$/u.test(prev.text) || /^(?:mr|mrs|ms|dr|sen|rep|gen|gov|lt|col|st|m|mme|me|jr|sr|prof|adm|capt|sgt|maj)$/i.test(prev.text))) return false;
+  // An abbreviation's dot goes on with a comma or a lower-case word: "R-Ky., said", "Inc. and".
+  const next = view.tokens[i + 1];
+  if (next && view.paragraphOf[i + 1] === view.paragraphOf[i] && (next.text === ',' || next.text === ';' || /^\p{Ll}/u.test(next.text))) return false;
   return true;
 }
 

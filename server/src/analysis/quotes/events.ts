@@ -125,8 +125,12 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
   if (previous && i > 0 && /^(?:and|et|but|mais|then|puis)$/.test(view.folded[i - 1]) && sameSentence(view, previous.cue, i)) {
     return { cue: i, first: i - 1, last: i, reference: previous.reference, issuesStatement };
   }
-  // A participle after a comma hangs on the clause before it ("…, saying", « …, ajoutant »): no subject of its own.
-  if (isParticiple(word) && i > 0 && view.tokens[i - 1].text === ',') return null;
+  // A participle after a comma hangs on the clause before it ("Trump attacked Clinton, saying", « …, ajoutant »):
+  // its speaker is that clause's subject.
+  if (isParticiple(word) && i > 0 && view.tokens[i - 1].text === ',') {
+    const subject = sentenceSubject(view, i);
+    return subject ? { cue: i, first: i, last: i, reference: subject, issuesStatement } : null;
+  }
   const subject = subjectBefore(view, i);
   if (subject) {
     return { cue: i, first: subject.first, last: i, reference: subject.reference, issuesStatement };
@@ -142,6 +146,41 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
   const np = phraseAfter(view, start);
   if (!np) return null;
   return { cue: i, first: before + 1, last: np.last, reference: np.reference, issuesStatement };
+}
+
+/** Words that open an introductory phrase before a sentence's subject ("During the speech, Trump …"). */
+const INTRODUCTORY = new Set(['during', 'in', 'at', 'after', 'before', 'on', 'for', 'with', 'while', 'when', 'as', 'since', 'earlier', 'later', 'speaking', 'asked',
+  'dans', 'lors', 'apres', 'avant', 'pendant', 'en', 'alors', 'comme', 'interroge', 'par', 'sur', 'a', 'au', 'depuis']);
+
+/**
+ * The subject of the sentence containing token `i`: the first person or organisation named at
+ * its start, after an introductory phrase ("During a speech, Trump attacked …") and titles. Null
+ * when the sentence does not open with a name.
+ */
+export function sentenceSubject(view: TextView, i: number): Reference | null {
+  const paragraph = view.paragraphOf[i];
+  let start = i;
+  while (start - 1 >= 0 && i - start < 80 && view.paragraphOf[start - 1] === paragraph && view.quoteOf[start - 1] < 0 && !isSentenceEnd(view, start - 1)) start--;
+  if (INTRODUCTORY.has(view.folded[start])) {
+    let k = start;
+    while (k < i && view.tokens[k].text !== ',') k++;
+    if (k >= i) return null;
+    start = k + 1;
+  }
+  for (let k = start; k < i && k - start < 6; k++) {
+    const mi = view.mentionOf[k];
+    if (mi >= 0) {
+      const m = view.mentions[mi];
+      if (m.type === 'LOCATION') return null;
+      let end = k;
+      while (end + 1 < i && view.mentionOf[end + 1] === mi) end++;
+      if (/^['’]s$/.test(view.tokens[end + 1]?.text ?? '')) return null;
+      return { kind: 'named', entityIds: [m.entityId] };
+    }
+    if (!isWord(view, k) && view.tokens[k].text !== '.' && view.tokens[k].text !== '-') return null;
+    if (/^\p{Ll}/u.test(view.tokens[k].text) && !DEFINITE.has(view.folded[k])) return null;
+  }
+  return null;
 }
 
 /** True when tokens `a` < `b` are in one sentence of one paragraph, outside quotes in between. */
@@ -222,6 +261,11 @@ function subjectBefore(view: TextView, verb: number): Phrase | null {
         return null;
       }
       const before = k - 1;
+      // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a parenthesis before the apposition.
+      if (inParagraph(before) && view.tokens[before].text === ')') {
+        i = before;
+        continue;
+      }
       const named = view.mentionOf[before] >= 0 && view.mentions[view.mentionOf[before]].type !== 'LOCATION';
       if (inParagraph(before) && (named || SINGULAR_PRONOUNS.has(view.folded[before]) || PLURAL_PRONOUNS.has(view.folded[before]))) {
         i = before;
