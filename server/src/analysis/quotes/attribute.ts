@@ -119,7 +119,7 @@ function bylineAt(view: TextView, start: number): Attribution | null {
   let end: number;
   let speaker: string;
   if (mi >= 0) {
-    if (view.mentions[mi].type === 'LOCATION') return null;
+    // Any type: after a dash at the end of a quote a name is a byline, even one the recognizer took for a place.
     end = start;
     while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
     speaker = view.mentions[mi].entityId;

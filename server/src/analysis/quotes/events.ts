@@ -255,7 +255,7 @@ function subjectBefore(view: TextView, verb: number): Phrase | null {
       // An apposition between commas: the subject is the name before the opening comma.
       let k = i - 1;
       // An apposition has no verb: stop at an auxiliary or a speech verb (that is a clause, not a title).
-      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 18 && !PHRASE_BREAKERS.has(view.folded[k]) && !SPEECH_VERBS.has(view.folded[k]) && !(AUXILIARIES.has(view.folded[k]) && view.folded[k] !== 'a')) k--;
+      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 32 && !CLAUSE_MARKERS.has(view.folded[k]) && !SPEECH_VERBS.has(view.folded[k]) && !(AUXILIARIES.has(view.folded[k]) && view.folded[k] !== 'a')) k--;
       if (!inParagraph(k) || view.tokens[k].text !== ',') {
         // "X a, en outre, dit": an adverbial between commas after an auxiliary.
         return null;
@@ -364,6 +364,9 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
 function pronounGender(word: string): 'f' | 'm' | undefined {
   return word === 'she' || word === 'elle' ? 'f' : word === 'he' || word === 'il' || word === 'lui' ? 'm' : undefined;
 }
+
+/** Words that open a clause: an apposition ("a senior fellow at the Hoover Institution") has none. */
+const CLAUSE_MARKERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'if', 'but', 'although', 'que', 'qu', 'qui', 'dont', 'quand', 'lorsque', 'lorsqu', 'si', 'mais', 'car', 'puisque']);
 
 const NUMERALS = new Set(['two', 'three', 'four', 'five', 'both', 'deux', 'trois', 'quatre', 'cinq']);
 

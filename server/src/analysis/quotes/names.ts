@@ -21,6 +21,9 @@ const ROLE_WORDS = new Set([
   'presidente', 'premier', 'chef', 'general', 'colonel', 'capitaine', 'commissaire', 'procureur', 'juge', 'maire', 'ambassadeur', 'sir', 'dame', 'lord',
 ]);
 
+/** Honorifics: the next capitalised word is a name whatever it means. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'm', 'mme', 'mlle', 'me', 'maitre', 'sen', 'rep', 'gov', 'gen', 'sir', 'dame', 'prof']);
+
 /** Capitalised words that start sentences or name things other than a speaker. */
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'this', 'that', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'but', 'and', 'in', 'on', 'at', 'for', 'as',
@@ -72,6 +75,8 @@ export function nameInRun(view: TextView, first: number, last: number): FoundNam
     if (view.mentionOf[k] >= 0 || view.quoteOf[k] >= 0) break;
     if (ORGANIZATION_WORDS.has(w)) organisation = true;
     if (capitalised(view, k) && !ROLE_WORDS.has(w) && !NOT_NAMES.has(w)) { start = k; continue; }
+    // After an honorific even a role word is a surname: "Mr. King", "Mme Chef".
+    if (capitalised(view, k) && start > last && k > first && HONORIFICS.has(view.folded[k - 1])) { start = k; continue; }
     if (organisation && capitalised(view, k)) { start = k; continue; }
     if (PARTICLES.has(w) && k > first && capitalised(view, k - 1) && start <= last) { start = k; continue; }
     break;
