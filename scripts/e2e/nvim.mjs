@@ -15,8 +15,8 @@ function lspPosition(text, needle, into) {
 }
 
 /** @returns {Promise<{ passed: number, failed: number }>} */
-export async function runNvimCheck({ nvim, repo, workspace, timeoutMs = 90000 }) {
-  const server = path.join(repo, 'dist/server.js');
+export async function runNvimCheck({ nvim, repo, serverDir = repo, workspace, timeoutMs = 90000 }) {
+  const server = path.join(serverDir, 'dist/server.js');
   if (!fs.existsSync(server)) throw new Error(`${server} is missing: build first (node esbuild.mjs)`);
   const article = path.join(workspace, '000_ff0c1e383a01bb23.txt');
   const text = fs.readFileSync(article, 'utf8');

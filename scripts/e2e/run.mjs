@@ -69,7 +69,7 @@ async function main() {
       },
       nvim: {
         skip: tools.why.nvim || missingBuild('dist/server.js'),
-        run: () => runNvimCheck({ nvim: tools.nvim, repo, workspace }),
+        run: () => runNvimCheck({ nvim: tools.nvim, repo, serverDir: extDir, workspace }),
       },
     };
     for (const name of only) {
