@@ -2,6 +2,7 @@
 // that can download VS Code (or have one: set VSCODE_EXECUTABLE). These offline machines use
 // scripts/e2e/run.mjs, which runs the same suite inside code-server's extension host.
 // Usage: node esbuild.mjs && node dist/test/vscode/runTest.js
+import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { makeWorkspace } from './workspace';
@@ -11,13 +12,17 @@ async function main(): Promise<void> {
   const repo = path.resolve(__dirname, '../../..');
   const articles = process.env.ARTICLE_LENS_ARTICLES ?? path.resolve(repo, '../shared/articles');
   const workspace = makeWorkspace(articles);
-  await runTests({
-    vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-    extensionDevelopmentPath: repo,
-    extensionTestsPath: path.join(repo, 'dist/test/vscode/suite/index.js'),
-    // only our extension, in a clean profile
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
-  });
+  try {
+    await runTests({
+      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
+      extensionDevelopmentPath: repo,
+      extensionTestsPath: path.join(repo, 'dist/test/vscode/suite/index.js'),
+      // only our extension, in a clean profile
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
+    });
+  } finally {
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
 }
 
 main().catch(err => {
