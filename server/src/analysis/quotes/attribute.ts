@@ -195,6 +195,12 @@ function carryOver(view: TextView, quotes: Span[], own: (Attribution | null)[], 
   const named = own.filter((a): a is Attribution => a !== null && a.speakers.length > 0);
   const keys = new Set(named.map(a => [...a.speakers].sort().join('|')));
   const single = keys.size === 1 ? named[0] : null;
+  // The next quote of the same paragraph with its own attribution, computed right to left (linear).
+  const nextOwnInParagraph: (Attribution | null)[] = new Array(quotes.length).fill(null);
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    if (paragraphOfQuote[i + 1] !== paragraphOfQuote[i]) continue;
+    nextOwnInParagraph[i] = own[i + 1] ?? nextOwnInParagraph[i + 1];
+  }
   for (let i = 0; i < quotes.length; i++) {
     const mine = own[i];
     if (mine) {
@@ -207,10 +213,7 @@ function carryOver(view: TextView, quotes: Span[], own: (Attribution | null)[], 
       result.push({ speakers: prev.speakers, span: prev.span, own: false });
       continue;
     }
-    let nextOwn: Attribution | null = null;
-    for (let j = i + 1; j < quotes.length && paragraphOfQuote[j] === p; j++) {
-      if (own[j]) { nextOwn = own[j]; break; }
-    }
+    const nextOwn = nextOwnInParagraph[i];
     if (nextOwn) {
       result.push({ speakers: nextOwn.speakers, span: nextOwn.span, own: false });
       continue;

@@ -82,12 +82,26 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
 export function linkName(view: TextView, name: string, type: string): string {
   const id = entityIdOf(type, name);
   if (view.entityById.has(id)) return id;
-  const last = foldName(name).split(' ').pop();
-  for (const entity of view.entityById.values()) {
-    if (entity.type === type && foldName(entity.canonical).split(' ').pop() === last) return entity.id;
-  }
+  const known = surnameIndex(view).get(`${type}:${foldName(name).split(' ').pop()}`);
+  if (known) return known;
   if (!view.unlinked.has(id)) view.unlinked.set(id, name);
   return id;
+}
+
+const surnames = new WeakMap<TextView, Map<string, string>>();
+
+/** Entity ids by type and folded last word of their canonical name, built once per view. */
+function surnameIndex(view: TextView): Map<string, string> {
+  let index = surnames.get(view);
+  if (!index) {
+    index = new Map();
+    for (const entity of view.entityById.values()) {
+      const key = `${entity.type}:${foldName(entity.canonical).split(' ').pop()}`;
+      if (!index.has(key)) index.set(key, entity.id);
+    }
+    surnames.set(view, index);
+  }
+  return index;
 }
 
 /** Indexes of PERSON mentions not inside a quote, in text order. */
@@ -125,15 +139,18 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
   // Prefer an established person: one who spoke before, carries a title, or has a full name. A
   // bare word the recognizer took for a person ("Marines") should not steal the pronoun.
   let fallback: string | null = null;
+  let named: string | null = null;
   for (let j = k; j >= 0 && k - j < 12; j--) {
     const id = view.mentions[persons[j]].entityId;
     const g = state.titles.gender.get(id);
     if (wanted && g && g !== wanted) continue;
     fallback ??= id;
+    // Someone who already spoke or carries a title is the surest referent; a full name comes next.
+    if (state.spoken.has(id) || state.titles.titled.has(id)) return [id];
     const entity = view.entityById.get(id);
-    const fullName = (entity?.canonical ?? '').trim().split(/\s+/).length >= 2;
-    if (state.spoken.has(id) || state.titles.titled.has(id) || fullName) return [id];
+    if (!named && (entity?.canonical ?? '').trim().split(/\s+/).length >= 2) named = id;
   }
+  if (named) return [named];
   if (fallback) return [fallback];
   if (k >= 0) return [view.mentions[persons[k]].entityId];
   const next = persons[k + 1];
