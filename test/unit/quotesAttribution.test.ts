@@ -96,3 +96,7 @@ check('an unrecognised name after the verb', '“It was hotlined, but nobody rea
 check('an unrecognised name before a colon', 'Jagland: ‘Would be disastrous if Russia pulls out of the Council’', {}, ['‘Would be disastrous if Russia pulls out of the Council’ → Jagland']);
 check('an unrecognised name links to a known surname', 'Senator Larry Craig voted.\n\n“Nobody reacted to the call at all,” Craig said.', { 'Larry Craig': P }, ['“Nobody reacted to the call at all,” → Larry Craig']);
 check('a common word before a colon is not a speaker', 'Procès : "Des réquisitions très sévères et injustes"\n\nLe procès continue.', {}, ['"Des réquisitions très sévères et injustes" → '], 'fr');
+check('a transcript label inside the quote', 'Fox News interviewed Governor Mike Pence.\n\n"PENCE: Well, look, this is serious business for the American people."', { 'Mike Pence': P }, ['"PENCE: Well, look, this is serious business for the American people." → Mike Pence']);
+check('a byline after a dash', '“He represents our greatest shame and we will vote.” ― Sonya Herridge', {}, ['“He represents our greatest shame and we will vote.” → Sonya Herridge']);
+check('a participle takes the sentence subject', 'During a speech, Trump attacked Clinton, saying, "She is trigger-happy and very unstable."', { Trump: P, Clinton: P }, ['"She is trigger-happy and very unstable." → Trump']);
+check('attribution later in the sentence', "''I have admiration for the mechanics'' of the plan, Mr. Holtz-Eakin said.", {}, ["''I have admiration for the mechanics'' → Holtz-Eakin"]);

@@ -54,6 +54,10 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
   const after = tokenAt(view, q.end);
   const endParagraph = first < n ? view.paragraphOf[Math.max(first, after - 1)] : -1;
 
+  // 0. A transcript line: the speaker's label opens the quote ("\"PENCE: Well, look, …").
+  const label = transcriptLabel(view, first, after);
+  if (label) return label;
+
   // 1. Right after the quote: "“…,” he said", « », a déclaré Charles Michel ».
   let r = after;
   while (r < n && view.paragraphOf[r] === endParagraph && /^[,;—–―-]$/.test(view.tokens[r].text)) r++;
@@ -109,6 +113,17 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
     }
   }
   return null;
+}
+
+/** An all-capitals name and a colon right after the opening mark: an interview transcript's speaker label. */
+function transcriptLabel(view: TextView, first: number, after: number): Attribution | null {
+  let k = first + 1;
+  const start = k;
+  while (k < after && k - start < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(view.tokens[k].text)) k++;
+  if (k === start || k >= after || view.tokens[k].text !== ':') return null;
+  const name = view.text.slice(view.tokens[start].start, view.tokens[k - 1].end);
+  const speaker = linkName(view, name.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, c => c.toUpperCase()), 'PERSON');
+  return { speakers: [speaker], span: { start: view.tokens[start].start, end: view.tokens[k].end }, own: true };
 }
 
 /** A name after a dash that ends the paragraph: the quote's byline ("― Sonya Herridge", "— Kerry, in a tweet"). */
