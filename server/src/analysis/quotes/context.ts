@@ -55,11 +55,22 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
   }
   // Paragraphs with no tokens point at the next paragraph's first token.
   for (let k = layout.paragraphs.length - 1; k >= 0; k--) if (paragraphFirstToken[k] === n) paragraphFirstToken[k] = paragraphFirstToken[k + 1];
+  // Fold each distinct spelling once: news text repeats the same few thousand words.
+  const cache = new Map<string, string>();
+  const folded = tokens.map(t => {
+    let f = cache.get(t.text);
+    if (f === undefined) cache.set(t.text, (f = foldWord(t.text)));
+    return f;
+  });
+  const lowerWords = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (/^\p{Ll}/u.test(t.text)) lowerWords.add(folded[i]);
+  });
   return {
     text: layout.text,
     layout,
     tokens,
-    folded: tokens.map(t => foldWord(t.text)),
+    folded,
     paragraphOf,
     quoteOf,
     mentionOf,
@@ -68,7 +79,7 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
     quotes,
     paragraphFirstToken,
     unlinked: new Map(),
-    lowerWords: new Set(tokens.filter(t => /^\p{Ll}/u.test(t.text)).map(t => foldWord(t.text))),
+    lowerWords,
   };
 }
 
