@@ -125,6 +125,40 @@ export function splitSentences(text: string, paragraph: Span, tokens: Token[], p
   return sentences;
 }
 
+/**
+ * Longest sentence handed to the recognizers, in tokens. News sentences stay far below it; a
+ * run-on line with no sentence end (a scraped table, a 1 MB line, thousands of stray quote marks)
+ * is cut into windows of at most this many tokens, so per-sentence work that grows faster than
+ * linearly (the tagger's document passes, attribution windows) stays bounded on hostile input.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
+const SOFT_BREAK = /^[,;:—–“”«»"()]$/;
+
+/** `sentence` cut into windows of at most `max` tokens, preferring to cut after a comma or a mark. */
+export function capSentence(sentence: Sentence, tokens: readonly Token[], max = MAX_SENTENCE_TOKENS): Sentence[] {
+  let first = 0;
+  while (first < tokens.length && tokens[first].start < sentence.start) first++;
+  let last = first;
+  while (last < tokens.length && tokens[last].end <= sentence.end) last++;
+  if (last - first <= max) return [sentence];
+  const pieces: Sentence[] = [];
+  let from = first;
+  while (last - from > max) {
+    let cut = from + max; // exclusive
+    for (let k = cut - 1; k >= from + (max * 3) / 4; k--) {
+      if (SOFT_BREAK.test(tokens[k].text)) {
+        cut = k + 1;
+        break;
+      }
+    }
+    pieces.push({ start: tokens[from].start, end: tokens[cut - 1].end, paragraph: sentence.paragraph });
+    from = cut;
+  }
+  pieces.push({ start: tokens[from].start, end: sentence.end, paragraph: sentence.paragraph });
+  return pieces;
+}
+
 /** Cut the whole text; `languageOf` decides each paragraph's language. */
 export function layoutText(text: string, languageOf: (paragraph: string) => Language): Layout {
   const paragraphs: Paragraph[] = [];
@@ -134,7 +168,9 @@ export function layoutText(text: string, languageOf: (paragraph: string) => Lang
     const paragraphTokens = tokenize(text, span.start, span.end);
     const index = paragraphs.length;
     paragraphs.push({ ...span, language: languageOf(text.slice(span.start, span.end)) });
-    for (const sentence of splitSentences(text, span, paragraphTokens, index)) sentences.push(sentence);
+    for (const sentence of splitSentences(text, span, paragraphTokens, index)) {
+      for (const piece of capSentence(sentence, paragraphTokens)) sentences.push(piece);
+    }
     for (const token of paragraphTokens) tokens.push(token);
   }
   return { text, paragraphs, sentences, tokens };
