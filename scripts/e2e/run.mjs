@@ -83,6 +83,7 @@ async function main() {
         try { r = await suite.run(); } catch (e) { console.log(`  ✘ ${name}: ${e.message}`); r = { passed: 0, failed: 1 }; }
       }
       const result = { name, ...r, seconds: (Date.now() - started) / 1000 };
+      if (result.failed) keepLogs(path.join(scratch, `state-${name}`), path.join(artifacts, `${name}-logs`));
       printSuiteLine(result);
       results.push(result);
     }
@@ -90,6 +91,17 @@ async function main() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   return results;
+}
+
+/** Keeps code-server's log and the workbench/extension-host logs of a failed suite. */
+function keepLogs(stateDir, dest) {
+  if (!fs.existsSync(stateDir)) return;
+  fs.mkdirSync(dest, { recursive: true });
+  const cs = path.join(stateDir, 'code-server.log');
+  if (fs.existsSync(cs)) fs.copyFileSync(cs, path.join(dest, 'code-server.log'));
+  const logs = path.join(stateDir, 'user-data', 'logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(dest, 'user-data-logs'), { recursive: true });
+  console.log(`  logs kept in ${path.relative(process.cwd(), dest)}`);
 }
 
 /** The same suite in a downloaded (or VSCODE_EXECUTABLE) desktop VS Code. */
