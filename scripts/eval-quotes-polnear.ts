@@ -79,6 +79,7 @@ function polnear() {
     const direct = attributions.filter(a => /^\s*[“"‘']/.test(text.slice(a.content.start, a.content.end)) && /[”"’'][\s.,;:!?]*$/.test(text.slice(a.content.start, a.content.end)));
     t.goldDirect += direct.length;
     t.recalled += direct.filter(a => quotes.some(q => overlaps(q, a.content))).length;
+    if (verbose) for (const a of direct) if (!quotes.some(q => overlaps(q, a.content))) console.log(`MISSED ${base}: ${text.slice(a.content.start, a.content.end).slice(0, 100)}`);
     t.predicted += quotes.length;
     for (const q of quotes) {
       const a = attributions.find(x => overlaps(q, x.content));

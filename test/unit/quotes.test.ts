@@ -99,3 +99,7 @@ test('a 1 MB single paragraph stays linear', () => {
   const work = steps(text);
   assert.ok(work <= 4 * count + 100, `${work} steps for ${count} marks`);
 });
+
+check('a title of a work inside a sentence is a name, not a quote', "He played ''A Change Is Gonna Come,'' and left.", []);
+check('a title-case quote in a title-case headline is kept', "Trump: 'We Will Build The Wall'", ["'We Will Build The Wall'"]);
+check('a short clause after a conjunction is a quote', 'Scientists see the trends. "And they\'re terrifying," he said.', ['"And they\'re terrifying,"']);

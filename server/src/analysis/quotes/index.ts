@@ -11,7 +11,7 @@ import { attributeQuotes } from './attribute';
 import { buildView } from './context';
 import { resolveEvents } from './discourse';
 import { findEvents } from './events';
-import { isScareQuote } from './scare';
+import { isScareQuote, isTitleCaseLine } from './scare';
 import { scanMarks, type ScanStats } from './scanner';
 
 /** A quote span before attribution; marks included, UTF-16 offsets, `end` exclusive. */
@@ -35,7 +35,18 @@ export function innerText(text: string, quote: Span): string {
  */
 export function scanQuotes(layout: Layout, stats?: ScanStats): { quotes: RawQuote[]; problems: Problem[] } {
   const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats);
-  const kept = quotes.filter(q => !isScareQuote(innerText(layout.text, q))).map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
+  const text = layout.text;
+  let p = 0;
+  const kept = quotes
+    .filter(q => {
+      while (p + 1 < layout.paragraphs.length && layout.paragraphs[p].end <= q.start) p++;
+      const paragraph = layout.paragraphs[p];
+      const inner = innerText(text, q);
+      // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
+      const headline = paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
+      return !isScareQuote(inner, headline);
+    })
+    .map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
   return { quotes: kept, problems };
 }
 

@@ -29,14 +29,25 @@ export function wordsOf(inner: string): string[] {
  * True when `inner` (the text between the marks) is a scare quote rather than speech:
  * fewer than four words and not a clause, or a short span written entirely in title case.
  */
-export function isScareQuote(inner: string): boolean {
+export function isScareQuote(inner: string, inTitleCaseLine = false): boolean {
   const words = wordsOf(inner);
-  if (words.length >= MIN_QUOTE_WORDS) return words.length <= 7 && isTitleCase(words) && !/[.!?…,;:]/.test(inner);
+  // Trailing punctuation inside the marks is American style ("A Change Is Gonna Come,"), not a clause.
+  const body = inner.trim().replace(/[.!?…,;:]+$/, '');
+  if (words.length >= MIN_QUOTE_WORDS) return !inTitleCaseLine && words.length <= 7 && isTitleCase(words) && !/[.!?…,;:]/.test(body);
   if (words.length < 2) return true;
-  const first = words[0].toLowerCase().split(/['’]/)[0];
+  // "And they're terrifying": a leading conjunction does not stop a clause.
+  const lead = /^(?:and|but|or|so|et|mais|ou|donc)$/i.test(words[0]) ? 1 : 0;
+  const first = words[lead].toLowerCase().split(/['’]/)[0];
   if (SUBJECTS.has(first)) return false;
+  // A short capitalised sentence with its own end mark is a clause ("Nobody came."), a short name is not ("Nightly News.").
   const trimmed = inner.trim();
-  return !(/^[\p{Lu}¿¡]/u.test(trimmed) && /[.!?…]$/.test(trimmed));
+  return !(words.length >= 3 && /^[\p{Lu}¿¡]/u.test(trimmed) && /[.!?…]$/.test(trimmed) && !isTitleCase(words));
+}
+
+/** True when the words of a line outside its quotes are all capitalised: a headline in title case. */
+export function isTitleCaseLine(outside: string): boolean {
+  const words = wordsOf(outside);
+  return words.length > 0 && isTitleCase(words.length > 1 ? words : [...words, words[0]]);
 }
 
 /** Every word capitalised except small fillers, and at least one filler-free word: "The Lord of the Rings". */
