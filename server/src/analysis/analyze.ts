@@ -10,12 +10,17 @@ import { recognizeEntities, type EntityResources } from './entities/index';
 import { findReferenceDate, recognizeDates } from './dates/index';
 import { attributeSpeakers, scanQuotes, speakerProblems } from './quotes/index';
 import type { Analysis, Language, Problem } from './types';
+import type { Annotations } from './corrections/model';
+import { anchorCorrections } from './corrections/anchor';
+import { correctDates, correctionProblems, correctRawMentions, correctSpeakers, forceCanonicals } from './corrections/apply';
 
 export interface AnalyzeOptions {
   /** Entity model and gazetteers; without them the recognizer falls back to rules. */
   entityResources?: EntityResources;
   /** Texts longer than this (UTF-16 units) are not analysed. Default 5,000,000. */
   maxLength?: number;
+  /** The user's corrections, watch-list and stop-list, merged over the recognizers' output. */
+  annotations?: Annotations;
 }
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
@@ -48,11 +53,16 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   }
   const language: Language = languageScore(text) < 0 ? 'fr' : 'en';
   const layout = layoutText(text, paragraph => detectLanguage(paragraph, language));
-  const { mentions, entities } = linkMentions(text, recognizeEntities(layout, options.entityResources));
+  const annotations = options.annotations ?? {};
+  // Corrections are re-found in this text first, so edits elsewhere never misplace them.
+  const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
+  const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources), annotations, corrections);
+  const linked = linkMentions(text, corrected.raw);
+  const { mentions, entities } = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals);
   const referenceDate = findReferenceDate(layout);
-  const dates = recognizeDates(layout, referenceDate);
+  const dates = correctDates(text, recognizeDates(layout, referenceDate), corrections);
   const scanned = scanQuotes(layout);
-  const quotes = attributeSpeakers(layout, scanned.quotes, mentions, entities);
+  const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, mentions, entities), corrections, mentions, entities);
   return {
     language,
     paragraphs: layout.paragraphs,
@@ -62,6 +72,6 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     dates,
     referenceDate,
     quotes,
-    problems: [...scanned.problems, ...speakerProblems(quotes)].sort((a, b) => a.start - b.start),
+    problems: [...scanned.problems, ...speakerProblems(quotes), ...correctionProblems(corrections)].sort((a, b) => a.start - b.start),
   };
 }

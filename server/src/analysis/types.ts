@@ -89,7 +89,7 @@ export type ProblemSeverity = 'error' | 'warning' | 'information';
 
 /** Something worth telling the user about the text; the core reports rather than throws. */
 export interface Problem extends Span {
-  code: 'unbalanced-quote' | 'quote-without-speaker' | 'too-large' | 'binary' | 'internal';
+  code: 'unbalanced-quote' | 'quote-without-speaker' | 'too-large' | 'binary' | 'internal' | 'correction-orphaned';
   message: string;
   severity: ProblemSeverity;
 }

@@ -1,0 +1,97 @@
+/**
+ * Re-anchoring corrections when the article text changes. A correction remembers the text it
+ * covered; when the text at its offsets no longer matches, it is looked for again. With the
+ * previous text at hand (the server keeps it between edits), the single edit between the two
+ * versions is found (common prefix and suffix) and offsets after it shift exactly; otherwise, or
+ * when the edit touched the span, the nearest occurrence of the remembered text is taken. A
+ * correction whose text is gone is flagged `orphaned` and keeps its last offsets, so it is
+ * reported and stays in the sidecar file, and re-attaches if the text comes back (undo).
+ * Whitespace differences are tolerated (brat files flatten line breaks in their text column).
+ */
+import type { Correction } from './model';
+
+/** The one region where `current` differs from `previous`: `[start, oldEnd)` became `[start, newEnd)`. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest single edit turning `previous` into `current` (common prefix and suffix). */
+export function editBetween(previous: string, current: string): TextEdit {
+  const max = Math.min(previous.length, current.length);
+  let start = 0;
+  while (start < max && previous.charCodeAt(start) === current.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < max - start && previous.charCodeAt(previous.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: previous.length - suffix, newEnd: current.length - suffix };
+}
+
+/** Whether two texts are equal once runs of white space are made one space. */
+export function sameText(a: string, b: string): boolean {
+  return a === b || a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/** Every occurrence of `needle` in `text`, white space matching any white space. */
+function occurrences(text: string, needle: string): { start: number; end: number }[] {
+  const words = needle.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const pattern = new RegExp(words.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const found: { start: number; end: number }[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    found.push({ start: m.index, end: m.index + m[0].length });
+    pattern.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
+/**
+ * The corrections placed on `text`: those still matching keep their offsets, the others are
+ * shifted through the edit from `previous` (when given) or moved to the nearest occurrence of
+ * their text; those not found are returned with `orphaned: true` and unchanged offsets (clamped).
+ * Never drops a correction; the result is parallel to the input.
+ */
+export function anchorCorrections(text: string, corrections: readonly Correction[], previous?: string): Correction[] {
+  const edit = previous !== undefined && previous !== text ? editBetween(previous, text) : undefined;
+  const claimed = new Set<string>();
+  const key = (kind: string, start: number, end: number) => `${kind}|${start}|${end}`;
+  const placed: (Correction | undefined)[] = corrections.map(c => {
+    let { start, end } = c;
+    if (edit && !c.orphaned) {
+      if (start >= edit.oldEnd) {
+        start += edit.newEnd - edit.oldEnd;
+        end += edit.newEnd - edit.oldEnd;
+      } else if (end > edit.start) {
+        return undefined; // the edit touched the span: search for it below
+      }
+    }
+    if (start >= 0 && end <= text.length && start < end && sameText(text.slice(start, end), c.text)) {
+      claimed.add(key(c.kind, start, end));
+      return { ...c, start, end, orphaned: undefined };
+    }
+    return undefined;
+  });
+  return corrections.map((c, i) => {
+    const done = placed[i];
+    if (done) {
+      if (done.orphaned === undefined) delete done.orphaned;
+      return done;
+    }
+    const found = occurrences(text, c.text);
+    // Where the span would be if only the edit moved it: the best guess of where to look.
+    const expected = edit && c.start >= edit.start ? c.start + (edit.newEnd - edit.oldEnd) : c.start;
+    let best: { start: number; end: number } | undefined;
+    for (const o of found) {
+      if (claimed.has(key(c.kind, o.start, o.end))) continue;
+      if (!best || Math.abs(o.start - expected) < Math.abs(best.start - expected)) best = o;
+    }
+    if (!best) {
+      const start = Math.min(c.start, text.length);
+      return { ...c, start, end: Math.min(Math.max(c.end, start), text.length), orphaned: true };
+    }
+    claimed.add(key(c.kind, best.start, best.end));
+    const moved: Correction = { ...c, start: best.start, end: best.end };
+    delete moved.orphaned;
+    return moved;
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Merging a user's decisions over the recognizer's output. `analyzeText` calls these stages in
+ * pipeline order so every later stage sees corrected data: typed spans are corrected before
+ * identity linking (so a corrected person links with its surname mentions), canonical names are
+ * forced after it (so "Merge with…" and the watch-list rename whole entities), dates after date
+ * recognition, and speakers after attribution. Precedence, strongest first: the user's span
+ * corrections, the stop-list, the watch-list, the recognizer. Later corrections in the list win
+ * over earlier ones on the same text. Pure: no I/O, never throws on odd input.
+ */
+import type { RawMention } from '../entities/index';
+import { entityIdOf, foldName } from '../entities/identity';
+import type { DateMention, Entity, EntityType, Mention, Problem, Quote } from '../types';
+import { describeCorrection, overlaps, type Annotations, type Correction, type WatchEntry } from './model';
+
+/** Raw mentions after corrections, plus the canonical names some of them must take. */
+export interface CorrectedMentions {
+  raw: RawMention[];
+  /** `start|end` of a raw mention → canonical name forced on its whole entity. */
+  canonicals: Map<string, string>;
+}
+
+const spanKey = (s: { start: number; end: number }) => `${s.start}|${s.end}`;
+
+function isWordChar(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && /[\p{L}\p{N}]/u.test(text[index]);
+}
+
+/** Occurrences of the watch-list's names and aliases, longest first, not overlapping each other. */
+export function findWatchedNames(text: string, watchList: readonly WatchEntry[]): Array<{ start: number; end: number; entry: WatchEntry }> {
+  const forms: Array<{ form: string; entry: WatchEntry }> = [];
+  for (const entry of watchList) {
+    if (!entry || typeof entry.name !== 'string' || !entry.name.trim()) continue;
+    for (const form of [entry.name, ...(Array.isArray(entry.aliases) ? entry.aliases : [])]) {
+      if (typeof form === 'string' && form.trim()) forms.push({ form: form.trim(), entry });
+    }
+  }
+  forms.sort((a, b) => b.form.length - a.form.length);
+  const found: Array<{ start: number; end: number; entry: WatchEntry }> = [];
+  for (const { form, entry } of forms) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const span = { start: at, end: at + form.length, entry };
+      // Whole words only: "Kerry" must not match inside "Kerryville".
+      if (isWordChar(text, at - 1) && isWordChar(text, at)) continue;
+      if (isWordChar(text, span.end) && isWordChar(text, span.end - 1)) continue;
+      if (found.some(f => overlaps(f, span))) continue;
+      found.push(span);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Correct the recognizer's typed spans: stop-list, then watch-list, then the user's span corrections. */
+export function correctRawMentions(text: string, recognized: readonly RawMention[], annotations: Annotations, corrections: readonly Correction[]): CorrectedMentions {
+  let raw = [...recognized];
+  const canonicals = new Map<string, string>();
+  const stop = new Set((annotations.stopList ?? []).filter(s => typeof s === 'string').map(foldName).filter(Boolean));
+  if (stop.size) raw = raw.filter(m => !stop.has(foldName(text.slice(m.start, m.end))));
+  for (const hit of findWatchedNames(text, annotations.watchList ?? [])) {
+    if (stop.has(foldName(text.slice(hit.start, hit.end)))) continue;
+    raw = raw.filter(m => !overlaps(m, hit));
+    const type: EntityType = hit.entry.type === 'ORGANIZATION' || hit.entry.type === 'LOCATION' ? hit.entry.type : 'PERSON';
+    // The shared key links every alias of one entry even when they share no word ("Daech" / "ISIL").
+    raw.push({ start: hit.start, end: hit.end, type, key: `watch:${foldName(hit.entry.name)}` });
+    canonicals.set(spanKey(hit), hit.entry.name.trim());
+  }
+  for (const c of corrections) {
+    if (c.orphaned || c.kind === 'speakers') continue;
+    const before = raw.length;
+    raw = raw.filter(m => !overlaps(m, c));
+    if (raw.length !== before) for (const key of [...canonicals.keys()]) if (!raw.some(m => spanKey(m) === key)) canonicals.delete(key);
+    if (c.kind === 'entity' && c.label !== 'DATE') {
+      const mention: RawMention = { start: c.start, end: c.end, type: c.label };
+      if (c.canonical) {
+        mention.key = `user:${foldName(c.canonical)}`;
+        canonicals.set(spanKey(c), c.canonical);
+      }
+      raw.push(mention);
+    }
+  }
+  return { raw: raw.sort((a, b) => a.start - b.start), canonicals };
+}
+
+/**
+ * Force canonical names on linked mentions: every entity holding a mention listed in `canonicals`
+ * takes that name (and the id derived from it), and entities that end up with the same id become
+ * one. Mentions keep their order; entities are rebuilt in order of first mention.
+ */
+export function forceCanonicals(mentions: readonly Mention[], entities: readonly Entity[], canonicals: ReadonlyMap<string, string>): { mentions: Mention[]; entities: Entity[] } {
+  if (!canonicals.size) return { mentions: [...mentions], entities: [...entities] };
+  const rename = new Map<string, string>();
+  for (const m of mentions) {
+    const forced = canonicals.get(spanKey(m));
+    if (forced && !rename.has(m.entityId)) rename.set(m.entityId, forced);
+  }
+  const out = mentions.map(m => {
+    const canonical = rename.get(m.entityId);
+    return canonical === undefined ? { ...m } : { ...m, canonical, entityId: entityIdOf(m.type, canonical) };
+  });
+  return { mentions: out, entities: groupEntities(out) };
+}
+
+/** Entities from mentions that already carry their ids and canonical names. */
+export function groupEntities(mentions: readonly Mention[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  mentions.forEach((m, i) => {
+    let entity = byId.get(m.entityId);
+    if (!entity) byId.set(m.entityId, (entity = { id: m.entityId, type: m.type, canonical: m.canonical, mentions: [], definition: i }));
+    entity.mentions.push(i);
+  });
+  for (const entity of byId.values()) {
+    const target = foldName(entity.canonical);
+    entity.definition = entity.mentions.find(i => foldName(mentions[i].text) === target) ?? entity.mentions[0];
+  }
+  return [...byId.values()];
+}
+
+/** Dates after corrections: rejected or retyped spans lose their dates, DATE corrections add one. */
+export function correctDates(text: string, dates: readonly DateMention[], corrections: readonly Correction[]): DateMention[] {
+  let out = [...dates];
+  for (const c of corrections) {
+    if (c.orphaned || c.kind === 'speakers') continue;
+    const replaced = out.filter(d => overlaps(d, c));
+    out = out.filter(d => !overlaps(d, c));
+    if (c.kind === 'entity' && c.label === 'DATE') {
+      // Keep what the recognizer resolved for the same words, if it had them.
+      const same = replaced.find(d => d.start === c.start && d.end === c.end) ?? (replaced.length === 1 ? replaced[0] : undefined);
+      out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value: c.value ?? same?.value ?? null, relative: c.value ? false : same?.relative ?? false });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The entity a speaker name refers to: by canonical name, then by any mention's text. */
+function resolveSpeaker(name: string, mentions: readonly Mention[], entities: readonly Entity[]): { id: string; canonical: string } {
+  const folded = foldName(name);
+  const byCanonical = entities.filter(e => foldName(e.canonical) === folded);
+  const entity = byCanonical.find(e => e.type === 'PERSON') ?? byCanonical[0];
+  if (entity) return { id: entity.id, canonical: entity.canonical };
+  const mention = mentions.find(m => foldName(m.text) === folded);
+  if (mention) return { id: mention.entityId, canonical: mention.canonical };
+  // A surname alone ("Fabius") names the one person whose canonical name ends with it.
+  const bySurname = entities.filter(e => e.type === 'PERSON' && foldName(e.canonical).endsWith(` ${folded}`));
+  if (bySurname.length === 1) return { id: bySurname[0].id, canonical: bySurname[0].canonical };
+  return { id: entityIdOf('PERSON', name), canonical: name };
+}
+
+/** Quotes after speaker corrections; a corrected span where no quote was found becomes a quote. */
+export function correctSpeakers(text: string, quotes: readonly Quote[], corrections: readonly Correction[], mentions: readonly Mention[], entities: readonly Entity[]): Quote[] {
+  const out = quotes.map(q => ({ ...q }));
+  for (const c of corrections) {
+    if (c.orphaned || c.kind !== 'speakers') continue;
+    const resolved = c.speakers.filter(s => typeof s === 'string' && s.trim()).map(s => resolveSpeaker(s.trim(), mentions, entities));
+    const unique = resolved.filter((r, i) => resolved.findIndex(o => o.id === r.id) === i);
+    let target: Quote | undefined;
+    let best = 0;
+    for (const q of out) {
+      const shared = Math.min(q.end, c.end) - Math.max(q.start, c.start);
+      if (shared > best) [target, best] = [q, shared];
+    }
+    if (!target) {
+      target = { start: c.start, end: c.end, text: text.slice(c.start, c.end), speakerIds: [], speakers: [], unbalanced: false };
+      out.push(target);
+    }
+    target.speakerIds = unique.map(r => r.id);
+    target.speakers = unique.map(r => r.canonical);
+    // The attribution phrase the recognizer found no longer explains the speaker.
+    delete target.attribution;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** One warning per correction whose text could not be found in the article any more. */
+export function correctionProblems(corrections: readonly Correction[]): Problem[] {
+  return corrections.filter(c => c.orphaned).map(c => ({
+    start: c.start,
+    end: c.start,
+    code: 'correction-orphaned' as const,
+    severity: 'warning' as const,
+    message: `Correction ${describeCorrection(c)} no longer matches the text; it is kept (flagged) in the annotations file. Correct the span again or remove the line.`,
+  }));
+}
+
