@@ -74,6 +74,13 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
 
   if (first >= n) return null;
   const paragraph = view.paragraphOf[first];
+  // 2a. A name right before the quote with only a dash or a colon between: "the former candidate Mitt Romney -- ''…''".
+  let d = first - 1;
+  while (d >= 0 && view.paragraphOf[d] === paragraph && /^[-—–―:]$/.test(view.tokens[d].text) && first - d <= 2) d--;
+  if (d < first - 1 && d >= 0 && view.paragraphOf[d] === paragraph && view.mentionOf[d] >= 0 && view.quoteOf[d] < 0) {
+    const m = view.mentions[view.mentionOf[d]];
+    if (m.type !== 'LOCATION' && m.end === view.tokens[d].end) return { speakers: [m.entityId], span: { start: m.start, end: m.end }, own: true };
+  }
   // 2. Earlier in the sentence (back to the previous quote): the nearest speech event.
   let left = first;
   while (left - 1 >= 0 && first - left < LEFT_REACH && view.paragraphOf[left - 1] === paragraph && view.quoteOf[left - 1] < 0 && !isSentenceEnd(view, left - 1)) left--;
