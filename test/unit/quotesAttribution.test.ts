@@ -102,3 +102,13 @@ check('a participle takes the sentence subject', 'During a speech, Trump attacke
 check('attribution later in the sentence', "''I have admiration for the mechanics'' of the plan, Mr. Holtz-Eakin said.", {}, ["''I have admiration for the mechanics'' → Holtz-Eakin"]);
 check('a name before a dash introduces the quote', "Republicans said the same, including the former candidate Mitt Romney -- ''It is disqualifying for a nominee to refuse this'' -- and others.", { 'Mitt Romney': P }, ["''It is disqualifying for a nominee to refuse this'' → Mitt Romney"]);
 check('a noun is not a speech verb', "Mr. Trump answered, treating Mrs. Clinton's remark as a compliment -- ''That makes me very smart'' -- and laughed.", { Trump: P, Clinton: P }, ["''That makes me very smart'' → Trump"]);
+
+// More French news patterns: incises, appositions after a role, role descriptions, organisations.
+check('an incise inside the guillemets', '« Nous devons, a-t-il dit, agir très vite sur ce dossier. » Emmanuel Macron est arrivé.', { 'Emmanuel Macron': P }, ['« Nous devons, a-t-il dit, agir très vite sur ce dossier. » → Emmanuel Macron'], 'fr');
+check('a role then the name in apposition', '« Nous ne lâcherons rien sur ce dossier », prévient la maire de Paris, Anne Hidalgo.', { 'Anne Hidalgo': P, Paris: 'LOCATION' }, ['« Nous ne lâcherons rien sur ce dossier » → Anne Hidalgo'], 'fr');
+check('selon a role and the name', 'Selon le porte-parole du gouvernement, Olivier Véran, « les mesures seront annoncées mardi prochain ».', { 'Olivier Véran': P }, ['« les mesures seront annoncées mardi prochain » → Olivier Véran'], 'fr');
+check('a role description with no title seen refers to the last person', 'Élisabeth Borne a réagi dimanche. « C’est une décision responsable et nécessaire », a estimé la Première ministre.', { 'Élisabeth Borne': P }, ['« C’est une décision responsable et nécessaire » → Élisabeth Borne'], 'fr');
+check('an organisation with a statement', '« Il n’y a pas de plan B pour le moment », indique la CGT dans un communiqué.', { CGT: O }, ['« Il n’y a pas de plan B pour le moment » → CGT'], 'fr');
+check('an unnamed close aide', '« Il n’y a pas de plan B pour le moment », confie un proche du président.', {}, ['« Il n’y a pas de plan B pour le moment » → '], 'fr');
+check('two people, colon introduction', 'Jean Castex et Olivier Véran ont déclaré jeudi : « Nous allons renforcer les contrôles partout ».', { 'Jean Castex': P, 'Olivier Véran': P }, ['« Nous allons renforcer les contrôles partout » → Jean Castex, Olivier Véran'], 'fr');
+check('résume-t-elle before the name', '« Ce n’est pas acceptable en l’état », résume-t-elle. Marine Le Pen quitte la salle.', { 'Marine Le Pen': P }, ['« Ce n’est pas acceptable en l’état » → Marine Le Pen'], 'fr');

@@ -74,6 +74,11 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
 
   if (first >= n) return null;
   const paragraph = view.paragraphOf[first];
+  // 1b. An incise inside the quote: « Nous devons, a-t-il dit, agir vite ».
+  const inner = lastCueBefore(cues, after);
+  for (let e = inner; e >= 0 && events[e].cue > first; e--) {
+    if (events[e].inside) return fromEvent(view, events, speakers, e);
+  }
   // 2a. A name right before the quote with only a dash or a colon between: "the former candidate Mitt Romney -- ''…''".
   let d = first - 1;
   while (d >= 0 && view.paragraphOf[d] === paragraph && /^[-—–―:]$/.test(view.tokens[d].text) && first - d <= 2) d--;

@@ -70,7 +70,7 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
     case 'description':
       if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
       if (ref.plural) return state.lastPlural ?? [];
-      return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position) ?? [];
+      return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position) ?? roleFallback(view, ref.words, ref.gender ?? null, position, token, state);
   }
 }
 
@@ -296,6 +296,27 @@ function describedPerson(view: TextView, words: string[], position: number, stat
   }
   return best ? [best] : null;
 }
+
+/**
+ * A role description no title matched ("a estimé la Première ministre" after "Élisabeth Borne a
+ * réagi"): news names a person once and then calls them by their role, so it is the last person
+ * named, of a compatible gender. Only for role words; "the question", "the company" get nobody.
+ */
+function roleFallback(view: TextView, words: string[], gender: Gender | null, position: number, token: number, state: State): string[] {
+  const head = words[words.length - 1];
+  if (!head || !ROLE_HEADS.has(titleKey(head))) return [];
+  return lastPersonBefore(view, state, position, token, gender);
+}
+
+/** Nouns for a person's office or role, folded and singular. */
+const ROLE_HEADS = new Set([
+  'minister', 'ministre', 'secretary', 'secretaire', 'president', 'presidente', 'senator', 'senateur', 'senatrice', 'governor', 'mayor', 'maire',
+  'chancellor', 'chancelier', 'chanceliere', 'premier', 'leader', 'chief', 'chef', 'director', 'directeur', 'directrice', 'spokesman', 'spokeswoman',
+  'porte-parole', 'ambassador', 'ambassadeur', 'ambassadrice', 'general', 'coach', 'entraineur', 'selectionneur', 'attorney', 'avocat', 'avocate',
+  'lawyer', 'prosecutor', 'procureur', 'procureure', 'judge', 'juge', 'chairman', 'ceo', 'executive', 'candidate', 'candidat', 'candidate', 'nominee',
+  'depute', 'deputee', 'lawmaker', 'congressman', 'congresswoman', 'king', 'queen', 'roi', 'reine', 'pope', 'pape', 'commissioner', 'commissaire',
+  'official', 'responsable', 'dirigeant', 'dirigeante', 'founder', 'fondateur', 'fondatrice', 'patron', 'patronne', 'manager', 'captain', 'capitaine',
+]);
 
 /** "the ministry", « le ministère »: the most recent organisation whose name contains the head word. */
 function describedOrganisation(view: TextView, words: string[], position: number): string[] | null {

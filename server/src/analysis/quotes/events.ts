@@ -12,14 +12,14 @@ import { entityAt, isQuoteMark, isSentenceEnd, isWord, type TextView } from './c
 import { nameEndingAt, nameStartingAt } from './names';
 import {
   ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS, SINGULAR_PRONOUNS,
-  SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
+  INVERSION_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
 } from './lexicon';
 
 /** What a speaker phrase points at, before resolution. */
 export type Reference =
   | { kind: 'named'; entityIds: string[] }
   | { kind: 'pronoun'; number: 'singular' | 'plural' | 'thing'; reporting: boolean; gender?: 'f' | 'm' }
-  | { kind: 'description'; words: string[]; plural: boolean; reporting: boolean }
+  | { kind: 'description'; words: string[]; plural: boolean; reporting: boolean; gender?: 'f' | 'm' }
   | { kind: 'generic'; plural: boolean }
   /** A name the recognizer did not tag ("said Sen. Larry Craig" with no mention there). */
   | { kind: 'name'; name: string; type: EntityType };
@@ -34,6 +34,8 @@ export interface SpeechEvent {
   reference: Reference;
   /** The sentence mentions a written statement ("said in a joint statement"): its author is the speaker. */
   issuesStatement: boolean;
+  /** An incise inside the quote it attributes (« Nous devons, a-t-il dit, agir vite »). */
+  inside?: boolean;
 }
 
 /** The attribution phrase of an event as a character span. */
@@ -50,7 +52,15 @@ export function findEvents(view: TextView): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   const n = view.tokens.length;
   for (let i = 0; i < n; i++) {
-    if (view.quoteOf[i] >= 0) continue;
+    if (view.quoteOf[i] >= 0) {
+      // Inside a quote only a French incise counts: « Nous devons, a-t-il dit, agir vite ».
+      const incise = view.tokens[i - 1]?.text === ',' ? inversionAt(view, i) : null;
+      if (incise && view.tokens[incise.last + 1]?.text === ',' && view.quoteOf[incise.last] === view.quoteOf[i]) {
+        events.push({ ...incise, inside: true });
+        i = incise.last;
+      }
+      continue;
+    }
     const event = eventAt(view, i, events.length ? events[events.length - 1] : null);
     if (event) {
       events.push(event);
@@ -60,11 +70,9 @@ export function findEvents(view: TextView): SpeechEvent[] {
   return events;
 }
 
-function eventAt(view: TextView, i: number, previous: SpeechEvent | null): SpeechEvent | null {
+/** French inversion with a pronoun at token `i`: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ». */
+function inversionAt(view: TextView, i: number): SpeechEvent | null {
   const word = view.folded[i];
-  const raw = view.tokens[i].text;
-
-  // French inversion with a pronoun: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ».
   const bare = BARE_INVERSION.exec(word);
   const inverted = bare ? null : INVERSION.exec(word);
   if (inverted || bare) {
@@ -72,7 +80,7 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
     const pronoun = inverted ? inverted[2] : (bare as RegExpExecArray)[1];
     const first = bare ? i - 1 : i;
     let last = i;
-    let speech = SPEECH_VERBS.has(verb);
+    let speech = SPEECH_VERBS.has(verb) || INVERSION_VERBS.has(verb);
     if (AUXILIARIES.has(verb) && i + 1 < view.tokens.length && SPEECH_VERBS.has(view.folded[i + 1]) && view.paragraphOf[i + 1] === view.paragraphOf[i]) {
       speech = true;
       last = i + 1;
@@ -84,6 +92,14 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
     const gender = pronoun.startsWith('elle') ? 'f' : pronoun.startsWith('il') ? 'm' : undefined;
     return { cue: i, first, last, reference: { kind: 'pronoun', number, reporting: reporting > 0, gender }, issuesStatement: false };
   }
+  return null;
+}
+
+function eventAt(view: TextView, i: number, previous: SpeechEvent | null): SpeechEvent | null {
+  const word = view.folded[i];
+  const raw = view.tokens[i].text;
+  const inversion = inversionAt(view, i);
+  if (inversion) return inversion;
 
   // "according to X", « selon X », « d'après X ».
   if (SOURCE_PREPOSITIONS.has(word) || (word === 'apres' && i > 0 && view.folded[i - 1] === "d'")) {
@@ -330,13 +346,14 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
     const fk = view.folded[k];
     // "the two Cabinet officials": a numeral after a definite determiner is part of a definite description.
     if (NUMERALS.has(fk) && k > 0 && DEFINITE.has(view.folded[k - 1])) continue;
-    if (DEFINITE.has(fk) || INDEFINITE.has(fk)) {
+    const det = bareDeterminer(fk);
+    if (DEFINITE.has(det) || INDEFINITE.has(det)) {
       if (words.length === 0) return null;
       const head = words[words.length - 1];
       const reporting = REPORTING_NOUNS.has(head);
-      if (INDEFINITE.has(fk) && !reporting) return { first: k, last: end, reference: { kind: 'generic', plural: PLURAL_QUANTIFIER.test(fk) || isPluralNoun(head) } };
-      const plural = /^(?:les|ces|these|those|their)$/.test(fk) || isPluralNoun(head);
-      return { first: k, last: end, reference: { kind: 'description', words, plural, reporting } };
+      if (INDEFINITE.has(det) && !reporting) return { first: k, last: end, reference: { kind: 'generic', plural: PLURAL_QUANTIFIER.test(det) || isPluralNoun(head) } };
+      const plural = /^(?:les|ces|these|those|their)$/.test(det) || isPluralNoun(head);
+      return { first: k, last: end, reference: { kind: 'description', words, plural, reporting, gender: genderOfDeterminer(det) } };
     }
     if (!isWord(view, k) && view.tokens[k].text !== "'s" && view.tokens[k].text !== '’s' && view.tokens[k].text !== '-') break;
     if (PHRASE_BREAKERS.has(fk) || SPEECH_VERBS.has(fk) || AUXILIARIES.has(fk) && fk !== 'a') break;
@@ -392,16 +409,24 @@ function phraseAfter(view: TextView, start: number): Phrase | null {
   }
   const words: string[] = [];
   let determiner: string | null = null;
+  let end = start;
   for (let k = start; k < n && k - start < 10 && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k++) {
     const fk = view.folded[k];
     const text = view.tokens[k].text;
     if (view.mentionOf[k] >= 0) {
       const m = view.mentions[view.mentionOf[k]];
+      let last = k;
+      while (last + 1 < n && view.mentionOf[last + 1] === view.mentionOf[k]) last++;
+      // « la maire de Paris »: a place or organisation inside a description only qualifies it.
+      if (m.type !== 'PERSON' && determiner && words.length) {
+        for (let j = k; j <= last; j++) if (isWord(view, j)) words.push(view.folded[j]);
+        end = last;
+        k = last;
+        continue;
+      }
       if (determiner && INDEFINITE.has(determiner)) return null;
       // The first name after the verb, plus names coordinated with it.
       const ids = [m.entityId];
-      let last = k;
-      while (last + 1 < n && view.mentionOf[last + 1] === view.mentionOf[k]) last++;
       for (;;) {
         const conj = last + 1;
         if (conj + 1 < n && /^(?:and|et|&)$/.test(view.folded[conj]) && view.mentionOf[conj + 1] >= 0 && view.mentions[view.mentionOf[conj + 1]].type === m.type) {
@@ -422,22 +447,36 @@ function phraseAfter(view: TextView, start: number): Phrase | null {
       }
       return { first: start, last, reference: { kind: 'named', entityIds: ids } };
     }
-    if (k === start && (DEFINITE.has(fk) || INDEFINITE.has(fk))) {
-      determiner = fk;
+    if (k === start && (DEFINITE.has(bareDeterminer(fk)) || INDEFINITE.has(bareDeterminer(fk)))) {
+      determiner = bareDeterminer(fk);
+      end = k;
       continue;
     }
     if (text === '.' && k > start && HONORIFIC.test(view.folded[k - 1])) continue;
     if (text === "'" || text === '’') continue;
     if (!isWord(view, k) || PHRASE_BREAKERS.has(fk) || (k > start && SPEECH_VERBS.has(fk))) break;
     words.push(fk);
+    end = k;
   }
-  if (!determiner) return null;
-  if (!words.length) return null;
-  const last = start + words.length; // determiner + words (approximate end for the span)
-  const end = Math.min(last, n - 1);
+  if (!determiner || !words.length) return null;
+  // "le porte-parole du gouvernement, Olivier Véran,": the name in apposition is the speaker.
+  if (view.tokens[end + 1]?.text === ',' && end + 2 < n && view.mentionOf[end + 2] >= 0 && view.mentions[view.mentionOf[end + 2]].type === 'PERSON' && view.quoteOf[end + 2] < 0) {
+    const named = phraseAfter(view, end + 2);
+    if (named) return { first: start, last: named.last, reference: named.reference };
+  }
   const head = words[words.length - 1];
   const reporting = REPORTING_NOUNS.has(head);
   if (INDEFINITE.has(determiner) && !reporting) return { first: start, last: end, reference: { kind: 'generic', plural: PLURAL_QUANTIFIER.test(determiner) || isPluralNoun(head) } };
   const plural = /^(?:les|ces|these|those|their)$/.test(determiner) || isPluralNoun(head);
-  return { first: start, last: end, reference: { kind: 'description', words, plural, reporting } };
+  return { first: start, last: end, reference: { kind: 'description', words, plural, reporting, gender: genderOfDeterminer(determiner) } };
+}
+
+/** « l' », « d' » as determiners: the folded token without its apostrophe. */
+function bareDeterminer(folded: string): string {
+  return folded.endsWith("'") ? folded.slice(0, -1) : folded;
+}
+
+/** The gender a French determiner gives a description (« la ministre » feminine, « le ministre » masculine). */
+function genderOfDeterminer(determiner: string): 'f' | 'm' | undefined {
+  return /^(?:la|cette|sa)$/.test(determiner) ? 'f' : /^(?:le|ce|cet|un)$/.test(determiner) ? 'm' : undefined;
 }

@@ -48,6 +48,17 @@ const FRENCH_VERBS = [
 export const SPEECH_VERBS = new Set([...ENGLISH_VERBS, ...FRENCH_VERBS].map(foldWord));
 
 /**
+ * Verbs that report speech only in a French inversion (« résume-t-il », « tranche-t-elle », « note-t-il »):
+ * alone they are too often nouns or other verbs to count.
+ */
+export const INVERSION_VERBS = new Set([
+  'resume', 'tranche', 'note', 'juge', 'analyse', 'avance', 'souffle', 'sourit', 'reprend', 'cria', 'crie', 'replique', 'retorque', 'releve',
+  'remarque', 'assene', 'tempere', 'nuance', 'interroge', 'questionne', 'lance', 'lache', 'glisse', 'ironise', 'plaisante', 's\'agace', 'poursuit',
+  'continue', 'interrompt', 'corrige', 'precise', 'avoue', 'concede', 'admet', 'constate', 'observe', 'rappelle', 'insiste', 'martele', 'deplore',
+  'regrette', 'espere', 'assure', 'promet', 'previent', 'avertit', 'prevoit', 'estime', 'pense', 'croit', 'juge', 'conclut', 'resume', 'dit', 'fait',
+].map(foldWord));
+
+/**
  * Verbs that are speech verbs only in some uses and must not start an inverted "VERB Speaker"
  * reading on their own ("lance" throws, "juge" judges, "lit" reads, "peut" can, "note" a note).
  */
