@@ -123,3 +123,13 @@ test('reference date from the many forms of date lines', () => {
   assert.equal(reference('Headline\nSept. 5, 2014\nBody.'), 'Sept. 5, 2014 → 2014-09-05');
   assert.equal(reference('No date here, only Monday and 2016.'), null);
 });
+
+test('cost stays linear on one huge paragraph full of dates', () => {
+  const text = 'On Monday, Sept. 5, 2014, officials met in 2014 and will meet next week. '.repeat(3000);
+  const layout = layoutText(text, () => 'en');
+  const t0 = process.hrtime.bigint();
+  const dates = recognizeDates(layout, findReferenceDate(layout));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.equal(dates.length, 3 * 3000); // "Monday, Sept. 5, 2014", "2014", "next week"
+  assert.ok(ms < 5000, `took ${ms} ms`);
+});

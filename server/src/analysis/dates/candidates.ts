@@ -29,6 +29,8 @@ const ANCHOR: Record<Language, RegExp> = {
 /** How far around an anchor chrono gets to look: room for "Friday, " before and ", 2014" after. */
 const BEFORE = 28;
 const AFTER = 24;
+/** Longest merged window; a new, overlapping one starts beyond it (duplicates are merged later). */
+const MAX_WINDOW = 600;
 
 /**
  * Windows of `text[from, to)` worth handing to chrono for `language`: each anchor widened by a few
@@ -46,7 +48,8 @@ export function chronoWindows(text: string, from: number, to: number, language: 
     while (start > 0 && /[\p{L}\p{N}]/u.test(slice[start - 1])) start--;
     while (end < slice.length && /[\p{L}\p{N}]/u.test(slice[end])) end++;
     const last = windows[windows.length - 1];
-    if (last && start + from <= last.end) last.end = Math.max(last.end, end + from);
+    // Merge overlapping windows, but keep each short: chrono's cost grows faster than the text.
+    if (last && start + from <= last.end && end + from - last.start <= MAX_WINDOW) last.end = Math.max(last.end, end + from);
     else windows.push({ start: start + from, end: end + from });
   }
   return windows;

@@ -83,7 +83,7 @@ export function urlSpans(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
   const slice0 = text.slice(from, to);
   if (slice0.indexOf('/') < 0 && slice0.indexOf('@') < 0 && !/www\./i.test(slice0)) return spans;
-  const re = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w.-]*[A-Za-z][\w.-]*\/[^\s/]*\/\S*/g;
+  const re = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b(?=[\w.-]*[A-Za-z])[\w.-]+\/[^\s/]*\/\S*/g;
   const slice = slice0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
   return spans;

@@ -40,6 +40,8 @@ function paragraphCandidates(text: string, from: number, to: number, language: L
  */
 function attachAffixes(text: string, candidates: DateCandidate[], language: Language): DateCandidate[] {
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const weekdaysByEnd = new Map<number, DateCandidate>();
+  for (const w of sorted) if (w.spec.kind === 'weekday' && !weekdaysByEnd.has(w.end)) weekdaysByEnd.set(w.end, w);
   for (const c of sorted) {
     if (c.spec.kind !== 'day' && c.spec.kind !== 'month') continue;
     if (language === 'fr' && c.spec.kind === 'day') {
@@ -59,18 +61,37 @@ function attachAffixes(text: string, candidates: DateCandidate[], language: Lang
       }
     }
     if (c.spec.kind !== 'day') continue;
-    const weekday = sorted.find(w => w.spec.kind === 'weekday' && w.end <= c.start && /^,?[ \t\u00a0]*$/.test(text.slice(w.end, c.start)));
-    if (weekday) c.start = weekday.start;
+    // The weekday ends at most a comma and a few spaces before the date.
+    for (let gap = 0; gap <= 4; gap++) {
+      const weekday = weekdaysByEnd.get(c.start - gap);
+      if (weekday && /^,?[ \t\u00a0]*$/.test(text.slice(weekday.end, c.start))) {
+        c.start = weekday.start;
+        break;
+      }
+    }
   }
   return sorted;
 }
 
-/** Keeps the longest of overlapping candidates; on equal length, the lower priority number. */
+/**
+ * Keeps the longest of overlapping candidates; on equal length, the lower priority number. Works
+ * cluster by cluster (runs of mutually reachable overlaps), so the cost stays linear in practice.
+ */
 function resolveOverlaps(candidates: DateCandidate[]): DateCandidate[] {
-  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || (a.priority ?? 1) - (b.priority ?? 1) || a.start - b.start);
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
   const kept: DateCandidate[] = [];
-  for (const c of ranked) if (!kept.some(k => overlaps(k, c))) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
+  const rank = (a: DateCandidate, b: DateCandidate) => b.end - b.start - (a.end - a.start) || (a.priority ?? 1) - (b.priority ?? 1) || a.start - b.start;
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    let clusterEnd = byStart[i].end;
+    while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
+    const cluster = byStart.slice(i, j).sort(rank);
+    const chosen: DateCandidate[] = [];
+    for (const c of cluster) if (!chosen.some(k => overlaps(k, c))) chosen.push(c);
+    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    i = j;
+  }
+  return kept;
 }
 
 /** The sentence containing `offset` (binary search over sorted sentences). */

@@ -27,6 +27,9 @@ const URL_DATE = /(?:https?:\/\/|www\.)\S*?[/_-]((?:19|20)\d\d)([/-])(0[1-9]|1[0
 /** How many paragraphs from the top may hold a dateline or a fallback date. */
 const EARLY_PARAGRAPHS = 40;
 
+/** How much of each paragraph is searched (UTF-16 units). */
+const SEARCHED_HEAD = 1000;
+
 interface Scored extends ReferenceDate {
   score: number;
 }
@@ -44,7 +47,9 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
   const limit = Math.min(paragraphs.length, 200);
   for (let i = 0; i < limit; i++) {
     const p = paragraphs[i];
-    const line = text.slice(p.start, p.end);
+    // A date line states its date early: only the head of a long paragraph is searched.
+    const end = Math.min(p.end, p.start + SEARCHED_HEAD);
+    const line = text.slice(p.start, end);
     if (!/\d/.test(line)) continue;
     const early = i < EARLY_PARAGRAPHS;
     const url = URL_DATE.exec(line);
@@ -52,9 +57,10 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
       const start = p.start + url.index + url[0].length - 10;
       consider({ start, end: start + 10, text: text.slice(start, start + 10), value: `${url[1]}-${url[3]}-${url[4]}`, score: 60 - i * 0.01 });
     }
-    for (const date of fullDates(layout, p.start, p.end, p.language)) {
+    for (const date of fullDates(layout, p.start, end, p.language)) {
       const before = text.slice(Math.max(p.start, date.start - 40), date.start);
-      const rest = (text.slice(p.start, date.start) + text.slice(date.end, p.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const short = p.end - p.start <= 160;
+      const rest = short ? (text.slice(p.start, date.start) + text.slice(date.end, p.end)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : line;
       let score: number;
       if (CUE.test(before)) score = early ? 100 : 95;
       // On a line that also says "Mis à jour le …", an uncued first date is the publication date.
