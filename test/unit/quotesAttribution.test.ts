@@ -112,3 +112,12 @@ check('an organisation with a statement', '« Il n’y a pas de plan B pour le m
 check('an unnamed close aide', '« Il n’y a pas de plan B pour le moment », confie un proche du président.', {}, ['« Il n’y a pas de plan B pour le moment » → '], 'fr');
 check('two people, colon introduction', 'Jean Castex et Olivier Véran ont déclaré jeudi : « Nous allons renforcer les contrôles partout ».', { 'Jean Castex': P, 'Olivier Véran': P }, ['« Nous allons renforcer les contrôles partout » → Jean Castex, Olivier Véran'], 'fr');
 check('résume-t-elle before the name', '« Ce n’est pas acceptable en l’état », résume-t-elle. Marine Le Pen quitte la salle.', { 'Marine Le Pen': P }, ['« Ce n’est pas acceptable en l’état » → Marine Le Pen'], 'fr');
+
+// More English news patterns.
+check('said X, a spokesman', '“We will appeal this ruling immediately,” said John Smith, a spokesman for the agency.', { 'John Smith': P }, ['“We will appeal this ruling immediately,” → John Smith']);
+check('X, who …, said:', 'John Smith, who heads the group, said: “We will appeal this ruling immediately.”', { 'John Smith': P }, ['“We will appeal this ruling immediately.” → John Smith']);
+check('X, age, said', '“The deal is dead and buried now,” Mr. Smith, 54, said.', { Smith: P }, ['“The deal is dead and buried now,” → Smith']);
+check('an unnamed official', '“It is dead and buried now,” said a senior administration official, who spoke on condition of anonymity.', {}, ['“It is dead and buried now,” → ']);
+check('she refers to the sentence subject over an object', 'Jane Doe met John Roe on Monday. “It was a very productive meeting,” she wrote on Twitter.', { 'Jane Doe': P, 'John Roe': P }, ['“It was a very productive meeting,” → Jane Doe']);
+check('the company refers to the organisation that spoke', '“We are very pleased with the outcome,” Acme Corp. said in a statement.\n\n“The ruling confirms our position,” the company added.', { 'Acme Corp.': O }, ['“We are very pleased with the outcome,” → Acme Corp.', '“The ruling confirms our position,” → Acme Corp.']);
+check('an English multi-quote paragraph', 'Smith said the deal was dead. “It is buried now. We move on,” he added. “There is nothing more to say.”', { Smith: P }, ['“It is buried now. We move on,” → Smith', '“There is nothing more to say.” → Smith']);

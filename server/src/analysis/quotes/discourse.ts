@@ -11,7 +11,7 @@
  */
 import { entityIdOf, foldName } from '../entities/identity';
 import { isWord, type TextView } from './context';
-import type { Reference, SpeechEvent } from './events';
+import { sentenceSubject, type Reference, type SpeechEvent } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
 
 /** How far back (in person mentions) a description looks for its referent. */
@@ -70,7 +70,7 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
     case 'description':
       if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
       if (ref.plural) return state.lastPlural ?? [];
-      return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position) ?? roleFallback(view, ref.words, ref.gender ?? null, position, token, state);
+      return describedPerson(view, ref.words, position, state) ?? describedOrganisation(view, ref.words, position, state) ?? roleFallback(view, ref.words, ref.gender ?? null, position, token, state);
   }
 }
 
@@ -144,6 +144,11 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
     const id = view.mentions[persons[j]].entityId;
     const g = state.titles.gender.get(id);
     if (wanted && g && g !== wanted) continue;
+    // "Jane Doe met John Roe. … she wrote": the subject of the sentence beats a later object in it.
+    if (fallback === null) {
+      const subject = subjectOfSentenceAt(view, persons[j], wanted, state);
+      if (subject && subject !== id) return [subject];
+    }
     fallback ??= id;
     // Someone who already spoke or carries a title is the surest referent; a full name comes next.
     if (state.spoken.has(id) || state.titles.titled.has(id)) return [id];
@@ -159,6 +164,24 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
     if (view.mentions[next].start < paragraph.end) return [view.mentions[next].entityId];
   }
   return [];
+}
+
+/** The PERSON opening the sentence of mention `mention`, when it is another person of a compatible gender. */
+function subjectOfSentenceAt(view: TextView, mention: number, wanted: Gender | null, state: State): string | null {
+  const m = view.mentions[mention];
+  let lo = 0;
+  let hi = view.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.tokens[mid].start < m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const subject = sentenceSubject(view, lo);
+  if (!subject || subject.kind !== 'named') return null;
+  const id = subject.entityIds[0];
+  if (view.entityById.get(id)?.type !== 'PERSON') return null;
+  const g = state.titles.gender.get(id);
+  return wanted && g && g !== wanted ? null : id;
 }
 
 /** Fold a title word: plural and feminine endings off, so "avocats" meets "avocat", « ministres » « ministre ». */
@@ -318,10 +341,24 @@ const ROLE_HEADS = new Set([
   'official', 'responsable', 'dirigeant', 'dirigeante', 'founder', 'fondateur', 'fondatrice', 'patron', 'patronne', 'manager', 'captain', 'capitaine',
 ]);
 
-/** "the ministry", « le ministère »: the most recent organisation whose name contains the head word. */
-function describedOrganisation(view: TextView, words: string[], position: number): string[] | null {
+/** Nouns an organisation is called by after it has been named ("the company added", « le groupe a précisé »). */
+const ORGANISATION_HEADS = new Set([
+  'company', 'firm', 'group', 'agency', 'ministry', 'department', 'party', 'government', 'campaign', 'organization', 'organisation', 'union',
+  'association', 'bank', 'committee', 'council', 'commission', 'court', 'newspaper', 'network', 'institute', 'university', 'club', 'team',
+  'societe', 'entreprise', 'groupe', 'agence', 'ministere', 'parti', 'gouvernement', 'syndicat', 'banque', 'comite', 'conseil', 'tribunal',
+  'journal', 'quotidien', 'chaine', 'institut', 'universite', 'equipe', 'federation', 'mairie', 'prefecture', 'parquet', 'constructeur',
+]);
+
+/**
+ * "the ministry", « le ministère », "the company": the most recent organisation whose name
+ * contains the head word, else, for a generic organisation noun, the last organisation that spoke
+ * or was named.
+ */
+function describedOrganisation(view: TextView, words: string[], position: number, state: State): string[] | null {
   const head = words[words.length - 1];
   if (!head || head.length < 4) return null;
+  const generic = ORGANISATION_HEADS.has(titleKey(head));
+  if (generic && state.lastSpeakers?.length === 1 && view.entityById.get(state.lastSpeakers[0])?.type === 'ORGANIZATION') return state.lastSpeakers;
   let lo = 0;
   let hi = view.mentions.length;
   while (lo < hi) {
@@ -334,6 +371,9 @@ function describedOrganisation(view: TextView, words: string[], position: number
     if (m.type !== 'ORGANIZATION') continue;
     const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
     if (canonical.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
+  }
+  if (generic) {
+    for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (view.mentions[i].type === 'ORGANIZATION') return [view.mentions[i].entityId];
   }
   return null;
 }

@@ -271,7 +271,15 @@ function subjectBefore(view: TextView, verb: number): Phrase | null {
       // An apposition between commas: the subject is the name before the opening comma.
       let k = i - 1;
       // An apposition has no verb: stop at an auxiliary or a speech verb (that is a clause, not a title).
-      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 32 && !CLAUSE_MARKERS.has(view.folded[k]) && !SPEECH_VERBS.has(view.folded[k]) && !(AUXILIARIES.has(view.folded[k]) && view.folded[k] !== 'a')) k--;
+      while (inParagraph(k) && view.tokens[k].text !== ',' && !isSentenceEnd(view, k) && i - k < 32 && !SPEECH_VERBS.has(view.folded[k])) {
+        // A relative clause is an apposition too ("Smith, who heads the group, said"), but only when it opens the block.
+        if (CLAUSE_MARKERS.has(view.folded[k]) || (AUXILIARIES.has(view.folded[k]) && view.folded[k] !== 'a')) {
+          let j = k - 1;
+          while (inParagraph(j) && view.tokens[j].text !== ',' && view.tokens[j].text !== '(' && !CLAUSE_MARKERS.has(view.folded[j]) && k - j < 3) j--;
+          if (!(inParagraph(j) && view.tokens[j].text === ',' && /^(?:who|which|qui|dont)$/.test(view.folded[j + 1] ?? ''))) break;
+        }
+        k--;
+      }
       if (!inParagraph(k) || view.tokens[k].text !== ',') {
         // "X a, en outre, dit": an adverbial between commas after an auxiliary.
         return null;
