@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 import { tokenize } from '../server/src/analysis/layout';
 import { addGazetteerText, emptyGazetteer, type Gazetteer } from '../server/src/analysis/entities/gazetteer';
 import { encodeModel } from '../server/src/analysis/entities/modelFormat';
-import { tagSentence, trainTagger, type TaggerModel, type TrainingSentence } from '../server/src/analysis/entities/perceptron';
+import { tagSentence, trainTagger, type TaggerModel, type TrainedModel, type TrainingSentence } from '../server/src/analysis/entities/perceptron';
 import { buildView, makeLexicon } from '../server/src/analysis/entities/view';
 import { GAZETTEER_FILES, spansFromTags } from '../server/src/analysis/entities/index';
 
@@ -222,7 +222,7 @@ function score(model: TaggerModel, sentences: TrainingSentence[], gazetteer: Gaz
     .join(' | ');
 }
 
-function save(model: TaggerModel, name: string): void {
+function save(model: TrainedModel, name: string): void {
   const bytes = encodeModel(model, { minWeight: MIN_WEIGHT });
   const gz = zlib.gzipSync(bytes, { level: 9 });
   fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });

@@ -7,7 +7,8 @@ import { addGazetteerText, emptyGazetteer, gazetteerLabels, matchGazetteer } fro
 import { acronymOf, entityIdOf, foldName, linkMentions } from '../../server/src/analysis/entities/identity';
 import { recognizeEntities, spansFromTags, type RawMention } from '../../server/src/analysis/entities/index';
 import { decodeModel, encodeModel } from '../../server/src/analysis/entities/modelFormat';
-import { allowedAfter, bilouTags, tagSentence, trainTagger, type TrainingSentence } from '../../server/src/analysis/entities/perceptron';
+import { allowedAfter, bilouTags, scoreSlow, tagSentence, trainTagger, type TaggerModel, type TrainingSentence } from '../../server/src/analysis/entities/perceptron';
+import type { Lexicon, SentenceView } from '../../server/src/analysis/entities/features';
 import { cleanSpan, splitTitles, trimLowercase } from '../../server/src/analysis/entities/rules';
 import { titlesBefore } from '../../server/src/analysis/entities/titles';
 import { buildView, isHeadline, makeLexicon, truecase } from '../../server/src/analysis/entities/view';
@@ -91,7 +92,7 @@ test('model file round-trips, pruning small weights', () => {
   const view = buildView('Dan Green met Eve Black in Rome .'.split(' ')).view;
   assert.deepEqual(tagSentence(decoded, view, EMPTY_LEXICON), tagSentence(model, view, EMPTY_LEXICON));
   const pruned = decodeModel(encodeModel(model, { minWeight: 1e9 }));
-  assert.equal(pruned.index.size, 0);
+  assert.equal(pruned.size, 0);
   assert.throws(() => decodeModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])));
 });
 
@@ -196,4 +197,40 @@ test('lexicon flags mark gazetteer and title words', () => {
   assert.equal(lexicon.wordFlags('nato'), 'O');
   assert.equal(lexicon.wordFlags('french'), 'M');
   assert.equal(lexicon.wordFlags('secretary'), 'T');
+});
+
+/** Greedy decoding that sums every feature's weights one by one: the reference for the cached tagger. */
+function tagSlowly(model: TaggerModel, view: SentenceView, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  let prev1 = '<S>';
+  let prev2 = '<S>';
+  for (let i = 0; i < view.words.length; i++) {
+    const scores = scoreSlow(model, view, i, prev1, prev2, lexicon);
+    let best = -1;
+    model.tags.forEach((tag, t) => {
+      if (allowedAfter(i ? prev1 : 'O', tag) && (best < 0 || scores[t] > scores[best])) best = t;
+    });
+    out.push(model.tags[best]);
+    prev2 = prev1;
+    prev1 = model.tags[best];
+  }
+  return out;
+}
+
+test('cached tagging equals feature-by-feature scoring, on the shipped models', () => {
+  const resources = loadEntityResources(DATA);
+  const lexicon = makeLexicon(resources.gazetteer);
+  const sentences = [
+    'Secretary of State John F. Kerry met NATO allies in Wales on Friday , the Pentagon said .',
+    'KERRY , HAGEL DISCUSS ISIL THREAT WITH ALLIES',
+    "Le ministre de la Défense Jean-Yves Le Drian s' est rendu à Bruxelles au siège de l' OTAN .",
+  ];
+  for (const language of ['en', 'fr'] as const) {
+    const model = resources.models![language]!;
+    for (const s of sentences) {
+      const common = new Set(model.meta.lowercase as string[]);
+      const { view } = buildView(s.split(' '), resources.gazetteer, common);
+      assert.deepEqual(tagSentence(model, view, lexicon), tagSlowly(model, view, lexicon), `${language}: ${s}`);
+    }
+  }
 });

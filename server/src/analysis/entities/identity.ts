@@ -13,6 +13,8 @@ import type { RawMention } from './index';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
+  // Plain ASCII needs no Unicode normalization, the costly part.
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
@@ -76,18 +78,23 @@ export function linkMentions(text: string, raw: RawMention[]): { mentions: Menti
   const folded = surfaces.map(s => foldName(s).split(' ').filter(Boolean));
   // Distinct (type, folded surface) forms, each with its mentions.
   const formIndex = new Map<string, number>();
-  const forms: { type: string; words: string[]; surface: string; key?: string; mentions: number[] }[] = [];
+  const forms: { type: string; words: string[]; surface: string; key?: string; mentions: number[]; fullness: number; acronym: string }[] = [];
   sorted.forEach((r, i) => {
     const id = `${r.type}|${folded[i].join(' ')}`;
     let f = formIndex.get(id);
     if (f === undefined) {
       formIndex.set(id, (f = forms.length));
-      forms.push({ type: r.type, words: folded[i], surface: surfaces[i], key: r.key, mentions: [] });
+      forms.push({ type: r.type, words: folded[i], surface: surfaces[i], key: r.key, mentions: [], fullness: fullness(surfaces[i]), acronym: '' });
     }
     forms[f].mentions.push(i);
     if (!forms[f].key && r.key) forms[f].key = r.key;
-    if (fullness(surfaces[i]) > fullness(forms[f].surface)) forms[f].surface = surfaces[i];
+    const full = fullness(surfaces[i]);
+    if (full > forms[f].fullness) {
+      forms[f].surface = surfaces[i];
+      forms[f].fullness = full;
+    }
   });
+  for (const f of forms) f.acronym = f.words.length >= 2 ? acronymOf(f.surface) : '';
   const g = groups(forms.length);
   // Gazetteer aliases.
   const byKey = new Map<string, number>();
@@ -105,7 +112,7 @@ export function linkMentions(text: string, raw: RawMention[]): { mentions: Menti
     const candidates: number[] = [];
     forms.forEach((o, j) => {
       if (i === j || o.type !== f.type || o.words.length <= f.words.length) return;
-      const acronym = f.words.length === 1 && f.type !== 'PERSON' && f.words[0].length >= 2 && acronymOf(o.surface) === f.words[0];
+      const acronym = f.words.length === 1 && f.type !== 'PERSON' && f.words[0].length >= 2 && o.acronym === f.words[0];
       if (acronym || partOf(f.words, o.words, f.type)) candidates.push(j);
     });
     const maximal = candidates.filter(j => !candidates.some(k => k !== j && forms[k].type === forms[j].type && partOf(forms[j].words, forms[k].words, forms[j].type)));
@@ -122,10 +129,14 @@ export function linkMentions(text: string, raw: RawMention[]): { mentions: Menti
   });
   // Canonical: the fullest surface in each group.
   const canonicalOf = new Map<number, string>();
+  const bestFullness = new Map<number, number>();
   forms.forEach((f, i) => {
     const root = g.find(i);
-    const current = canonicalOf.get(root);
-    if (current === undefined || fullness(f.surface) > fullness(current)) canonicalOf.set(root, f.surface);
+    const current = bestFullness.get(root);
+    if (current === undefined || f.fullness > current) {
+      canonicalOf.set(root, f.surface);
+      bestFullness.set(root, f.fullness);
+    }
   });
   const formOfMention = new Array<number>(sorted.length);
   forms.forEach((f, i) => f.mentions.forEach(m => (formOfMention[m] = i)));

@@ -12,7 +12,7 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import type { Lexicon } from './features';
@@ -125,11 +125,12 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
     else spans = fallbackSpans(sentenceTokens, view.afterTitle);
     const cleaned: TokenSpan[] = [];
+    const shout = spans.length > 0 && shouting(words);
     const pieces = spans
       .flatMap(span => splitAtBreaks(span, words))
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
-      .flatMap(span => trimLowercase(span, shouting(words) ? words : view.words))
+      .flatMap(span => trimLowercase(span, shout ? words : view.words))
       .flatMap(span => splitTitles(span, words));
     const common = model ? commonWordsOf(model) : undefined;
     for (const piece of pieces) {
@@ -139,14 +140,15 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       if (match) {
         c.key = match.entry.key;
         // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-        const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shouting(words);
+        const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
         if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
       }
       if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
+      if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
       if (isByline(words, c)) c.type = 'PER';
       cleaned.push(c);
     }
-    if (model && !shouting(words)) addGazetteerAcronyms(cleaned, matches, words);
+    if (model && !shout) addGazetteerAcronyms(cleaned, matches, words);
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
   if (resources?.models) propagate(tagged);
@@ -167,6 +169,11 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
 
 /** True when a line is written in capitals: there, case says nothing about acronyms. */
 function shouting(words: string[]): boolean {
+  let lowerInitial = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122 && ++lowerInitial >= 3) return false;
+  }
   const line = words.join('');
   const upper = line.toUpperCase();
   const lower = line.toLowerCase();
@@ -214,7 +221,15 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
   spans.sort((a, b) => a.start - b.start);
 }
 
-const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Accents only need stripping outside ASCII; most words skip the costly normalization.
+const fold = (w: string) => (/^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+
+/** Whether a word starts with a capital letter (ASCII fast path). */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+}
 
 /**
  * Document-level consistency. (1) A one-word span or untagged capitalized word equal to the last
@@ -236,9 +251,13 @@ function propagate(tagged: TaggedSentence[]): void {
     }
   }
   const majority = new Map<string, string>();
+  const prefixes = new Set<string>();
   for (const [key, v] of votes) {
     const [type, count] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (key.includes(' ') || count >= 2) majority.set(key, type);
+    if (!key.includes(' ') && count < 2) continue;
+    majority.set(key, type);
+    const words = key.split(' ');
+    for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
   }
   const maxWords = 6;
   for (const s of tagged) {
@@ -249,16 +268,17 @@ function propagate(tagged: TaggedSentence[]): void {
     for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;
     const added: TokenSpan[] = [];
     for (let i = 0; i < s.tokens.length; i++) {
-      if (covered[i] || !/^\p{Lu}/u.test(s.tokens[i].text)) continue;
+      if (covered[i] || !startsUpper(s.tokens[i].text)) continue;
       let found: TokenSpan | null = null;
       let key = '';
       for (let j = i; j < s.tokens.length && j - i < maxWords && !covered[j]; j++) {
         key = j === i ? fold(s.tokens[j].text) : `${key} ${fold(s.tokens[j].text)}`;
         const type = majority.get(key);
         if (type && /^[\p{Lu}\p{N}]/u.test(s.tokens[j].text)) found = { start: i, end: j + 1, type };
+        if (!prefixes.has(key)) break;
       }
-      if (!found && surnames.has(fold(s.tokens[i].text)) && (i === 0 || !/^\p{Lu}/u.test(s.tokens[i - 1].text))) found = { start: i, end: i + 1, type: 'PER' };
-      if (found && (found.end < s.tokens.length ? !/^\p{Lu}/u.test(s.tokens[found.end].text) : true)) {
+      if (!found && surnames.has(fold(s.tokens[i].text)) && (i === 0 || !startsUpper(s.tokens[i - 1].text))) found = { start: i, end: i + 1, type: 'PER' };
+      if (found && (found.end < s.tokens.length ? !startsUpper(s.tokens[found.end].text) : true)) {
         added.push(found);
         i = found.end - 1;
       }

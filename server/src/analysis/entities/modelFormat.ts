@@ -1,51 +1,66 @@
 /**
- * The shipped model file format: a compact, pruned and quantized encoding of a `TaggerModel`.
- * Layout (little-endian): magic "ALNER1\n"; u32 length + JSON header (tags, meta, row count,
- * scale); u32 length + UTF-8 feature strings joined by "\n"; one u8 per row (its non-zero count);
- * then u8 tag indexes and i16 quantized weights of all non-zero entries. Weights whose magnitude
- * is below the pruning threshold are dropped, so rare features vanish. Pure bytes in, bytes out:
- * the host reads and decompresses the file.
+ * The shipped model file format: a compact, pruned and quantized encoding of a trained tagger,
+ * read in place so loading costs little more than decompression. Layout (little-endian): magic
+ * "ALNER2\n"; u32 length + JSON header (tags, meta, row count, entry count, scale); u32 length +
+ * UTF-8 feature strings joined by "\n", sorted by their bytes; one u8 per row (its non-zero
+ * count); the u8 tag indexes of all non-zero entries; padding to an even offset; their i16
+ * quantized weights. Weights below the pruning threshold are dropped, so rare features vanish.
+ * A look-up is a binary search over the sorted strings; the tagger caches what it looks up, so
+ * this runs once per new word or word pair. Pure bytes in, bytes out: the host reads the file.
  */
-import type { TaggerModel } from './perceptron';
+import { denseModel, type TaggerModel, type TrainedModel } from './perceptron';
 
-const MAGIC = 'ALNER1\n';
+const MAGIC = 'ALNER2\n';
 
 export interface EncodeOptions {
   /** Entries with |weight| below this are dropped. */
   minWeight: number;
 }
 
-/** Encode a model; rows left without any weight are dropped. */
-export function encodeModel(model: TaggerModel, options: EncodeOptions): Uint8Array {
+interface Header {
+  tags: string[];
+  meta: Record<string, unknown>;
+  rows: number;
+  entries: number;
+  scale: number;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/** Encode a trained model; rows left without any weight are dropped. */
+export function encodeModel(model: TrainedModel, options: EncodeOptions): Uint8Array {
+  const encoder = new TextEncoder();
   const nTags = model.tags.length;
   let maxAbs = 0;
   for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
   const scale = maxAbs / 32767 || 1;
-  const features: string[] = [];
-  const counts: number[] = [];
-  const tagBytes: number[] = [];
-  const values: number[] = [];
-  const rows = [...model.index.entries()].sort((a, b) => a[1] - b[1]);
-  for (const [feature, row] of rows) {
-    let nnz = 0;
+  const kept: { name: Uint8Array; tags: number[]; values: number[] }[] = [];
+  for (const [feature, row] of model.index) {
+    const tags: number[] = [];
+    const values: number[] = [];
     for (let t = 0; t < nTags; t++) {
       const w = model.weights[row * nTags + t];
       if (Math.abs(w) < options.minWeight) continue;
       const q = Math.round(w / scale);
       if (q === 0) continue;
-      tagBytes.push(t);
+      tags.push(t);
       values.push(q);
-      nnz++;
     }
-    if (!nnz) continue;
-    features.push(feature);
-    counts.push(nnz);
+    if (tags.length) kept.push({ name: encoder.encode(feature), tags, values });
   }
-  const header = new TextEncoder().encode(JSON.stringify({ tags: model.tags, meta: model.meta, rows: features.length, scale }));
-  const names = new TextEncoder().encode(features.join('\n'));
-  const magic = new TextEncoder().encode(MAGIC);
-  const total = magic.length + 4 + header.length + 4 + names.length + counts.length + tagBytes.length + values.length * 2;
-  const out = new Uint8Array(total);
+  kept.sort((a, b) => compareBytes(a.name, b.name));
+  const entries = kept.reduce((n, k) => n + k.tags.length, 0);
+  const header = encoder.encode(JSON.stringify({ tags: model.tags, meta: model.meta, rows: kept.length, entries, scale } satisfies Header));
+  const namesLength = kept.reduce((n, k) => n + k.name.length, 0) + Math.max(0, kept.length - 1);
+  const magic = encoder.encode(MAGIC);
+  let size = magic.length + 4 + header.length + 4 + namesLength + kept.length + entries;
+  const pad = size % 2;
+  size += pad + 2 * entries;
+  const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let p = 0;
   out.set(magic, p);
@@ -53,49 +68,106 @@ export function encodeModel(model: TaggerModel, options: EncodeOptions): Uint8Ar
   view.setUint32(p, header.length, true);
   out.set(header, (p += 4));
   p += header.length;
-  view.setUint32(p, names.length, true);
-  out.set(names, (p += 4));
-  p += names.length;
-  out.set(counts, p);
-  p += counts.length;
-  out.set(tagBytes, p);
-  p += tagBytes.length;
-  for (const v of values) {
-    view.setInt16(p, v, true);
-    p += 2;
+  view.setUint32(p, namesLength, true);
+  p += 4;
+  kept.forEach((k, i) => {
+    if (i) out[p++] = 10;
+    out.set(k.name, p);
+    p += k.name.length;
+  });
+  for (const k of kept) out[p++] = k.tags.length;
+  for (const k of kept) for (const t of k.tags) out[p++] = t;
+  p += pad;
+  for (const k of kept) {
+    for (const v of k.values) {
+      view.setInt16(p, v, true);
+      p += 2;
+    }
   }
   return out;
 }
 
-/** Decode a model written by `encodeModel`. Throws on a file that is not one. */
+/** Decode a model written by `encodeModel`, without copying its strings. Throws on a file that is not one. */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
   const decoder = new TextDecoder();
-  if (decoder.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not an Article Lens entity model');
+  if (bytes.length < MAGIC.length + 8 || decoder.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not an Article Lens entity model');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let p = MAGIC.length;
   const headerLength = view.getUint32(p, true);
   p += 4;
-  const header = JSON.parse(decoder.decode(bytes.subarray(p, p + headerLength))) as { tags: string[]; meta: Record<string, unknown>; rows: number; scale: number };
+  const header = JSON.parse(decoder.decode(bytes.subarray(p, p + headerLength))) as Header;
   p += headerLength;
   const namesLength = view.getUint32(p, true);
   p += 4;
-  const features = decoder.decode(bytes.subarray(p, p + namesLength)).split('\n');
+  const names = bytes.subarray(p, p + namesLength);
   p += namesLength;
-  const counts = bytes.subarray(p, p + header.rows);
-  p += header.rows;
-  let nnzTotal = 0;
-  for (const c of counts) nnzTotal += c;
-  const tagBytes = bytes.subarray(p, p + nnzTotal);
-  p += nnzTotal;
-  const nTags = header.tags.length;
-  const weights = new Float32Array(header.rows * nTags);
-  const index = new Map<string, number>();
-  let k = 0;
-  for (let row = 0; row < header.rows; row++) {
-    index.set(features[row], row);
-    for (let e = 0; e < counts[row]; e++, k++) {
-      weights[row * nTags + tagBytes[k]] = view.getInt16(p + 2 * k, true) * header.scale;
+  const rows = header.rows;
+  // starts[r] … starts[r + 1] - 1 is the name of row r (the "\n" excluded).
+  const starts = new Uint32Array(rows + 1);
+  let r = 1;
+  for (let i = 0; i < names.length && r < rows; i++) if (names[i] === 10) starts[r++] = i + 1;
+  starts[rows] = names.length + 1;
+  const counts = bytes.subarray(p, p + rows);
+  p += rows;
+  const offsets = new Uint32Array(rows + 1);
+  for (let i = 0; i < rows; i++) offsets[i + 1] = offsets[i] + counts[i];
+  const tagBytes = bytes.subarray(p, p + header.entries);
+  p += header.entries;
+  p += p % 2;
+  const values = new Int16Array(header.entries);
+  for (let i = 0; i < header.entries; i++) values[i] = view.getInt16(p + 2 * i, true);
+  const scale = header.scale;
+  const encoder = new TextEncoder();
+  let scratch = new Uint8Array(256);
+
+  function find(feature: string): number {
+    if (scratch.length < feature.length * 3) scratch = new Uint8Array(feature.length * 3);
+    const length = encoder.encodeInto(feature, scratch).written ?? 0;
+    let lo = 0;
+    let hi = rows - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const from = starts[mid];
+      const to = starts[mid + 1] - 1;
+      const n = Math.min(to - from, length);
+      let cmp = 0;
+      for (let i = 0; i < n && cmp === 0; i++) cmp = names[from + i] - scratch[i];
+      if (cmp === 0) cmp = to - from - length;
+      if (cmp === 0) return mid;
+      if (cmp < 0) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return -1;
   }
-  return { tags: header.tags, index, weights, meta: header.meta };
+
+  return {
+    tags: header.tags,
+    meta: header.meta,
+    size: rows,
+    addWeights(feature, into, at = 0) {
+      const row = find(feature);
+      if (row < 0) return false;
+      for (let e = offsets[row]; e < offsets[row + 1]; e++) into[at + tagBytes[e]] += values[e] * scale;
+      return true;
+    },
+  };
+}
+
+/** Expand a decoded model into a dense one (tests and tools that need to enumerate features). */
+export function expandModel(bytes: Uint8Array): TrainedModel {
+  const model = decodeModel(bytes);
+  const decoder = new TextDecoder();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(MAGIC.length, true);
+  const namesAt = MAGIC.length + 4 + headerLength;
+  const namesLength = view.getUint32(namesAt, true);
+  const names = namesLength ? decoder.decode(bytes.subarray(namesAt + 4, namesAt + 4 + namesLength)).split('\n') : [];
+  const n = model.tags.length;
+  const weights = new Float32Array(names.length * n);
+  const index = new Map<string, number>();
+  names.forEach((name, row) => {
+    index.set(name, row);
+    model.addWeights(name, weights, row * n);
+  });
+  return denseModel(model.tags, index, weights, model.meta);
 }

@@ -7,7 +7,7 @@
  * given the sentence order) so tests can train on a tiny corpus; the repo's `scripts/train.ts`
  * drives it on the real corpora.
  */
-import { AFTER, BEFORE, WINDOW, allFeatures, contextFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
+import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
 
 /** Tag set: "O" plus B/I/L/U for each type. */
 export function bilouTags(types: string[]): string[] {
@@ -23,76 +23,190 @@ export function allowedAfter(prev: string, tag: string): boolean {
   return tag === 'O' || tag[0] === 'B' || tag[0] === 'U';
 }
 
-/** A trained tagger: feature → row of per-tag weights. */
+/** A tagger model: per-tag weights of feature strings. */
 export interface TaggerModel {
   tags: string[];
+  /** Free-form description (corpus, epochs, usually-lower-case words) kept with the model. */
+  meta: Record<string, unknown>;
+  /** Number of features with weights. */
+  size: number;
+  /** Add the weights of `feature` to `into[at … at + tags.length)`; false when the feature is unknown. */
+  addWeights(feature: string, into: Float32Array, at?: number): boolean;
+}
+
+/** A model straight out of training: a feature index and a dense weight table. */
+export interface TrainedModel extends TaggerModel {
   /** Feature string → row index into `weights`. */
   index: Map<string, number>;
   /** Row-major `index.size × tags.length` weights. */
   weights: Float32Array;
-  /** Free-form description (corpus, epochs) kept with the model. */
-  meta: Record<string, unknown>;
+}
+
+/** Wrap an index and a dense weight table as a model. */
+export function denseModel(tags: string[], index: Map<string, number>, weights: Float32Array, meta: Record<string, unknown>): TrainedModel {
+  const n = tags.length;
+  return {
+    tags,
+    index,
+    weights,
+    meta,
+    get size() {
+      return index.size;
+    },
+    addWeights(feature, into, at = 0) {
+      const row = index.get(feature);
+      if (row === undefined) return false;
+      for (let t = 0, o = row * n; t < n; t++, o++) into[at + t] += weights[o];
+      return true;
+    },
+  };
 }
 
 /**
- * Per-model caches, so tagging a token costs a few array additions: word-local weight sums per
- * (offset, word), and the weights of the history features per previous tags. Bounded; a full
- * word cache is cleared.
+ * Per-model caches, so that tagging a token costs a few array additions instead of a dozen string
+ * look-ups. Per word: the summed word-local weights at each window offset and an id for its lower
+ * case; per short shape: the weights of `ini|shape`, `ti|shape` and `t1|shape=tag`; per pair of
+ * lower-case ids: the word-bigram weights; per pair of previous tags: the history weights.
+ * Bounded: all are cleared together when the word cache is full.
  */
 interface Caches {
-  /** One map per offset −WINDOW … WINDOW; at offset 0 the vector also holds, per previous tag, the `t1|shape` weights. */
-  words: Map<string, Float32Array>[];
-  /** `t1` + `t12` weights per (prev2, prev1) tag index pair; prev index nTags stands for the sentence start. */
+  words: Map<string, WordEntry>;
+  lowerIds: Map<string, number>;
+  shapes: Map<string, Float32Array>;
+  /** Per pair of adjacent words: `la` weights for the left one, then `lb` weights for the right one. */
+  pairs: PairTable;
+  /** `t1` + `t12` weights per (prev2, prev1) tag index pair; index n stands for the sentence start. */
   history: (Float32Array | undefined)[];
-  tagIndex: Map<string, number>;
   /** allowed[prev * n + tag] = 1 when `tag` may follow `prev`; row n is the sentence start. */
   allowed: Uint8Array;
+  /** Weights of the constant features: bias, caps, ti, ti-1 (one block each). */
+  constants: Float32Array;
 }
+
+interface WordEntry {
+  lowerId: number;
+  /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset. */
+  local: Float32Array;
+}
+
 const caches = new WeakMap<TaggerModel, Caches>();
-const CACHE_LIMIT = 100_000;
+// Word ids stay below 2^15 so a pair of ids is a small integer key (fast map look-ups).
+const CACHE_LIMIT = 30_000;
+// Pair tables: 2^19 slots, cleared at half load so probes stay short.
+const PAIR_SHIFT = 13;
+const PAIR_CAPACITY = 1 << (32 - PAIR_SHIFT);
+const PAIR_LIMIT = PAIR_CAPACITY >> 1;
+const EMPTY = new Float32Array(0);
 
 function cachesOf(model: TaggerModel): Caches {
   let c = caches.get(model);
   if (!c) {
-    c = {
-      words: Array.from({ length: 2 * WINDOW + 1 }, () => new Map()),
-      history: new Array((model.tags.length + 1) ** 2),
-      tagIndex: new Map(model.tags.map((t, i) => [t, i])),
-      allowed: new Uint8Array((model.tags.length + 1) * model.tags.length),
-    };
     const n = model.tags.length;
+    c = {
+      words: new Map(),
+      lowerIds: new Map([
+        [BEFORE, 0],
+        [AFTER, 1],
+      ]),
+      shapes: new Map(),
+      pairs: new PairTable(),
+      history: new Array((n + 1) ** 2),
+      allowed: new Uint8Array((n + 1) * n),
+      constants: new Float32Array(4 * n),
+    };
     for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
+    ['bias', 'caps', 'ti', 'ti-1'].forEach((f, k) => model.addWeights(f, c!.constants, k * n));
     caches.set(model, c);
   }
   return c;
 }
 
-function addRow(model: TaggerModel, feature: string, into: Float32Array, at = 0): void {
-  const row = model.index.get(feature);
-  if (row === undefined) return;
-  const n = model.tags.length;
-  const w = model.weights;
-  for (let t = 0, o = row * n; t < n; t++, o++) into[at + t] += w[o];
+function lowerIdOf(c: Caches, lower: string): number {
+  let id = c.lowerIds.get(lower);
+  if (id === undefined) c.lowerIds.set(lower, (id = c.lowerIds.size));
+  return id;
 }
 
-function wordScores(model: TaggerModel, lexicon: Lexicon, word: string, offset: number, short: string): Float32Array {
-  const cache = cachesOf(model).words[offset + WINDOW];
-  let scores = cache.get(word);
-  if (scores) return scores;
+/** Empty the word caches when full; called between sentences so ids never mix within one. */
+function trimCaches(c: Caches): void {
+  if (c.words.size < CACHE_LIMIT && c.lowerIds.size < CACHE_LIMIT) return;
+  c.words.clear();
+  c.lowerIds = new Map([
+    [BEFORE, 0],
+    [AFTER, 1],
+  ]);
+  c.pairs.clear();
+}
+
+function wordEntry(model: TaggerModel, c: Caches, lexicon: Lexicon, word: string, lower: string): WordEntry {
+  let entry = c.words.get(word);
+  if (entry) return entry;
   const n = model.tags.length;
-  scores = new Float32Array(offset === 0 ? n * (n + 2) : n);
-  for (const f of wordFeatures(word, offset, lexicon)) addRow(model, f, scores);
-  if (offset === 0) {
-    // Block p+1 holds the weights of `t1|shape=tag p` (block n+1 for the sentence start).
-    for (let p = 0; p <= n; p++) addRow(model, `t1|${short}=${p < n ? model.tags[p] : BEFORE}`, scores, (p + 1) * n);
+  const local = new Float32Array((2 * WINDOW + 1) * n);
+  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(word, k, lexicon)) model.addWeights(f, local, (k + WINDOW) * n);
+  entry = { lowerId: lowerIdOf(c, lower), local };
+  c.words.set(word, entry);
+  return entry;
+}
+
+/** Shape-keyed weights: block 0 `ini|shape`, block 1 `ti|shape`, block 2 + p `t1|shape=tag p` (p = n: sentence start). */
+function shapeEntry(model: TaggerModel, c: Caches, short: string): Float32Array {
+  let entry = c.shapes.get(short);
+  if (entry) return entry;
+  const n = model.tags.length;
+  entry = new Float32Array((n + 3) * n);
+  model.addWeights(`ini|${short}`, entry, 0);
+  model.addWeights(`ti|${short}`, entry, n);
+  for (let p = 0; p <= n; p++) model.addWeights(`t1|${short}=${p < n ? model.tags[p] : BEFORE}`, entry, (p + 2) * n);
+  c.shapes.set(short, entry);
+  return entry;
+}
+
+/**
+ * Open-addressing hash table from a pair of word ids (a non-negative integer below 2^30) to
+ * weights: faster than a Map for the two look-ups every token makes.
+ */
+class PairTable {
+  private keys = new Int32Array(PAIR_CAPACITY).fill(-1);
+  private values: Float32Array[] = new Array(PAIR_CAPACITY);
+  size = 0;
+  get(key: number): Float32Array | undefined {
+    for (let h = Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT; ; h = (h + 1) & (PAIR_CAPACITY - 1)) {
+      const k = this.keys[h];
+      if (k === key) return this.values[h];
+      if (k === -1) return undefined;
+    }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, scores);
-  return scores;
+  set(key: number, value: Float32Array): void {
+    for (let h = Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT; ; h = (h + 1) & (PAIR_CAPACITY - 1)) {
+      if (this.keys[h] === -1) {
+        this.keys[h] = key;
+        this.values[h] = value;
+        this.size++;
+        return;
+      }
+    }
+  }
+  clear(): void {
+    this.keys.fill(-1);
+    this.values = new Array(PAIR_CAPACITY);
+    this.size = 0;
+  }
 }
 
-function historyScores(model: TaggerModel, prev2: number, prev1: number): Float32Array {
-  const c = cachesOf(model);
+function pairEntry(model: TaggerModel, c: Caches, key: number, left: string, right: string): Float32Array {
+  let entry = c.pairs.get(key);
+  if (entry) return entry;
+  if (c.pairs.size >= PAIR_LIMIT) c.pairs.clear();
+  const n = model.tags.length;
+  const scores = new Float32Array(2 * n);
+  const known = model.addWeights(`la=${left}|${right}`, scores, 0);
+  entry = model.addWeights(`lb=${left}|${right}`, scores, n) || known ? scores : EMPTY;
+  c.pairs.set(key, entry);
+  return entry;
+}
+
+function historyScores(model: TaggerModel, c: Caches, prev2: number, prev1: number): Float32Array {
   const n = model.tags.length;
   const key = prev2 * (n + 1) + prev1;
   let scores = c.history[key];
@@ -100,49 +214,80 @@ function historyScores(model: TaggerModel, prev2: number, prev1: number): Float3
     scores = new Float32Array(n);
     const p1 = prev1 < n ? model.tags[prev1] : BEFORE;
     const p2 = prev2 < n ? model.tags[prev2] : BEFORE;
-    addRow(model, `t1=${p1}`, scores);
-    addRow(model, `t12=${p2}|${p1}`, scores);
+    model.addWeights(`t1=${p1}`, scores);
+    model.addWeights(`t12=${p2}|${p1}`, scores);
     c.history[key] = scores;
   }
   return scores;
 }
 
-/** Greedy BILOU decoding of one sentence; returns one tag per token. */
+function addBlock(into: Float32Array, from: Float32Array, at: number, n: number): void {
+  if (from.length === 0) return;
+  for (let t = 0; t < n; t++) into[t] += from[at + t];
+}
+
+/**
+ * Greedy BILOU decoding of one sentence; returns one tag per token. Scores are exactly the sums
+ * of `allFeatures` weights (the unit tests check it), computed through the caches above.
+ */
 export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lexicon): string[] {
   const n = view.words.length;
   const nTags = model.tags.length;
+  const c = cachesOf(model);
+  trimCaches(c);
   const out: string[] = new Array(n);
   const scores = new Float32Array(nTags);
-  const start = nTags;
-  // Word-local sums of every token at every offset, looked up once per token.
-  const local: Float32Array[][] = [];
-  for (let k = -WINDOW; k <= WINDOW; k++) {
-    const row: Float32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = i + k;
-      const word = j < 0 ? BEFORE : j >= n ? AFTER : view.words[j];
-      row[i] = wordScores(model, lexicon, word, k, k === 0 ? view.shorts[i] : '');
-    }
-    local.push(row);
+  const entries: WordEntry[] = new Array(n);
+  for (let i = 0; i < n; i++) entries[i] = wordEntry(model, c, lexicon, view.words[i], view.lowers[i]);
+  const before = wordEntry(model, c, lexicon, BEFORE, BEFORE);
+  const after = wordEntry(model, c, lexicon, AFTER, AFTER);
+  // pairs[j]: the adjacent pair (j - 1, j), with −1 and n standing for the padding words.
+  const pairs: Float32Array[] = new Array(n + 1);
+  for (let j = 0; j <= n; j++) {
+    const leftId = j > 0 ? entries[j - 1].lowerId : 0;
+    const rightId = j < n ? entries[j].lowerId : 1;
+    pairs[j] = pairEntry(model, c, leftId * 32768 + rightId, j > 0 ? view.lowers[j - 1] : BEFORE, j < n ? view.lowers[j] : AFTER);
   }
-  const allowed = cachesOf(model).allowed;
+  const k0 = c.constants;
+  const start = nTags;
   let prev1 = start;
   let prev2 = start;
   for (let i = 0; i < n; i++) {
-    scores.fill(0);
-    for (let k = 0; k <= 2 * WINDOW; k++) {
-      const s = local[k][i];
-      for (let t = 0; t < nTags; t++) scores[t] += s[t];
+    // Padding words contribute their own offset's block, like any other word.
+    for (let k = -WINDOW, at = 0; k <= WINDOW; k++, at += nTags) {
+      const j = i + k;
+      const local = (j < 0 ? before : j >= n ? after : entries[j]).local;
+      if (k === -WINDOW) for (let t = 0; t < nTags; t++) scores[t] = local[at + t];
+      else for (let t = 0; t < nTags; t++) scores[t] += local[at + t];
     }
-    const own = local[WINDOW][i];
-    const shaped = (prev1 + 1) * nTags;
-    for (let t = 0; t < nTags; t++) scores[t] += own[shaped + t];
-    const h = historyScores(model, prev2, prev1);
-    for (let t = 0; t < nTags; t++) scores[t] += h[t];
-    for (const f of contextFeatures(view, i)) addRow(model, f, scores);
+    // Context features (see `contextFeatures`).
+    addBlock(scores, k0, 0, nTags);
+    addBlock(scores, pairs[i], nTags, nTags);
+    addBlock(scores, pairs[i + 1], 0, nTags);
+    const shape = shapeEntry(model, c, view.shorts[i]);
+    if (view.initial[i]) addBlock(scores, shape, 0, nTags);
+    if (view.allCaps) {
+      addBlock(scores, k0, nTags, nTags);
+      model.addWeights(`caps|${view.lowers[i]}`, scores);
+    }
+    const g = view.gazetteer;
+    if (g[i]) {
+      model.addWeights(`g0=${g[i]}`, scores);
+      model.addWeights(`g0|${view.shorts[i]}=${g[i]}`, scores);
+    }
+    if (i > 0 && g[i - 1]) model.addWeights(`g-1=${g[i - 1]}`, scores);
+    if (i + 1 < n && g[i + 1]) model.addWeights(`g+1=${g[i + 1]}`, scores);
+    if (view.afterTitle[i]) {
+      addBlock(scores, k0, 2 * nTags, nTags);
+      addBlock(scores, shape, nTags, nTags);
+    }
+    if (i > 0 && view.afterTitle[i - 1]) addBlock(scores, k0, 3 * nTags, nTags);
+    // History features (see `historyFeatures`).
+    addBlock(scores, historyScores(model, c, prev2, prev1), 0, nTags);
+    addBlock(scores, shape, (prev1 + 2) * nTags, nTags);
     let best = -1;
     for (let t = 0, a = prev1 * nTags; t < nTags; t++) {
-      if (!allowed[a + t]) continue;
+      if (!c.allowed[a + t]) continue;
       if (best < 0 || scores[t] > scores[best]) best = t;
     }
     out[i] = model.tags[best];
@@ -150,6 +295,13 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
     prev1 = best;
   }
   return out;
+}
+
+/** Scores of every tag at position `i` given previous tags, summed feature by feature (the reference the cached path must equal). */
+export function scoreSlow(model: TaggerModel, view: SentenceView, i: number, prev1: string, prev2: string, lexicon: Lexicon): Float32Array {
+  const scores = new Float32Array(model.tags.length);
+  for (const f of allFeatures(view, i, prev1, prev2, lexicon)) model.addWeights(f, scores);
+  return scores;
 }
 
 /** One training sentence: its view and its gold BILOU tags. */
@@ -195,7 +347,7 @@ class Table {
  * Train an averaged perceptron with greedy decoding on predicted history. Deterministic for a
  * given sentence order. Features seen only after the gold tags are wrong still enter the table.
  */
-export function trainTagger(sentences: TrainingSentence[], options: TrainOptions): TaggerModel {
+export function trainTagger(sentences: TrainingSentence[], options: TrainOptions): TrainedModel {
   const tags = bilouTags(options.types);
   const nTags = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -260,5 +412,5 @@ export function trainTagger(sentences: TrainingSentence[], options: TrainOptions
   }
   const weights = new Float32Array(table.rows * nTags);
   for (let k = 0; k < weights.length; k++) weights[k] = table.w[k] - table.u[k] / c;
-  return { tags, index, weights, meta: { types: options.types, epochs: options.epochs } };
+  return denseModel(tags, index, weights, { types: options.types, epochs: options.epochs });
 }

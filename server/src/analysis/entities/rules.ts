@@ -172,8 +172,16 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
 /** UTF-16 ranges of URLs, e-mail addresses and domain names in `text`: nothing inside them is an entity. */
 export function urlRanges(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /\b(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|fr|be|ch|ca|uk|de|info|gov|mil|edu)\b(?:\/\S*)?/gi;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  // Each alternative starts with a literal ("http", "www.", "@", ".com"), which keeps the scan fast;
+  // the match is then widened back to the white space before it.
+  const re = /(?:https?:\/\/|www\.)\S+|@[\w-]+\.[\w.]+|\.(?:com|org|net|fr|be|ch|ca|uk|de|info|gov|mil|edu)\b(?:\/\S*)?/gi;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let start = m.index;
+    while (start > 0 && /[\w.+\-/:]/.test(text[start - 1])) start--;
+    const end = m.index + m[0].length;
+    if (out.length && out[out.length - 1].end >= start) out[out.length - 1].end = Math.max(out[out.length - 1].end, end);
+    else out.push({ start, end });
+  }
   return out;
 }
 
@@ -185,7 +193,8 @@ const ORG_HEADS = new Set([
   'gouvernement', 'fédération', 'syndicat', 'journal', 'groupe', 'société', 'commission', 'parlement', 'sénat',
 ]);
 
-const STOP_CAPITALS = new Set([
+/** Function words, pronouns, weekdays and months: capitalized, they are still never a name on their own. */
+export const STOP_CAPITALS = new Set([
   'the', 'a', 'an', 'in', 'on', 'at', 'for', 'but', 'and', 'or', 'if', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'we',
   'they', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'as', 'after', 'before', 'when', 'while', 'with', 'by', 'from', 'to',
   'le', 'la', 'les', 'un', 'une', 'des', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'on', 'ce', 'cette', 'ces', 'et', 'mais',

@@ -52,21 +52,27 @@ export function isTitleWord(lower: string): boolean {
  * up to five tokens. `lowers` are lower-cased tokens, `words` the originals.
  */
 export function titlesBefore(words: string[], lowers: string[]): boolean[] {
-  const out = new Array<boolean>(words.length).fill(false);
-  for (let i = 1; i < words.length; i++) {
+  const n = words.length;
+  const out = new Array<boolean>(n).fill(false);
+  // Per token, once: 1 title word, 2 capitalized or connector (may sit between title and name), 0 other.
+  const kind = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const c = words[j].charCodeAt(0);
+    if (isTitleWord(lowers[j])) kind[j] = 1;
+    else if ((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(words[j])) || CONNECTORS.has(lowers[j])) kind[j] = 2;
+  }
+  for (let i = 1; i < n; i++) {
     let j = i - 1;
     if (lowers[j] === '.' && j > 0 && HONORIFICS.has(lowers[j - 1])) {
       out[i] = true;
       continue;
     }
     for (let steps = 0; j >= 0 && steps < 6; steps++, j--) {
-      const lower = lowers[j];
-      if (isTitleWord(lower)) {
+      if (kind[j] === 1) {
         out[i] = true;
         break;
       }
-      const cap = /^\p{Lu}/u.test(words[j]);
-      if (!cap && !CONNECTORS.has(lower)) break;
+      if (kind[j] === 0) break;
     }
   }
   return out;

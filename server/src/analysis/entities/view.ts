@@ -16,6 +16,17 @@ const OPENERS = new Set(['"', '“', '«', '‘', "'", '(', '[', ':', '-', '–'
  * written in lower case (learned from the training corpus).
  */
 export function isHeadline(words: string[], common: ReadonlySet<string>): boolean {
+  // Fast path: ordinary prose has many words starting in lower case.
+  let lowerInitial = 0;
+  let alphabetic = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122) {
+      lowerInitial++;
+      alphabetic++;
+    } else if ((c >= 65 && c <= 90) || c > 127) alphabetic++;
+  }
+  if (lowerInitial >= 3 && lowerInitial * 5 > alphabetic * 2) return false;
   let letters = 0;
   let capitals = 0;
   let commonWords = 0;
@@ -55,6 +66,18 @@ export function truecase(words: string[], common: ReadonlySet<string>): string[]
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** Lower case and short shape of a word, memoized (bounded): words repeat, and both cost regexes. */
+const infos = new Map<string, { lower: string; short: string }>();
+function wordInfo(word: string): { lower: string; short: string } {
+  let info = infos.get(word);
+  if (!info) {
+    if (infos.size >= 100_000) infos.clear();
+    info = { lower: lowerWord(word), short: shortShape(word) };
+    infos.set(word, info);
+  }
+  return info;
+}
+
 /**
  * Build the view of one sentence given its token texts. With `common` (the model's list of
  * usually-lower-case words), headlines are truecased first.
@@ -62,13 +85,20 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 export function buildView(original: string[], gazetteer?: Gazetteer, common: ReadonlySet<string> = NO_WORDS): { view: SentenceView; matches: GazetteerMatch[] } {
   const headline = common.size > 0 && isHeadline(original, common);
   const words = headline ? truecase(original, common) : original;
-  const lowers = words.map(lowerWord);
-  const shorts = words.map(shortShape);
+  const n = words.length;
+  const lowers = new Array<string>(n);
+  const shorts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const info = wordInfo(words[i]);
+    lowers[i] = info.lower;
+    shorts[i] = info.short;
+  }
   const matches = gazetteer ? matchGazetteer(gazetteer, words, lowers) : [];
   const initial = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     initial[i] = i === 0 || (OPENERS.has(words[i - 1]) && (i === 1 || initial[i - 1]));
-    if (!/\p{L}/u.test(words[i]) && initial[i] && i + 1 < words.length) initial[i + 1] = true;
+    // The short shape maps every letter to X or x: no X/x means no letter.
+    if (initial[i] && i + 1 < words.length && !/[Xx]/.test(shorts[i])) initial[i + 1] = true;
   }
   let allCaps = headline;
   if (!common.size) {
