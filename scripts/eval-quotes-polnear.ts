@@ -8,7 +8,7 @@
  * - speaker name accuracy: for predicted quotes inside a Content whose Source contains a capitalised
  *   name, whether a predicted speaker's last name occurs in the Source (pronoun sources are not
  *   scored: PolNeAR does not resolve them);
- * - no-speaker agreement: for Sources with no name ("officials", "sources"), whether we gave none.
+ * - no-speaker agreement: for indefinite Sources ("a source", "officials"), whether we gave none.
  * AADS: exact and overlap F1 of quote spans against direct-speech labels (marks handled as in gold).
  *
  * usage: node dist/scripts/eval-quotes-polnear.js [--polnear DIR] [--aads FILE] [--verbose]
@@ -97,7 +97,8 @@ function polnear() {
         const ok = q.speakers.some(s => fold(source).includes(fold(s).split(/\s+/).pop() as string));
         if (ok) t.nameOk++;
         else if (verbose) console.log(`NAME   ${base}: source "${source}" predicted ${JSON.stringify(q.speakers)} for ${text.slice(q.start, q.end).slice(0, 60)}`);
-      } else {
+      } else if (/^(?:a|an|some|several|many|most|other|one|two|three|few)\s/i.test(source.trim()) || /^\p{Ll}+s$/u.test(source.trim())) {
+        // Only indefinite sources ("a source", "officials") name nobody; "the president" is somebody.
         t.unnamed++;
         if (q.speakers.length === 0) t.unnamedOk++;
         else if (verbose) console.log(`NONAME ${base}: source "${source}" predicted ${JSON.stringify(q.speakers)}`);
@@ -106,7 +107,7 @@ function polnear() {
   }
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
   console.log(`PolNeAR dev (${seen.size} articles): quote recall vs fully quoted Contents ${pct(t.recalled, t.goldDirect)} (${t.recalled}/${t.goldDirect}), quote precision vs any Content ${pct(t.inContent, t.predicted)} (${t.inContent}/${t.predicted})`);
-  console.log(`  speaker name accuracy ${pct(t.nameOk, t.named)} (${t.nameOk}/${t.named}); unnamed sources with no speaker ${pct(t.unnamedOk, t.unnamed)} (${t.unnamedOk}/${t.unnamed}); pronoun sources not scored: ${t.pronoun}`);
+  console.log(`  speaker name accuracy ${pct(t.nameOk, t.named)} (${t.nameOk}/${t.named}); indefinite sources with no speaker ${pct(t.unnamedOk, t.unnamed)} (${t.unnamedOk}/${t.unnamed}); pronoun sources not scored: ${t.pronoun}`);
 }
 
 function aads() {
