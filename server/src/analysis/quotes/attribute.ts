@@ -1,10 +1,13 @@
 /**
  * Attribution: which speech event, if any, a quote belongs to. A quote takes, in order of trust:
- * the event that starts right after it ("“…,” Kerry said", « », a-t-il déclaré »); else the
- * nearest event before it in its sentence ("Hollande said the community “needs …”", « X a précisé
- * que « … » »); else a colon or name introduction ("Kerry: « … »", « Didier Deschamps (sélectionneur)
- * « … » », a paragraph ending in ":" before it); else the person who opens its sentence. A quote
- * with none of these carries the speaker of its neighbours, per the guidelines' settled case: the
+ * a transcript label opening it ("PENCE: …"); the event that starts right after it ("“…,” Kerry
+ * said", « », a-t-il déclaré ») or a byline after a dash ("“…” ― Sonya Herridge"); a French incise
+ * inside it (« Nous devons, a-t-il dit, agir »); a name just before it with a dash or colon between;
+ * the nearest event before it in its sentence ("Hollande said the community “needs …”", « X a
+ * précisé que « … » »); a colon or name introduction ("Kerry: « … »", « Didier Deschamps
+ * (sélectionneur) « … » », a paragraph ending in ":" before it); an event later in its sentence
+ * ("''…'' of the plan, Mr. Holtz-Eakin said"); the person who opens its sentence. A quote with
+ * none of these carries the speaker of its neighbours, per the guidelines' settled case: the
  * previous or next quote of its paragraph, the last speech event of its own or the previous
  * paragraph, or the one speaker of an article that quotes only one. An event that names nobody
  * ("a US official said", « explique un diplomate ») is an answer too: no speaker.

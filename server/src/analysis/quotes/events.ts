@@ -1,5 +1,6 @@
 /**
- * Speech events: every place outside quotes where the text says someone said something, with the
+ * Speech events: every place outside quotes (or in a French incise inside one, « Nous devons, a-t-il
+ * dit, agir ») where the text says someone said something, with the
  * phrase that names the speaker. English "X said", "said X", "X, the secretary, said", "according
  * to X", "X made a statement that"; French « X a déclaré », « a déclaré X », « a-t-il affirmé »,
  * « estime la ministre », « selon X », « pour X, … ». An event records who the phrase points at
@@ -11,8 +12,8 @@ import type { EntityType, Span } from '../types';
 import { entityAt, isQuoteMark, isSentenceEnd, isWord, type TextView } from './context';
 import { nameEndingAt, nameStartingAt } from './names';
 import {
-  ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS, SINGULAR_PRONOUNS,
-  INVERSION_VERBS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
+  ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, INVERSION_VERBS, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS,
+  SINGULAR_PRONOUNS, SOURCE_PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, THING_PRONOUNS, WEAK_VERBS, isParticiple,
 } from './lexicon';
 
 /** What a speaker phrase points at, before resolution. */
@@ -47,7 +48,7 @@ const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
 const BARE_INVERSION = /^t-(il|elle|ils|elles|on)$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|m|mme|mlle|me|maitre|dr|sen|rep|gen|gov|lt|col|adm|prof|president|sir|lord|lady)$/;
 
-/** Find every speech event outside quotes, in text order. */
+/** Find every speech event, in text order: outside quotes, plus French incises inside them. */
 export function findEvents(view: TextView): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   const n = view.tokens.length;
@@ -322,11 +323,9 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
     for (;;) {
       const id = entityAt(view, k) as string;
       if (!ids.includes(id)) ids.unshift(id);
-      const m = view.mentions[view.mentionOf[k]];
       let start = k;
       while (start > 0 && view.mentionOf[start - 1] === view.mentionOf[k]) start--;
       first = start;
-      void m;
       const conj = start - 1;
       if (conj > 0 && view.paragraphOf[conj] === paragraph && /^(?:and|et|&)$/.test(view.folded[conj]) && view.mentionOf[conj - 1] >= 0 && view.mentions[view.mentionOf[conj - 1]].type === view.mentions[view.mentionOf[k]].type) {
         k = conj - 1;
