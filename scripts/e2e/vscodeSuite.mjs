@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { forwardConsole, launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './codeServer.mjs';
-import { log, withTimeout } from './lib.mjs';
+import { log, waitFor, withTimeout } from './lib.mjs';
 
 const MARKER = 'ARTICLE_LENS_VSCODE_RESULT';
 
@@ -32,13 +32,20 @@ export async function runVscodeSuite({ tools, repo, extDir, workspace, stateDir,
     await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 60000 });
     let code;
     try {
+      // fail fast when the workbench itself never comes up, instead of waiting for the suite
+      await Promise.race([exited, page.locator('.monaco-workbench').waitFor({ timeout: 60000 })]);
       code = await withTimeout(exited, timeoutMs, 'the VS Code suite to finish');
     } catch (e) {
-      await page.screenshot({ path: path.join(artifacts, 'vscode-timeout.png') }).catch(() => {});
+      await page.screenshot({ path: path.join(artifacts, 'vscode-failed.png') }).catch(() => {});
       throw e;
     }
     log(`vscode: extension host exited with code ${code}`);
-    if (!result) return { passed: 0, failed: 1, note: 'the suite printed no result line (did it load?)' };
+    // console events are decoded asynchronously: give the result line a moment to arrive
+    await waitFor('the result line', () => result, { timeoutMs: 5000 }).catch(() => {});
+    if (!result) {
+      console.log('  ✘ the suite printed no result line (did it load? see the output above)');
+      return { passed: 0, failed: 1 };
+    }
     // a crash after the last test still fails the suite
     if (code !== 0 && result.failed === 0) result.failed = 1;
     return { passed: result.passed, failed: result.failed };
