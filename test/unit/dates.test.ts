@@ -66,6 +66,8 @@ test('ranges, period edges, tense of coordinated clauses', () => {
   check(`${EN}Troops arrived on Jan 20 and will stay through the end of the year, as from 2010 to 2012.`, [
     'September 5, 2014 → 2014-09-05', 'Jan 20 → 2014-01-20 ~', 'the end of the year → 2014 ~', '2010 → 2010', '2012 → 2012',
   ]);
+  check(`${FR}Dès dimanche, petits et grands pourront venir. Les règles annoncées mercredi vont changer.`, ['22 mars 2017 → 2017-03-22', 'dimanche → 2017-03-26 ~', 'mercredi → 2017-03-22 ~'], 'fr');
+  check(`${FR}Il est arrivé lundi et repartira jeudi.`, ['22 mars 2017 → 2017-03-22', 'lundi → 2017-03-20 ~', 'jeudi → 2017-03-23 ~'], 'fr');
   check(`${FR}Le sommet se tiendra du 10 au 12 mai, d'ici la fin de l'année.`, ['22 mars 2017 → 2017-03-22', '10 au 12 mai → 2017-05-10 ~', "la fin de l'année → 2017 ~"], 'fr');
   check(`${EN}Since 9/11 the country changed; on 09/11/2001 it was attacked.`, ['September 5, 2014 → 2014-09-05', '09/11/2001 → 2001-09-11']);
 });

@@ -66,7 +66,7 @@ export function weekdayInName(text: string, start: number, end: number): boolean
 
 /** Words before a bare month name that make it a date ("in May", "since March", "en mai"). */
 const MONTH_CUE_BEFORE = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'to', 'of', 'between', 'and', 'or', 'early', 'late', 'mid',
+  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'to', 'of', 'for', 'between', 'and', 'or', 'early', 'late', 'mid',
   'last', 'next', 'this', 'that', 'each', 'every', 'until', 'throughout', 'around', 'as',
   'en', 'depuis', 'dès', 'des', 'jusqu', "jusqu'en", 'jusqu’en', "d'ici", 'd’ici', 'avant', 'après', 'apres', 'de', 'du', 'mois', 'entre', 'et', 'ou', 'à', 'a',
   'pour', 'fin', 'début', 'debut', 'courant', 'mi', 'dans', 'au', 'vers', 'dernier', 'dernière',

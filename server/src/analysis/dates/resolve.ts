@@ -46,8 +46,9 @@ function nearestBiased(candidates: number[], ref: number, direction: Direction |
   for (const c of candidates) {
     const delta = c - ref;
     if (strict && (side < 0 ? delta >= 0 : delta <= 0)) continue;
-    // A stated tense makes its side three times likelier ("arrived Jan 20" in September is last
-    // January); with no tense marker the past is only slightly preferred.
+    // A stated tense makes its side much likelier ("arrived Jan 20" in September is last January,
+    // "stepped down in March" in February is last March); with no tense marker the past is only
+    // slightly preferred ("the summit opens Sept. 16").
     const penalty = tense === 'none' ? 1.5 : 3;
     const cost = Math.abs(delta) * (delta === 0 || Math.sign(delta) === side ? 1 : penalty);
     if (cost < bestCost) {

@@ -18,7 +18,7 @@ const N = NUMBER_WORDS_SOURCE;
 const PART = '(?:morning|afternoon|evening|night)';
 // "the middle of", "the end of", "early", "late": kept in the span, they do not change the value.
 const OF = '(?:(?:the\\s+)?(?:middle|end|beginning|start|close)\\s+of\\s+)';
-const EDGE = '(?:early|late|later|earlier|mid-?)';
+const EDGE = '(?:early|late|later|earlier|mid)(?:-|(?=\\s))';
 
 const re = (source: string) => new RegExp(source, 'giu');
 const MONTH_NEEDS = new RegExp(M, 'i');
@@ -133,9 +133,18 @@ export const EN_RULES: DateRule[] = [
     },
   },
   {
+    name: 'current or year-end',
+    needs: /current|year[-\s'’]/i,
+    pattern: re(`\\b(?:the\\s+current\\s+(week|month|year)|(?:the\\s+)?year[-‐]end|year['’]s\\s+end)\\b`),
+    build(m) {
+      const u = (m[1] ?? 'year').toLowerCase();
+      return u === 'week' ? { kind: 'relativeWeek', offset: 0 } : u === 'month' ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
+    },
+  },
+  {
     name: 'season',
     needs: /spring|summer|fall|autumn|winter/i,
-    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
+    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
     build(m) {
       const q = m[1]?.toLowerCase();
       const year = m[3] ? +m[3] : undefined;
@@ -156,9 +165,14 @@ export const EN_RULES: DateRule[] = [
       // "March 3" is a day: chrono-node parses it; this rule only takes months standing alone.
       if (!m[3] && /^\s+\d{1,2}(?!\d)/.test(after)) return null;
       const hasModifier = at > m.index;
-      if (!m[3] && !hasModifier && !monthHasCue(text, at)) return null;
-      // "May" and "March" are also a verb and a noun: with no year they need a modifier or a cue word.
-      if (!m[3] && /^(?:may|march)$/i.test(word) && /^\s+(?:on|to|through|for|against|of|be|have|not)\b/i.test(after)) return null;
+      const previous = wordsBefore(text, at, 1)[0] ?? '';
+      // "the October slaying", "the June issue": a month used as a modifier of a noun.
+      const attributive = previous === 'the' && /^\s+\p{Ll}{3,}/u.test(after) && !/^\s+of\b/.test(after);
+      if (!m[3] && !hasModifier && !attributive && !monthHasCue(text, at)) return null;
+      // "May" and "March" are also a verb and a noun: unless a strong cue precedes them
+      // ("in March for health reasons", "last May to"), "March on", "may to" are not dates.
+      const strongCue = /^(?:in|since|until|till|by|during|before|after|from|through|early|late|mid|last|next|this)$/.test(previous);
+      if (!m[3] && !hasModifier && !strongCue && /^(?:may|march)$/i.test(word) && /^\s+(?:on|to|through|for|against|of|be|have|not)\b/i.test(after)) return null;
       const month = monthOf(word);
       return { kind: 'month', month, year: m[3] ? +m[3] : undefined, direction: m[1] ? directionOf(m[1]) : undefined };
     },

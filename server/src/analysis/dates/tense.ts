@@ -9,35 +9,38 @@ import type { Language } from '../types';
 /** `none` when the clause has no tense marker at all (a headline, a caption): news then leans past, gently. */
 export type Tense = 'past' | 'future' | 'none';
 
-const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|scheduled|slated|set\s+(?:to|for)|expected\s+to|due\s+to|due|upcoming|next|would\s+be\s+held|to\s+be\s+held)\b/giu;
+const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|scheduled|slated|set\s+(?:to|for)|expected\s+to|due\s+to|due|upcoming|next|would|to\s+be\s+held)\b/giu;
 const PAST_EN = /\b(?:was|were|had|did|said|told|met|went|came|took|made|held|gave|left|began|became|brought|bought|built|chose|drew|drove|fell|felt|fought|found|fled|flew|got|grew|heard|kept|knew|led|lost|meant|paid|ran|rose|sent|shot|sold|sought|spoke|spent|stood|struck|swore|taught|thought|threw|understood|won|wrote|saw|sat|broke|caught|stole|woke|wore|ago|(?!planned\b|scheduled\b|slated\b|expected\b)\w{3,}ed)\b/giu;
 
 // Futur simple (sera, aura, se rendra, devront), "va/vont" + infinitive, and scheduling words.
 // Lower case only: capitalized words ending in -ra are names (Ankara, Sierra).
-const FUTURE_FR = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|ra|ront|rai|ras|rons|rez)|va|vont|prévu|prévue|prévus|doit|doivent|devrait|devraient|prochaine?s?|compte)(?![\p{L}])/gu;
+const FUTURE_FR = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|ra|ront|rai|ras|rons|rez)|va|vont|prévu|prévue|prévus|doit|doivent|devrait|devraient|prochaine?s?|compte|rendez-vous|d['’]ici)(?![\p{L}])/gu;
 const NOT_FUTURE_FR = /^(?:extra|caméra|opéra|choléra|mantra|tiara|front|affront|cobra|zebra|ultra|contra|hydra|sierra|entra|montra|rentra|pénétra|déclara|resta|quitta|gagna|mena|éclata|lança|tira|ira|sera?pa)$/i;
 // Auxiliaries of the compound past and the imparfait of être/avoir: participles alone are too
 // easily confused with nouns (année, journée, sécurité).
 const PAST_FR = /(?<![\p{L}])(?:[aA]|ont|avait|avaient|était|étaient|fut|furent|eut|eurent|[hH]ier|[eE]st|sont)(?![\p{L}'’])|(?<=(?<![\p{L}])(?:a|ont|est|sont|avait|avaient|était|étaient)\s+(?:\p{Ll}+\s+)?)\p{Ll}+(?:é|ée|és|ées|i|is|u|ue|us|it|ert|erte)(?![\p{L}])/gu;
 
-/**
- * Distance from the expression at `[at, atEnd)` to the nearest marker; markers after it count
- * triple, since the verb governing a date usually comes before it ("arrived Monday and will leave").
- */
-function nearest(re: RegExp, window: string, at: number, atEnd: number, reject?: RegExp): number {
-  let best = Infinity;
+/** Distances from the expression at `[at, atEnd)` to the nearest marker before it and after it. */
+function nearest(re: RegExp, window: string, at: number, atEnd: number, reject?: RegExp): { before: number; after: number } {
+  let before = Infinity, after = Infinity;
   re.lastIndex = 0;
   for (let m = re.exec(window); m; m = re.exec(window)) {
     if (reject && reject.test(m[0])) continue;
-    const distance = m.index < at ? at - m.index : 3 * (m.index - atEnd);
-    best = Math.min(best, distance);
+    if (m.index < at) before = Math.min(before, at - m.index);
+    else after = Math.min(after, m.index - atEnd);
   }
-  return best;
+  return { before, after };
 }
+
+// A French participle right before the date ("les modifications annoncées mercredi").
+const PARTICIPLE_BEFORE_FR = /\p{Ll}{3,}(?:é|ée|és|ées)\s+$/u;
 
 /**
  * Past or future for an expression at `[start, end)` inside the sentence `[sentenceStart, sentenceEnd)`.
- * Looks at most 80 characters either side.
+ * The verb governing a date usually comes before it ("arrived Monday and will leave Friday", "said
+ * Monday that he will"), so the nearest marker before the expression decides; only when there is
+ * none does the nearest one after it ("On Monday, the minister will visit"). Looks at most 80
+ * characters either side, never past the sentence.
  */
 export function tenseAt(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number, language: Language): Tense {
   let from = Math.max(sentenceStart, start - 80);
@@ -46,14 +49,13 @@ export function tenseAt(text: string, sentenceStart: number, sentenceEnd: number
   while (from > sentenceStart && /[\p{L}\p{N}]/u.test(text[from - 1])) from--;
   while (to < sentenceEnd && /[\p{L}\p{N}]/u.test(text[to])) to++;
   // The date words themselves ("next", "prochain") are handled by the spec, not here.
-  // A coordinated clause after the date has its own tense: "arrived Monday and will leave Friday".
-  const after = text.slice(end, to);
-  const coordination = /\s(?:and|but|while|whereas|et|mais|alors\s+que|tandis\s+que)\s/iu.exec(after);
-  const window = text.slice(from, start) + ' '.repeat(end - start) + (coordination ? after.slice(0, coordination.index) : after);
+  const window = text.slice(from, start) + ' '.repeat(end - start) + text.slice(end, to);
   const at = start - from;
   const atEnd = at + (end - start);
   const future = language === 'fr' ? nearest(FUTURE_FR, window, at, atEnd, NOT_FUTURE_FR) : nearest(FUTURE_EN, window, at, atEnd);
   const past = language === 'fr' ? nearest(PAST_FR, window, at, atEnd) : nearest(PAST_EN, window, at, atEnd);
-  if (future === Infinity) return past === Infinity ? 'none' : 'past';
-  return future < past ? 'future' : 'past';
+  if (language === 'fr' && PARTICIPLE_BEFORE_FR.test(window.slice(Math.max(0, at - 30), at))) past.before = Math.min(past.before, 1);
+  if (future.before !== Infinity || past.before !== Infinity) return future.before < past.before ? 'future' : 'past';
+  if (future.after !== Infinity || past.after !== Infinity) return future.after < past.after ? 'future' : 'past';
+  return 'none';
 }
