@@ -248,6 +248,14 @@ function carryOver(view: TextView, quotes: Span[], own: (Attribution | null)[], 
       result.push({ speakers: nextOwn.speakers, span: nextOwn.span, own: false });
       continue;
     }
+    // A quote left open at the end of its paragraph and continued by the next paragraph's quote
+    // (the English multi-paragraph convention) belongs to whoever the continuation credits.
+    const next = quotes[i + 1];
+    if (next && paragraphOfQuote[i + 1] === p + 1 && own[i + 1] && quotes[i].end === view.layout.paragraphs[p]?.end && view.layout.paragraphs[p + 1]?.start === next.start) {
+      const continued = own[i + 1] as Attribution;
+      result.push({ speakers: continued.speakers, span: continued.span, own: false });
+      continue;
+    }
     const e = lastCueBefore(cues, tokenAt(view, quotes[i].start));
     if (e >= 0 && speakers[e].length && view.paragraphOf[events[e].cue] >= p - 1) {
       result.push({ speakers: speakers[e], span: eventSpan(view, events[e]), own: false });
