@@ -45,6 +45,81 @@ export interface StatusParams {
   severity: 'info' | 'warning';
 }
 
+/** One person of the workspace, for the People view. */
+export interface PersonItem {
+  entityId: string;
+  canonical: string;
+  articleCount: number;
+  mentionCount: number;
+  quoteCount: number;
+}
+
+/** To server: every person in the workspace index (open documents included), most widely mentioned first. */
+export const PeopleRequest = 'articleLens/people';
+export interface PeopleParams { /** Only names containing this (case- and accent-insensitive). */ filter?: string; limit?: number }
+export interface PeopleResult { indexing: boolean; total: number; people: PersonItem[] }
+
+/** To server: the files that mention one person, with mention ranges and the person's quotes there. */
+export const PersonFilesRequest = 'articleLens/personFiles';
+export interface PersonFilesParams { entityId: string }
+export interface PersonFileItem { uri: string; mentions: LspRange[]; quotes: Array<{ text: string; range: LspRange }> }
+
+/** Options the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Folder for the index cache (the extension's storage, never the user's workspace). */
+  storagePath?: string;
+}
+
+/** To server: the document's annotations (recognizer output merged with the user's corrections) in an export format. */
+export const ExportAnnotationsRequest = 'articleLens/exportAnnotations';
+export type ExportFormatName = 'brat' | 'conll' | 'jsonl' | 'json';
+export interface ExportAnnotationsParams { uri: string; format: ExportFormatName }
+export interface ExportAnnotationsResult {
+  format: ExportFormatName;
+  /** The exported text (UTF-8 when written to a file). */
+  content: string;
+  /** Suggested file name: the article's base name with the format's extension (`.ann`, `.conll`, `.jsonl`, `.json`). */
+  fileName: string;
+}
+
+/** From server: a document's corrections changed (this editor's command, or another editor's write). */
+export const AnnotationsChangedNotification = 'articleLens/annotationsChanged';
+export interface AnnotationsChangedParams { uri: string; corrections: number; orphaned: number }
+
+/**
+ * Server command (`workspace/executeCommand`): correct the annotations of a span and persist them
+ * to the sidecar `NAME.ann`. `range` is the span (a selection, a mention, a quote); an empty range
+ * means the mention, date or word at that position.
+ */
+export const ApplyCorrectionCommand = 'articleLens.applyCorrection';
+export interface ApplyCorrectionArgs {
+  uri: string;
+  range: LspRange;
+  /** `mark`: give the span a label; `reject`: not an entity; `speakers`: the quote's speakers; `merge`: the mention's entity takes `canonical`; `remove`: forget corrections there. */
+  action: 'mark' | 'reject' | 'speakers' | 'merge' | 'remove';
+  label?: 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'DATE';
+  speakers?: string[];
+  canonical?: string;
+}
+export interface ApplyCorrectionResult { persisted: boolean; message: string; sidecar?: string }
+
+/** Server command: what can be corrected at a position, for the client's quick picks. */
+export const AnnotationTargetsCommand = 'articleLens.annotationTargets';
+export interface AnnotationTargetsArgs { uri: string; range: LspRange }
+export interface AnnotationTargets {
+  /** The mention under the range, with its type and canonical name. */
+  mention?: { range: LspRange; type: string; canonical: string };
+  /** The quote under the range, with its current speakers. */
+  quote?: { range: LspRange; speakers: string[] };
+  /** Canonical names of the file's people (and watch-list people), for "Set speaker…". */
+  people: string[];
+  /** Canonical names of the other entities of the mention's type, for "Merge with…". */
+  sameType: string[];
+}
+
+/** `initializationOptions` the Article Lens client sends: it has the pickers for the "…" code actions. */
+export interface AnnotationInitializationOptions { annotationPickers?: boolean }
+
 /** Semantic token types, in legend order (`contributes.semanticTokenTypes` declares the same ids). */
 export const TOKEN_TYPES = ['person', 'organization', 'location', 'date', 'quote'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];

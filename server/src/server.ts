@@ -13,7 +13,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { DocumentAnalyses } from './documentAnalyses';
+import { createGuard } from './requestGuard';
 import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
 import { provideDocumentHighlights } from './features/documentHighlight';
@@ -23,9 +25,25 @@ import { provideInlayHints } from './features/inlayHints';
 import { provideQuotations } from './features/quotations';
 import { provideReferences } from './features/references';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
-import { QuotationsRequest, StatusNotification, type QuotationsParams, type StatusParams } from './protocol';
+import { providePeople, providePersonFiles } from './features/people';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import {
+  PeopleRequest,
+  PersonFilesRequest,
+  QuotationsRequest,
+  StatusNotification,
+  type InitializationOptions,
+  type PeopleParams,
+  type PersonFilesParams,
+  type QuotationsParams,
+  type StatusParams,
+} from './protocol';
 import { loadEntityResourcesAsync } from './resources';
+import { ANNOTATION_CAPABILITIES, registerAnnotations } from './annotations/annotationService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { WorkspaceService } from './workspace/workspaceService';
+
+const SERVER_VERSION = '0.1.0';
 
 /** Start serving on `connection`; returns when wired (the connection is listening). */
 export function startServer(connection: Connection): void {
@@ -35,26 +53,25 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRefresh = { semanticTokens: false, inlayHints: false };
   const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+  let workspace: WorkspaceService | undefined;
 
-  /** Run `handler`, logging any exception and answering `fallback` instead. */
-  const guard = <P, R>(feature: string, fallback: R, handler: (params: P) => R) => (params: P): R => {
-    try {
-      return handler(params);
-    } catch (error) {
-      connection.console.error(`${feature} failed: ${(error as Error).stack ?? String(error)}`);
-      return fallback;
-    }
-  };
+  /** Run `handler` after checking params, cancellation and staleness; log any exception and answer `fallback` (see requestGuard.ts). */
+  const guard = createGuard(connection, documents);
   const documentFor = (uri: string) => documents.get(uri);
 
   const status = (params: StatusParams) => void connection.sendNotification(StatusNotification, params);
 
+  const notAnalysed = new Set<string>();
   const publishDiagnostics = (document: TextDocument) => {
     try {
       const analysis = analyses.get(document);
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: provideDiagnostics(document, analysis, settings.diagnostics.quotes) });
       const tooLarge = analysis.problems.find(p => p.code === 'too-large' || p.code === 'binary');
       if (tooLarge) status({ uri: document.uri, text: 'Article Lens: not analysed', detail: tooLarge.message, severity: 'warning' });
+      // A file edited back under the limit must not keep its "not analysed" warning.
+      else if (notAnalysed.has(document.uri)) status({ uri: document.uri, text: 'Article Lens', severity: 'info' });
+      if (tooLarge) notAnalysed.add(document.uri);
+      else notAnalysed.delete(document.uri);
     } catch (error) {
       connection.console.error(`diagnostics failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
     }
@@ -74,16 +91,41 @@ export function startServer(connection: Connection): void {
     if (canRefresh.inlayHints) void Promise.resolve(connection.languages.inlayHint.refresh()).catch(() => undefined);
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
   };
+  // The annotation layer: sidecar corrections, watch-list, code actions, commands, exports.
+  const annotations = registerAnnotations({
+    connection,
+    documents,
+    analyze: document => analyses.get(document),
+    refresh: uri => {
+      analyses.invalidate(uri);
+      refreshAll();
+    },
+    canPullConfiguration: () => canPullConfiguration,
+  });
+  analyses.setAnnotationSource(document => annotations.annotationsFor(document));
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    annotations.initialize(params);
+    const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .filter(folder => folder.uri.startsWith('file:'))
+      .map(folder => fileURLToPath(folder.uri));
+    const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    workspace = new WorkspaceService(connection, {
+      folders,
+      storagePath: typeof initOptions.storagePath === 'string' ? initOptions.storagePath : undefined,
+      canShowProgress: !!params.capabilities.window?.workDoneProgress,
+      maxBytes: () => Math.round(settings.maxFileSize * 1024 * 1024),
+      codeVersion: SERVER_VERSION,
+    });
     canRefresh = {
       semanticTokens: !!params.capabilities.workspace?.semanticTokens?.refreshSupport,
       inlayHints: !!params.capabilities.workspace?.inlayHint?.refreshSupport,
     };
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Save notifications let the annotation layer write re-anchored corrections with the article.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         documentSymbolProvider: { label: 'Article Lens' },
         referencesProvider: true,
@@ -91,12 +133,15 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         inlayHintProvider: true,
+        ...ANNOTATION_CAPABILITIES,
+        workspaceSymbolProvider: true,
       },
-      serverInfo: { name: 'Article Lens', version: '0.1.0' },
+      serverInfo: { name: 'Article Lens', version: SERVER_VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    void annotations.reloadLists();
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     void pullSettings();
     // The model loads in the background: the first answers come from the rule-based fallback.
@@ -112,30 +157,48 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  const pullSettings = async () => {
-    if (!canPullConfiguration) return;
-    try {
-      settings = readSettings(await connection.workspace.getConfiguration('articleLens'));
-    } catch {
-      settings = DEFAULT_SETTINGS;
-    }
+  const applySettings = (next: Settings, first = false) => {
+    const rulesChanged = first || JSON.stringify([next.include, next.exclude]) !== JSON.stringify([settings.include, settings.exclude]);
+    settings = next;
     analyses.setOptions({ maxLength: Math.round(settings.maxFileSize * 1024 * 1024) });
     refreshAll();
+    if (rulesChanged) void workspace?.reindex({ include: settings.include, exclude: settings.exclude }).catch(error => connection.console.error(`indexing failed: ${(error as Error).stack ?? error}`));
+  };
+  let settingsPulled = false;
+  const pullSettings = async () => {
+    let next = DEFAULT_SETTINGS;
+    if (canPullConfiguration) {
+      try {
+        next = readSettings(await connection.workspace.getConfiguration('articleLens'));
+      } catch {
+        next = DEFAULT_SETTINGS;
+      }
+    }
+    applySettings(next, !settingsPulled);
+    settingsPulled = true;
   };
   connection.onDidChangeConfiguration(change => {
+    void annotations.reloadLists(canPullConfiguration ? undefined : (change.settings as { articleLens?: unknown })?.articleLens ?? {});
     if (canPullConfiguration) void pullSettings();
-    else {
-      settings = readSettings((change.settings as { articleLens?: unknown })?.articleLens);
-      analyses.setOptions({ maxLength: Math.round(settings.maxFileSize * 1024 * 1024) });
-      refreshAll();
-    }
+    else applySettings(readSettings((change.settings as { articleLens?: unknown })?.articleLens));
+  });
+  connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, (params: { changes: Parameters<WorkspaceService['filesChanged']>[0] }) => {
+    void workspace?.filesChanged(params.changes);
+  }));
+  connection.onShutdown(async () => {
+    await workspace?.dispose();
   });
 
   documents.onDidOpen(event => scheduleDiagnostics(event.document, 0));
-  documents.onDidChangeContent(event => scheduleDiagnostics(event.document, 300));
+  documents.onDidChangeContent(event => {
+    workspace?.documentChanged(event.document.uri);
+    scheduleDiagnostics(event.document, 300);
+  });
   documents.onDidClose(event => {
+    workspace?.documentClosed(event.document.uri);
     clearTimeout(diagnosticTimers.get(event.document.uri));
     diagnosticTimers.delete(event.document.uri);
+    notAnalysed.delete(event.document.uri);
     analyses.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -150,7 +213,8 @@ export function startServer(connection: Connection): void {
   }));
   connection.onReferences(guard('references', [], (params: Parameters<Parameters<Connection['onReferences']>[0]>[0]) => {
     const document = documentFor(params.textDocument.uri);
-    return document ? provideReferences(document, analyses.get(document), params.position, params.context?.includeDeclaration ?? true) : [];
+    if (!document) return [];
+    return provideReferences(document, analyses.get(document), params.position, params.context?.includeDeclaration ?? true, currentIndex());
   }));
   connection.onDocumentHighlight(guard('documentHighlight', [], (params: Parameters<Parameters<Connection['onDocumentHighlight']>[0]>[0]) => {
     const document = documentFor(params.textDocument.uri);
@@ -172,6 +236,28 @@ export function startServer(connection: Connection): void {
     const document = params && typeof params.uri === 'string' ? documentFor(params.uri) : undefined;
     if (!document) return new ResponseError(ErrorCodes.InvalidParams, `Not an open document: ${params?.uri}`);
     return guard('quotations', { uri: document.uri, date: null, groups: [] }, () => provideQuotations(document, analyses.get(document)))(params);
+  });
+
+  /** The workspace index with the open documents' live analyses folded in. */
+  const currentIndex = () => {
+    workspace?.refreshOpenDocuments(uri => {
+      const document = documents.get(uri);
+      return document && { text: document.getText(), analysis: analyses.get(document) };
+    });
+    return workspace?.index;
+  };
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (params: { query: string }) => {
+    const index = currentIndex();
+    return index ? provideWorkspaceSymbols(index, typeof params.query === 'string' ? params.query : '') : [];
+  }));
+  connection.onRequest(PeopleRequest, guard('people', { indexing: false, total: 0, people: [] }, (params: PeopleParams | undefined) => {
+    const index = currentIndex();
+    return index ? providePeople(index, params ?? {}, !!workspace?.indexing) : { indexing: false, total: 0, people: [] };
+  }));
+  connection.onRequest(PersonFilesRequest, (params: PersonFilesParams) => {
+    if (!params || typeof params.entityId !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'entityId (string) is required');
+    const index = currentIndex();
+    return guard('personFiles', [], () => (index ? providePersonFiles(index, params.entityId) : []))(params);
   });
 
   documents.listen(connection);

@@ -26,6 +26,10 @@ export interface TestClient {
   logs: string[];
   /** Open a document with language id `article` and return its URI. */
   open(name: string, text: string): Promise<string>;
+  /** Open a document at a given URI. */
+  openUri(uri: string, text: string): Promise<string>;
+  /** Resolves when the `beforeInitialized` waiter of `startServer` has fired (immediately without one). */
+  ready: Promise<unknown>;
   /** Wait for the next notification of `method` matching `filter`. */
   next<T>(method: string, filter?: (params: T) => boolean): Promise<T>;
   stop(): Promise<void>;
@@ -36,8 +40,15 @@ export interface TestClient {
  * also waits for the server's status notification saying the entity model finished loading, so
  * answers are the model's and not the rule-based fallback's.
  */
-export async function startServer(options: { waitForModel?: boolean; capabilities?: Record<string, unknown> } = {}): Promise<TestClient> {
-  const { waitForModel = true, capabilities = {} } = options;
+export async function startServer(options: {
+  waitForModel?: boolean;
+  capabilities?: Record<string, unknown>;
+  rootUri?: string;
+  initializationOptions?: Record<string, unknown>;
+  /** Called before the handshake, to register waiters for notifications that may come right after it. */
+  beforeInitialized?: (client: TestClient) => Promise<unknown>;
+} = {}): Promise<TestClient> {
+  const { waitForModel = true, capabilities = {}, rootUri = null, initializationOptions } = options;
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
@@ -52,17 +63,22 @@ export async function startServer(options: { waitForModel?: boolean; capabilitie
   });
   connection.onRequest((_method: string) => null); // workspace/configuration, refresh requests: accept with defaults
   connection.listen();
+  // A server that dies must fail the test at once, not leave it waiting.
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+  const died = new Promise<never>((_, reject) => child.once('exit', code => reject(new Error(`server exited (${code}): ${stderr}`))));
+  died.catch(() => undefined);
   const modelLoaded = new Promise<void>(resolve => waiters.push({ method: 'articleLens/status', filter: ((p: { detail?: string }) => /model (loaded|failed)/i.test(p.detail ?? '')) as (p: never) => boolean, resolve: resolve as (p: never) => void }));
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
-  await connection.sendNotification(InitializedNotification.type, {});
-  if (waitForModel) await modelLoaded;
   let counter = 0;
-  return {
+  const client: TestClient = {
     connection,
     process: child,
     logs,
+    ready: Promise.resolve(),
     async open(name, text) {
-      const uri = `file:///test/${++counter}/${name}`;
+      return client.openUri(`file:///test/${++counter}/${name}`, text);
+    },
+    async openUri(uri, text) {
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'article', version: 1, text } });
       return uri;
     },
@@ -77,6 +93,12 @@ export async function startServer(options: { waitForModel?: boolean; capabilitie
       connection.dispose();
     },
   };
+  if (options.beforeInitialized) client.ready = options.beforeInitialized(client);
+  const workspaceFolders = rootUri ? [{ uri: rootUri, name: 'workspace' }] : null;
+  await Promise.race([died, connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, capabilities, initializationOptions, workspaceFolders })]);
+  await connection.sendNotification(InitializedNotification.type, {});
+  if (waitForModel) await Promise.race([died, modelLoaded]);
+  return client;
 }
 
 /** Zero-based line and UTF-16 character of the first occurrence of `needle` (plus `shift`). */
