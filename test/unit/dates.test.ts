@@ -72,6 +72,13 @@ test('ranges, period edges, tense of coordinated clauses', () => {
   check(`${EN}Since 9/11 the country changed; on 09/11/2001 it was attacked.`, ['September 5, 2014 → 2014-09-05', '09/11/2001 → 2001-09-11']);
 });
 
+test('holidays resolve to their day, moveable feasts included', () => {
+  check(`${EN}He'll be home for Christmas; a Christmas tree; last Thanksgiving; Easter 2015; on Election Day.`, [
+    'September 5, 2014 → 2014-09-05', 'Christmas → 2014-12-25 ~', 'last Thanksgiving → 2013-11-28 ~', 'Easter 2015 → 2015-04-05', 'Election Day → 2014-11-04 ~',
+  ]);
+  check(`${FR}Il viendra à Pâques; le Père Noël; à Noël dernier; le lundi de Pentecôte.`, ['22 mars 2017 → 2017-03-22', 'Pâques → 2017-04-16 ~', 'Noël dernier → 2016-12-25 ~', 'lundi de Pentecôte → 2017-06-05 ~'], 'fr');
+});
+
 test('years in event names count, products far from the article do not', () => {
   check(`${EN}RIMPAC 2016 will include 26 nations; Mirage 2000 jets flew.`, ['September 5, 2014 → 2014-09-05', '2016 → 2016']);
 });

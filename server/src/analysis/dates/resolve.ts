@@ -7,6 +7,7 @@
  * value that depends on it is null: a guess would look like a fact in an inlay hint.
  */
 import { addDays, addMonths, dayNumber, formatDay, formatMonth, formatWeek, formatYear, isoWeekday, isValidDay, type Day } from './calendar';
+import { holidayIn } from './holidays';
 import type { Direction, DateSpec, Season } from './spec';
 import type { Tense } from './tense';
 
@@ -25,6 +26,7 @@ export function isRelative(spec: DateSpec): boolean {
     case 'year':
       return false;
     case 'season':
+    case 'holiday':
       return spec.year === undefined;
     default:
       return true;
@@ -81,6 +83,8 @@ export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Re
         return { value: formatYear(spec.year), relative };
       case 'season':
         return { value: `${formatYear(spec.year!)}-${spec.season}`, relative };
+      case 'holiday':
+        return { value: formatDay(holidayIn(spec.key, spec.year!)), relative };
     }
   }
   if (!reference) return { value: null, relative };
@@ -93,6 +97,11 @@ export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Re
       }
       const options = [ref.year - 1, ref.year, ref.year + 1].filter(y => isValidDay(y, spec.month, spec.day)).map(y => dayNumber({ year: y, month: spec.month, day: spec.day }));
       if (!options.length) return { value: null, relative };
+      const chosen = nearestBiased(options, dayNumber(ref), spec.direction, tense);
+      return { value: formatDay(addDays({ year: 1970, month: 1, day: 1 }, chosen)), relative };
+    }
+    case 'holiday': {
+      const options = [ref.year - 1, ref.year, ref.year + 1].map(y => dayNumber(holidayIn(spec.key, y)));
       const chosen = nearestBiased(options, dayNumber(ref), spec.direction, tense);
       return { value: formatDay(addDays({ year: 1970, month: 1, day: 1 }, chosen)), relative };
     }

@@ -10,6 +10,7 @@ import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, wee
 import { afterName, hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
 import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
 import type { DateSpec } from './spec';
+import { holidayKey } from './holidays';
 
 const W = weekdayNamesSource('en');
 const M = monthNamesSource('en');
@@ -139,6 +140,23 @@ export const EN_RULES: DateRule[] = [
     build(m) {
       const u = (m[1] ?? 'year').toLowerCase();
       return u === 'week' ? { kind: 'relativeWeek', offset: 0 } : u === 'month' ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
+    },
+  },
+  {
+    name: 'holiday',
+    needs: /Christmas|New Year|Thanksgiving|Halloween|Valentine|Bastille|Memorial Day|Labor Day|Election Day|Easter|Good Friday/,
+    pattern: re(`\\b(?:(last|next|this)\\s+)?(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Halloween|Valentine['’]s\\s+Day|Bastille\\s+Day|Memorial\\s+Day|Labor\\s+Day|Election\\s+Day|Easter(?:\\s+(?:Sunday|Monday))?|Good\\s+Friday)\\b(?:\\s+(${Y})\\b)?`),
+    build(m, text) {
+      const name = m[2];
+      if (!/^\p{Lu}/u.test(name) || !/^\p{Lu}/u.test(name.split(/\s+/).pop()!)) return null;
+      const key = holidayKey(name);
+      if (!key) return null;
+      // A bare "Christmas" or "Easter" is often an attribute ("Christmas tree"): it needs a cue.
+      if (!m[1] && !m[3] && /^(?:christmas|easter|thanksgiving)$/.test(key)) {
+        const previous = wordsBefore(text, m.index, 1)[0] ?? '';
+        if (!/^(?:on|at|before|after|since|by|until|till|over|for|around|during|from|through)$/.test(previous)) return null;
+      }
+      return { kind: 'holiday', key, year: m[3] ? +m[3] : undefined, direction: directionOf(m[1]) };
     },
   },
   {

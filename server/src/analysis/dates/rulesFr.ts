@@ -12,6 +12,7 @@ import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, wee
 import { afterName, isPlausibleYear, monthHasCue } from './filters';
 import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
 import type { DateSpec } from './spec';
+import { holidayKey } from './holidays';
 
 const W = weekdayNamesSource('fr');
 const M = monthNamesSource('fr');
@@ -123,6 +124,23 @@ export const FR_RULES: DateRule[] = [
       const u = m[1].toLowerCase();
       const offset = m[2] ? (directionOf(m[2]) === 1 ? 1 : -1) : 0;
       return u.includes('semaine') ? { kind: 'relativeWeek', offset } : u.includes('mois') ? { kind: 'relativeMonth', offset } : { kind: 'relativeYear', offset };
+    },
+  },
+  {
+    name: 'fête',
+    needs: /No[eë]l|jour de l|Sylvestre|Toussaint|Valentin|P[âa]ques|Pentec[ôo]te|Ascension/,
+    pattern: re(`${B0}(jour\\s+de\\s+l${APOS}An|Saint-Sylvestre|Toussaint|Saint-Valentin|lundi\\s+de\\s+(?:Pâques|Pentecôte)|Pentecôte|Noël|Pâques|Ascension)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    build(m, text) {
+      const name = m[1];
+      if (!/\p{Lu}/u.test(name)) return null;
+      const key = holidayKey(name);
+      if (!key) return null;
+      // "le Père Noël", "l'arbre de Noël", "les marchés de Noël": an attribute, not the day.
+      const previous = wordsBefore(text, m.index, 1)[0] ?? '';
+      if (/^(?:de|père|d['’]|du)$/.test(previous)) return null;
+      const tail = m[2];
+      const year = tail && /^\d/.test(tail) ? +tail : undefined;
+      return { kind: 'holiday', key, year, direction: tail && !year ? directionOf(tail) : 'auto' };
     },
   },
   {

@@ -33,6 +33,8 @@ export type DateSpec =
   | { kind: 'relativeMonth'; offset: number }
   /** A year counted from the reference ("l'an dernier" -1). */
   | { kind: 'relativeYear'; offset: number }
+  /** A named holiday (`holidays.ts` key), of a given year or the occurrence nearest the reference. */
+  | { kind: 'holiday'; key: string; year?: number; direction: Direction }
   /** A season, of a given year or the one nearest the reference. */
   | { kind: 'season'; season: Season; year?: number; direction: Direction };
 
