@@ -8,15 +8,18 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCopyQuote } from './copyQuote';
 import { registerMentionNavigation } from './mentionNavigation';
+import { PeopleView } from './peopleView';
 import { QuotationsView } from './quotationsView';
 import { StatusBar } from './statusBar';
-import { QuotationsRequest, type QuotationsResult } from '../../server/src/protocol';
+import { PeopleRequest, QuotationsRequest, type PeopleResult, type QuotationsResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
 /** What the extension offers other extensions and its tests: the data behind its views. */
 export interface ArticleLensApi {
   quotations(uri: vscode.Uri): Promise<QuotationsResult['groups']>;
+  /** The People view's top level: every person of the workspace index. */
+  people(): Promise<PeopleResult>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleLensApi> {
@@ -28,13 +31,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const output = vscode.window.createOutputChannel('Article Lens');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'article' }],
-    synchronize: { configurationSection: 'articleLens' },
+    synchronize: {
+      configurationSection: 'articleLens',
+      // The server decides which of these are articles (include/exclude settings); it only needs to hear of changes.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}'),
+    },
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     outputChannel: output,
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
   const statusBar = new StatusBar(client);
   const quotations = new QuotationsView(client);
-  context.subscriptions.push(output, statusBar, quotations, registerMentionNavigation(), registerCopyQuote(client));
+  const people = new PeopleView(client);
+  context.subscriptions.push(output, statusBar, quotations, people, registerMentionNavigation(), registerCopyQuote(client));
   await client.start();
   await vscode.commands.executeCommand('setContext', 'articleLens.active', true);
 
@@ -43,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
       const result = await client!.sendRequest<QuotationsResult>(QuotationsRequest, { uri: uri.toString() });
       return result.groups;
     },
+    people: () => client!.sendRequest<PeopleResult>(PeopleRequest, {}),
   };
 }
 
