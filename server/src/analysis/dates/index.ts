@@ -129,5 +129,10 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null):
       mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative });
     }
   }
+  // A compact date line ("Published: 19980812") is only read as a date where it gives the reference.
+  if (reference && /^\d{8}$/.test(reference.text) && !mentions.some(m => overlaps(m, reference))) {
+    mentions.push({ start: reference.start, end: reference.end, text: reference.text, value: reference.value, relative: false });
+    mentions.sort((a, b) => a.start - b.start);
+  }
   return mentions;
 }
