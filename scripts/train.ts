@@ -2,7 +2,8 @@
  * Trains the entity tagger models and writes them to `data/models/` (`ner-en.bin.gz`,
  * `ner-fr.bin.gz`). English: CoNLL-2003 `eng.train` (eng.testa is only ever scored, never trained
  * or tuned on). French: Europeana Newspapers (OCR, I- tags only, cut into pseudo-sentences) plus
- * WikiANN train (silver). Corpus tokens are re-tokenized with the project's tokenizer so training
+ * WikiANN train (silver). The list of usually-lower-case words (for truecasing headlines) also
+ * counts case in PolNeAR train texts (English news) and AADS + French TimeBank (French). Corpus tokens are re-tokenized with the project's tokenizer so training
  * and tagging see the same tokens. Deterministic: fixed corpus order, seeded shuffles, and gzip
  * output without timestamps, so re-running reproduces the committed files byte for byte.
  * usage: npm run train [-- --lang en|fr] [--eval]   (ARTICLE_LENS_CORPORA overrides ../shared/corpora)
@@ -189,6 +190,24 @@ function commonLowercase(sentences: { words: string[] }[]): string[] {
   return [...lower.entries()].filter(([w, n]) => n >= 2 && n >= (upper.get(w) ?? 0)).map(([w]) => w).sort();
 }
 
+/** Plain news and prose text for the usually-lower-case word list (case statistics only, no labels). */
+function extraText(lang: 'en' | 'fr'): { words: string[] }[] {
+  const texts: string[] = [];
+  if (lang === 'en') {
+    const dir = path.join(corpora, 'quotes', 'polnear', 'train', 'text');
+    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  } else {
+    const aads = path.join(corpora, 'quotes', 'aads-french', 'aggregated_corpus.train-val.json');
+    if (fs.existsSync(aads)) {
+      const docs = JSON.parse(fs.readFileSync(aads, 'utf8')) as Record<string, { text: string }>;
+      for (const id of Object.keys(docs).sort()) texts.push(docs[id].text);
+    }
+    const ftb = path.join(corpora, 'timeml', 'fr-timebank', 'Data');
+    if (fs.existsSync(ftb)) for (const f of fs.readdirSync(ftb).sort()) texts.push(fs.readFileSync(path.join(ftb, f), 'utf8').replace(/<[^>]*>/g, ' '));
+  }
+  return texts.flatMap(t => t.split(/\n+|(?<=[.!?])\s+/)).map(line => ({ words: tokenize(line).map(tok => tok.text) }));
+}
+
 function toTraining(raws: RawSentence[], types: Set<string>, gazetteer: Gazetteer, common: ReadonlySet<string>): TrainingSentence[] {
   return raws.map(raw => {
     const { words, tags } = retokenize(raw, types);
@@ -242,7 +261,7 @@ function train(lang: 'en' | 'fr', gazetteer: Gazetteer): void {
     types = ['PER', 'ORG', 'LOC', 'MISC'];
     const typeSet = new Set(types);
     const raws = readConll(path.join(corpora, 'conll2003-en', 'eng.train')).flat();
-    common = commonLowercase(raws.map(raw => retokenize(raw, typeSet)));
+    common = commonLowercase([...raws.map(raw => retokenize(raw, typeSet)), ...extraText('en')]);
     training = toTraining(raws, typeSet, gazetteer, new Set(common));
     if (evaluate) heldOut = toTraining(readConll(path.join(corpora, 'conll2003-en', 'eng.testa')).flat(), typeSet, gazetteer, new Set(common));
     corpusNames = ['conll2003-en/eng.train'];
@@ -251,7 +270,7 @@ function train(lang: 'en' | 'fr', gazetteer: Gazetteer): void {
     const typeSet = new Set(types);
     const europeana = readEuropeana(path.join(corpora, 'fr-ner', 'europeana-enp-fr', 'enp_FR.bnf.bio'));
     const wikiann = readWikiann(path.join(corpora, 'fr-ner', 'wikiann-panx-fr', 'train-fr.tsv'));
-    common = commonLowercase([...europeana, ...wikiann].map(raw => retokenize(raw, typeSet)));
+    common = commonLowercase([...[...europeana, ...wikiann].map(raw => retokenize(raw, typeSet)), ...extraText('fr')]);
     training = toTraining([...europeana, ...wikiann], typeSet, gazetteer, new Set(common));
     if (evaluate) heldOut = toTraining(readWikiann(path.join(corpora, 'fr-ner', 'wikiann-panx-fr', 'dev-fr.tsv')), typeSet, gazetteer, new Set(common));
     corpusNames = ['fr-ner/europeana-enp-fr', 'fr-ner/wikiann-panx-fr/train-fr.tsv'];

@@ -32,9 +32,9 @@ function readModel(file: string): TaggerModel | undefined {
   }
 }
 
-function build(dataDir: string, models: Partial<Record<Language, TaggerModel>>, gazetteerTexts: string[]): EntityResources {
+function build(dataDir: string, models: Partial<Record<Language, TaggerModel>>, gazetteerTexts: [string, string][]): EntityResources {
   const gazetteer = emptyGazetteer();
-  for (const text of gazetteerTexts) addGazetteerText(gazetteer, text);
+  for (const [name, text] of gazetteerTexts) addGazetteerText(gazetteer, text, name.replace(/\.tsv$/, ''));
   const resources: EntityResources = { models, gazetteer, dataDir };
   cache.set(dataDir, resources);
   return resources;
@@ -52,10 +52,10 @@ export function loadEntityResources(dataDir: string = DEFAULT_DATA_DIR): EntityR
       if (model) models[language] = model;
     }
   }
-  const texts: string[] = [];
+  const texts: [string, string][] = [];
   for (const name of GAZETTEER_FILES) {
     const file = path.join(dataDir, 'gazetteers', name);
-    if (fs.existsSync(file)) texts.push(fs.readFileSync(file, 'utf8'));
+    if (fs.existsSync(file)) texts.push([name, fs.readFileSync(file, 'utf8')]);
   }
   return build(dataDir, models, texts);
 }
@@ -83,10 +83,10 @@ export async function loadEntityResourcesAsync(dataDir: string = DEFAULT_DATA_DI
         }
         await new Promise(resolve => setImmediate(resolve));
       }
-      const texts: string[] = [];
+      const texts: [string, string][] = [];
       for (const name of GAZETTEER_FILES) {
         try {
-          texts.push(await fs.promises.readFile(path.join(dataDir, 'gazetteers', name), 'utf8'));
+          texts.push([name, await fs.promises.readFile(path.join(dataDir, 'gazetteers', name), 'utf8')]);
         } catch {
           // A missing gazetteer only removes features.
         }

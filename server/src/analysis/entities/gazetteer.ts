@@ -14,6 +14,8 @@ export interface GazetteerEntry {
   type: string;
   /** The entry's first listed name: aliases of one entity share it ("OTAN" → "NATO"). */
   key: string;
+  /** Which list it comes from (e.g. "countries"), for rules that trust some lists more. */
+  list?: string;
 }
 
 /** A phrase match over a token sequence: tokens `[start, end)`, end exclusive. */
@@ -47,8 +49,8 @@ export function emptyGazetteer(): Gazetteer {
   return { phrases: new Map(), prefixes: new Set(), maxTokens: 0, wordFlags: new Map() };
 }
 
-/** Add the entries of one gazetteer text (`TYPE<TAB>name|alias|…` per line, `#` comments). Earlier entries win. */
-export function addGazetteerText(gazetteer: Gazetteer, text: string): Gazetteer {
+/** Add the entries of one gazetteer text (`TYPE<TAB>name|alias|…` per line, `#` comments), from list `list`. Earlier entries win. */
+export function addGazetteerText(gazetteer: Gazetteer, text: string, list?: string): Gazetteer {
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
@@ -56,7 +58,7 @@ export function addGazetteerText(gazetteer: Gazetteer, text: string): Gazetteer 
     const type = line.slice(0, tab);
     const names = line.slice(tab + 1).split('|').map(s => s.trim()).filter(Boolean);
     if (!names.length) continue;
-    const entry: GazetteerEntry = { type, key: names[0] };
+    const entry: GazetteerEntry = list ? { type, key: names[0], list } : { type, key: names[0] };
     for (const name of names) addPhrase(gazetteer, phraseKey(name), entry);
   }
   return gazetteer;

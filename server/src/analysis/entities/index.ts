@@ -131,24 +131,34 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
       .flatMap(span => trimLowercase(span, shout ? words : view.words))
-      .flatMap(span => splitTitles(span, words));
-    const common = model ? commonWordsOf(model) : undefined;
+      .flatMap(span => splitTitles(span, words))
+      .flatMap(span => splitDateline(span, words));
+    const common = model && resources ? headlineWordsOf(resources) : undefined;
     for (const piece of pieces) {
-      const c = cleanSpan(piece, words, view.afterTitle);
+      let c = cleanSpan(piece, words, view.afterTitle);
       if (!c) continue;
-      const match = matches.find(m => m.start === c.start && m.end === c.end);
+      if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches);
+      const span = c;
+      const match = matches.find(m => m.start === span.start && m.end === span.end);
       if (match) {
         c.key = match.entry.key;
         // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
         const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
         if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
+        // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
+        else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
+        // A listed organization is not a person.
+        else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
       }
       if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
       if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
       if (isByline(words, c)) c.type = 'PER';
       cleaned.push(c);
     }
-    if (model && !shout) addGazetteerAcronyms(cleaned, matches, words);
+    if (model && !shout) {
+      addGazetteerAcronyms(cleaned, matches, words);
+      completeFromGazetteer(cleaned, matches);
+    }
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
   if (resources?.models) propagate(tagged);
@@ -205,8 +215,61 @@ function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], hea
 function isByline(words: string[], span: TokenSpan): boolean {
   if (span.end - span.start < 2 || span.end - span.start > 3) return false;
   const before = span.start > 0 ? words[span.start - 1].toLowerCase() : '';
-  return (before === 'by' || before === 'par') && span.start <= 2 && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
+  const lead = span.start >= 2 ? words[span.start - 2] : '';
+  const opens = span.start <= 2 || /^[|•·—–\-:,]$/.test(lead);
+  return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
 }
+
+/**
+ * Spans the tagger cut short inside a listed multi-word name ("South China" in "South China Sea",
+ * "Islamic State of Iraq" in "… and the Levant") take the whole listed name, when no predicted
+ * span reaches outside it.
+ */
+function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[]): void {
+  for (const m of matches) {
+    if (m.end - m.start < 2 || !TYPES[m.entry.type]) continue;
+    const inside = spans.filter(s => s.start < m.end && m.start < s.end);
+    if (!inside.length || inside.some(s => s.start < m.start || s.end > m.end)) continue;
+    if (inside.length === 1 && inside[0].start === m.start && inside[0].end === m.end) continue;
+    const type = inside.some(s => s.type === m.entry.type) ? m.entry.type : inside[0].type;
+    for (const s of inside) spans.splice(spans.indexOf(s), 1);
+    spans.push({ start: m.start, end: m.end, type, key: m.entry.key });
+  }
+  spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "PARIS Following a meeting…": a dateline in capitals glued by the tagger to the capitalized
+ * first word of the sentence. Cut after the all-caps word; the rest is kept only if it is not
+ * one ordinary word.
+ */
+function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
+  if (span.end - span.start < 2) return [span];
+  const first = words[span.start];
+  const next = words[span.start + 1];
+  if (!/^\p{Lu}{3,}$/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(next)) return [span];
+  const head: TokenSpan = { ...span, end: span.start + 1, fromSplit: true };
+  return [head, { ...span, start: span.start + 1 }];
+}
+
+/**
+ * Where capitals say little (sentence start, headline, navigation line), leading words usually
+ * written in lower case are not part of the name: "Accueil Belgique" → "Belgique", "Les
+ * Etats-Unis" → "Etats-Unis". A span that is exactly a listed name is kept whole ("Le Monde").
+ */
+function stripOrdinaryLead(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>, matches: GazetteerMatch[]): TokenSpan {
+  if (!headline && !initial[span.start]) return span;
+  if (matches.some(m => m.start === span.start && m.end === span.end)) return span;
+  let start = span.start;
+  while (start < span.end - 1 && common.has(words[start].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[start])) {
+    if (PARTICLE_HEADS.has(words[start].toLowerCase())) break;
+    start++;
+  }
+  return start === span.start ? span : { ...span, start };
+}
+
+// Capitalized particles that begin French and Dutch surnames ("Le Drian", "De Gaulle", "Van Rompuy").
+const PARTICLE_HEADS = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'ben', 'bin', 'mac', 'mc']);
 
 /**
  * Acronyms the gazetteer knows as organizations or places ("OTAN", "EIIL") are tagged even where
@@ -239,11 +302,17 @@ function startsUpper(w: string): boolean {
  */
 function propagate(tagged: TaggedSentence[]): void {
   const surnames = new Set<string>();
+  // Parts of full person names: multi-word surnames ("le drian") and first names ("lucas").
+  const nameParts = new Set<string>();
   const votes = new Map<string, Map<string, number>>();
   for (const s of tagged) {
     for (const span of s.spans) {
       const words = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text));
       if (span.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) surnames.add(words[words.length - 1]);
+      if (span.type === 'PER' && words.length >= 2) {
+        for (let k = 1; k < words.length - 1; k++) nameParts.add(words.slice(k).join(' '));
+        if (words[0].length >= 3 && !words[0].endsWith('.')) nameParts.add(words[0]);
+      }
       const key = words.join(' ');
       const v = votes.get(key) ?? new Map<string, number>();
       v.set(span.type, (v.get(span.type) ?? 0) + 1);
@@ -262,7 +331,9 @@ function propagate(tagged: TaggedSentence[]): void {
   const maxWords = 6;
   for (const s of tagged) {
     for (const span of s.spans) {
-      if (span.end - span.start === 1 && span.type !== 'PER' && surnames.has(fold(s.tokens[span.start].text))) span.type = 'PER';
+      if (span.type === 'PER') continue;
+      const key = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text)).join(' ');
+      if ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key)) span.type = 'PER';
     }
     const covered = new Array<boolean>(s.tokens.length).fill(false);
     for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;

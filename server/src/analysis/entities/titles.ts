@@ -9,7 +9,7 @@
 export const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'rev', 'fr', 'st',
   'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'cdr', 'gov', 'sen', 'rep', 'pres', 'amb', 'insp', 'supt', 'cpl', 'pvt', 'brig',
-  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'mgr', 'pr', 'gal', 'cne', 'sheikh', 'cheikh',
+  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'maître', 'maitre', 'mgr', 'pr', 'gal', 'cne', 'sheikh', 'cheikh',
 ]);
 
 /** Role and title words that, written right before a name, say it is a person. */

@@ -29,7 +29,8 @@ export function isHeadline(words: string[], common: ReadonlySet<string>): boolea
   if (lowerInitial >= 3 && lowerInitial * 5 > alphabetic * 2) return false;
   let letters = 0;
   let capitals = 0;
-  let commonWords = 0;
+  // Title case leaves short function words ("in", "of", "the") in lower case: only longer words count.
+  let lowerContent = 0;
   let commonCapitalized = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -40,13 +41,13 @@ export function isHeadline(words: string[], common: ReadonlySet<string>): boolea
       letters++;
       if (w[k] === upper[k]) capitals++;
     }
-    if (i > 0 && w.length >= 2 && common.has(w.toLowerCase())) {
-      commonWords++;
-      if (/^\p{Lu}/u.test(w)) commonCapitalized++;
-    }
+    if (w === lower && w.length >= 4 && w !== upper) lowerContent++;
+    else if (i > 0 && w.length >= 2 && w !== lower && common.has(lower)) commonCapitalized++;
   }
   if (letters >= 8 && capitals / letters > 0.8) return true;
-  return commonWords >= 2 && commonCapitalized * 2 > commonWords;
+  // A sentence ending like prose is not a title-case headline.
+  if (/^[.!?]$/.test(words[words.length - 1] ?? '')) return false;
+  return (commonCapitalized >= 2 && commonCapitalized > 2 * lowerContent) || (commonCapitalized >= 1 && lowerContent === 0 && words.length <= 12);
 }
 
 /**
