@@ -61,6 +61,11 @@ function attachAffixes(text: string, candidates: DateCandidate[], language: Lang
       }
     }
     if (c.spec.kind !== 'day') continue;
+    // "ce 22 mars": the demonstrative stays, like in "ce mercredi".
+    if (language === 'fr') {
+      const ce = /(?<![\p{L}])ce[ \t\u00a0]+$/iu.exec(text.slice(Math.max(0, c.start - 4), c.start));
+      if (ce) c.start -= ce[0].length;
+    }
     // The weekday ends at most a comma and a few spaces before the date.
     for (let gap = 0; gap <= 4; gap++) {
       const weekday = weekdaysByEnd.get(c.start - gap);

@@ -46,7 +46,7 @@ export const FR_RULES: DateRule[] = [
     build(m, text) {
       const word = m[2];
       // A capitalized weekday mid-sentence is a name ("Mardi gras", a title), except at a sentence start.
-      if (/^\p{Lu}/u.test(word) && !m[1] && !atSentenceStart(text, m.index)) return null;
+      if (/^\p{Lu}\p{Ll}/u.test(word) && !m[1] && !atSentenceStart(text, m.index)) return null;
       if (/^gras$/i.test(text.slice(m.index + m[0].length).trim().split(/\s/)[0] ?? '')) return null;
       return { kind: 'weekday', weekday: weekdayOf(word), direction: m[3] ? directionOf(m[3]) : 'auto' };
     },
@@ -119,7 +119,7 @@ export const FR_RULES: DateRule[] = [
   {
     name: 'bord de la période en cours',
     needs: /fin|d[ée]but|milieu/i,
-    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu)\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`),
+    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`),
     build(m) {
       const u = m[1].toLowerCase();
       const offset = m[2] ? (directionOf(m[2]) === 1 ? 1 : -1) : 0;
@@ -160,7 +160,7 @@ export const FR_RULES: DateRule[] = [
   {
     name: 'mois',
     needs: MONTH_NEEDS,
-    pattern: re(`${B0}(?:(?:(?:au\\s+)?(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:à\\s+la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    pattern: re(`${B0}(?:(?:(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m, text) {
       const word = m[1];
       const at = m.index + m[0].indexOf(word);
