@@ -6,10 +6,23 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type AnalyzeOptions } from './analysis/analyze';
 import type { Analysis } from './analysis/types';
+import type { Annotations } from './analysis/corrections/model';
 
 export class DocumentAnalyses {
   #cache = new Map<string, { version: number; analysis: Analysis; millis: number }>();
   #options: AnalyzeOptions = {};
+  #annotationsFor: ((document: TextDocument) => Annotations | undefined) | undefined;
+
+  /** Where each document's corrections, watch-list and stop-list come from (the annotation layer). */
+  setAnnotationSource(source: (document: TextDocument) => Annotations | undefined): void {
+    this.#annotationsFor = source;
+    this.#cache.clear();
+  }
+
+  /** Forget the analysis of `uri` (its corrections changed); it is recomputed on the next request. */
+  invalidate(uri: string): void {
+    this.#cache.delete(uri);
+  }
 
   /** Replace the analysis options (model loaded, size limit changed): every cached result is stale. */
   setOptions(options: AnalyzeOptions): void {
@@ -26,7 +39,8 @@ export class DocumentAnalyses {
     const cached = this.#cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const started = performance.now();
-    const analysis = analyzeText(document.getText(), this.#options);
+    const annotations = this.#annotationsFor?.(document);
+    const analysis = analyzeText(document.getText(), annotations ? { ...this.#options, annotations } : this.#options);
     this.#cache.set(document.uri, { version: document.version, analysis, millis: performance.now() - started });
     return analysis;
   }

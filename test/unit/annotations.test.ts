@@ -133,6 +133,13 @@ test('re-anchoring: edits before, after and inside corrections', () => {
   const [back] = anchorCorrections(TEXT, [orphan], deleted);
   assert.equal(back.orphaned, undefined);
   assert.equal(back.start, paris.start);
+  // Deleting a corrected word never moves its correction to the same word further on.
+  const twice = TEXT + '\nParis again.';
+  const [stays] = anchorCorrections(twice.replace('in Paris on', 'in on'), [paris], twice);
+  assert.equal(stays.orphaned, true);
+  // Retyping the word in place keeps it.
+  const [retyped] = anchorCorrections(TEXT, [paris], TEXT.replace('Paris', 'Pariss'));
+  assert.equal(retyped.start, paris.start);
   assert.deepEqual(editBetween('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
 });
 

@@ -5,7 +5,7 @@
  * versions is found (common prefix and suffix) and offsets after it shift exactly; otherwise, or
  * when the edit touched the span, the nearest occurrence of the remembered text is taken. A
  * correction whose text is gone is flagged `orphaned` and keeps its last offsets, so it is
- * reported and stays in the sidecar file, and re-attaches if the text comes back (undo).
+ * reported and stays in the sidecar file, and re-attaches if the text comes back near (undo).
  * Whitespace differences are tolerated (brat files flatten line breaks in their text column).
  */
 import type { Correction } from './model';
@@ -45,50 +45,61 @@ function occurrences(text: string, needle: string): { start: number; end: number
   return found;
 }
 
+/** How far around an edit (or an orphan's last place) a touched correction's text is looked for, in code units. */
+const NEAR = 200;
+
 /**
  * The corrections placed on `text`: those still matching keep their offsets, the others are
  * shifted through the edit from `previous` (when given) or moved to the nearest occurrence of
- * their text; those not found are returned with `orphaned: true` and unchanged offsets (clamped).
- * Never drops a correction; the result is parallel to the input.
+ * their text. A span the edit touched is only looked for near the edit, so deleting a rejected
+ * "Paris" never moves the rejection to another "Paris" further on; an orphan is only looked for
+ * near its last place and only while editing (`previous` given), which is how undo brings it back.
+ * Those not found are returned with `orphaned: true` and unchanged offsets (clamped). Never drops
+ * a correction; the result is parallel to the input.
  */
 export function anchorCorrections(text: string, corrections: readonly Correction[], previous?: string): Correction[] {
   const edit = previous !== undefined && previous !== text ? editBetween(previous, text) : undefined;
+  const shift = (offset: number) => (edit && offset >= edit.oldEnd ? offset + edit.newEnd - edit.oldEnd : offset);
   const claimed = new Set<string>();
   const key = (kind: string, start: number, end: number) => `${kind}|${start}|${end}`;
   const placed: (Correction | undefined)[] = corrections.map(c => {
+    if (c.orphaned) return undefined;
     let { start, end } = c;
-    if (edit && !c.orphaned) {
+    if (edit) {
       if (start >= edit.oldEnd) {
-        start += edit.newEnd - edit.oldEnd;
-        end += edit.newEnd - edit.oldEnd;
+        start = shift(start);
+        end = shift(end);
       } else if (end > edit.start) {
         return undefined; // the edit touched the span: search for it below
       }
     }
     if (start >= 0 && end <= text.length && start < end && sameText(text.slice(start, end), c.text)) {
       claimed.add(key(c.kind, start, end));
-      return { ...c, start, end, orphaned: undefined };
+      const kept: Correction = { ...c, start, end };
+      delete kept.orphaned;
+      return kept;
     }
     return undefined;
   });
   return corrections.map((c, i) => {
     const done = placed[i];
-    if (done) {
-      if (done.orphaned === undefined) delete done.orphaned;
-      return done;
-    }
-    const found = occurrences(text, c.text);
-    // Where the span would be if only the edit moved it: the best guess of where to look.
-    const expected = edit && c.start >= edit.start ? c.start + (edit.newEnd - edit.oldEnd) : c.start;
+    if (done) return done;
+    const orphan = (): Correction => {
+      const start = Math.min(shift(c.start), text.length);
+      return { ...c, start, end: Math.min(Math.max(shift(c.end), start), text.length), orphaned: true };
+    };
+    if (c.orphaned && previous === undefined) return orphan();
+    let window: { from: number; to: number } | undefined;
+    if (c.orphaned) window = { from: shift(c.start) - NEAR - c.text.length, to: shift(c.end) + NEAR + c.text.length };
+    else if (edit && c.end > edit.start && c.start < edit.oldEnd) window = { from: edit.start - NEAR - c.text.length, to: edit.newEnd + NEAR + c.text.length };
+    const expected = shift(c.start);
     let best: { start: number; end: number } | undefined;
-    for (const o of found) {
+    for (const o of occurrences(text, c.text)) {
       if (claimed.has(key(c.kind, o.start, o.end))) continue;
+      if (window && (o.start < window.from || o.end > window.to)) continue;
       if (!best || Math.abs(o.start - expected) < Math.abs(best.start - expected)) best = o;
     }
-    if (!best) {
-      const start = Math.min(c.start, text.length);
-      return { ...c, start, end: Math.min(Math.max(c.end, start), text.length), orphaned: true };
-    }
+    if (!best) return orphan();
     claimed.add(key(c.kind, best.start, best.end));
     const moved: Correction = { ...c, start: best.start, end: best.end };
     delete moved.orphaned;
