@@ -184,6 +184,15 @@ function subjectOfSentenceAt(view: TextView, mention: number, wanted: Gender | n
   return wanted && g && g !== wanted ? null : id;
 }
 
+/**
+ * The head noun of a description's words: the word before a complement (« avocat » in « avocat de
+ * la défense », "secretary" in "secretary of state"), else the last word ("Iraqi leader").
+ */
+export function headOf(words: string[]): string {
+  const complement = words.findIndex((w, i) => i > 0 && /^(?:de|du|des|d'|d|of|for|a|au|aux)$/.test(w));
+  return complement > 0 ? words[complement - 1] : words[words.length - 1] ?? '';
+}
+
 /** Fold a title word: plural and feminine endings off, so "avocats" meets "avocat", « ministres » « ministre ». */
 export function titleKey(word: string): string {
   if (word.length > 4 && /[^s]s$/.test(word)) return word.slice(0, -1);
@@ -292,7 +301,7 @@ const DESCRIPTION_START = new Set(['the', 'le', 'la', 'l', 'les', 'son', 'sa', '
 function describedPerson(view: TextView, words: string[], position: number, state: State): string[] | null {
   const keys = words.map(titleKey).filter(w => !TITLE_STOPWORDS.has(w));
   if (!keys.length) return null;
-  const head = keys[keys.length - 1];
+  const head = titleKey(headOf(words));
   const seen = new Set<string>();
   let best: string | null = null;
   let bestScore = 0;
@@ -326,7 +335,7 @@ function describedPerson(view: TextView, words: string[], position: number, stat
  * named, of a compatible gender. Only for role words; "the question", "the company" get nobody.
  */
 function roleFallback(view: TextView, words: string[], gender: Gender | null, position: number, token: number, state: State): string[] {
-  const head = words[words.length - 1];
+  const head = headOf(words);
   if (!head || !ROLE_HEADS.has(titleKey(head))) return [];
   return lastPersonBefore(view, state, position, token, gender);
 }
@@ -355,7 +364,7 @@ const ORGANISATION_HEADS = new Set([
  * or was named.
  */
 function describedOrganisation(view: TextView, words: string[], position: number, state: State): string[] | null {
-  const head = words[words.length - 1];
+  const head = headOf(words);
   if (!head || head.length < 4) return null;
   const generic = ORGANISATION_HEADS.has(titleKey(head));
   if (generic && state.lastSpeakers?.length === 1 && view.entityById.get(state.lastSpeakers[0])?.type === 'ORGANIZATION') return state.lastSpeakers;
