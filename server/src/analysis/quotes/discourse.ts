@@ -381,6 +381,16 @@ function describedOrganisation(view: TextView, words: string[], position: number
     const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
     if (canonical.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
   }
+  // « Le ministère du commerce a démenti … »: the full name may only be tagged later (« ministère du Commerce »).
+  const content = words.filter(w => !TITLE_STOPWORDS.has(w) && w.length > 2);
+  if (content.length >= 2) {
+    for (let i = lo; i < view.mentions.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
+      const m = view.mentions[i];
+      if (m.type !== 'ORGANIZATION') continue;
+      const name = foldName(view.entityById.get(m.entityId)?.canonical ?? m.text).split(' ');
+      if (content.every(w => name.includes(w))) return [m.entityId];
+    }
+  }
   if (generic) {
     for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (view.mentions[i].type === 'ORGANIZATION') return [view.mentions[i].entityId];
   }
