@@ -145,6 +145,8 @@ export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Re
       let index = current - ((current % 4) - target + 4) % 4; // latest ≤ current
       if (strict && side < 0 && index === current) index -= 4;
       if (side > 0 && (index < current || (strict && index === current))) index += 4;
+      // No tense at all ("this fall" in June): the nearest occurrence, the past one on a tie.
+      if (!strict && tense === 'none' && index < current && index + 4 - current < current - index) index += 4;
       return { value: `${formatYear(Math.floor(index / 4))}-${spec.season}`, relative };
     }
   }

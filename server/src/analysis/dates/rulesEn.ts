@@ -162,11 +162,12 @@ export const EN_RULES: DateRule[] = [
   {
     name: 'season',
     needs: /spring|summer|fall|autumn|winter/i,
-    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*)?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
+    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*|${OF})?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
     build(m) {
       const q = m[1]?.toLowerCase();
       const year = m[3] ? +m[3] : undefined;
-      if (!year && (!q || q === 'the')) return null;
+      const edge = /\bof\s+the\s+\w+$/i.test(m[0]);
+      if (!year && (!q || q === 'the') && !edge) return null;
       if (!year && /^(?:fall|spring)$/i.test(m[2]) && !q) return null;
       return { kind: 'season', season: seasonOf(m[2])!, year, direction: directionOf(q) };
     },

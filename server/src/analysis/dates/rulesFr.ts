@@ -146,13 +146,14 @@ export const FR_RULES: DateRule[] = [
   {
     name: 'saison',
     needs: /printemps|[eé]t[eé]|automne|hiver/i,
-    pattern: re(`${B0}(?:(cet|ce|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    pattern: re(`${B0}(?:(cet|ce|(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(?:de\\s+l${APOS}|du\\s+)|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m) {
       const q = m[1]?.toLowerCase();
       const tail = m[3];
       const year = tail && /^\d/.test(tail) ? +tail : undefined;
-      if (!year && !tail && q !== 'cet' && q !== 'ce') return null;
-      if (q && /^l/.test(q) && !tail) return null;
+      const edge = q !== undefined && /(?:fin|but|milieu)/.test(q);
+      if (!year && !tail && q !== 'cet' && q !== 'ce' && !edge) return null;
+      if (q && /^l['’]$/.test(q) && !tail) return null;
       if (/^ete$/i.test(m[2])) return null;
       return { kind: 'season', season: seasonOf(m[2])!, year, direction: tail && !year ? directionOf(tail) : 'auto' };
     },
