@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAnnotations } from './annotations';
 import { registerCopyQuote } from './copyQuote';
 import { registerMentionNavigation } from './mentionNavigation';
 import { PeopleView } from './peopleView';
@@ -36,14 +37,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
       // The server decides which of these are articles (include/exclude settings); it only needs to hear of changes.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}'),
     },
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // annotationPickers: this client has the quick picks behind the server's "…" code actions.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, annotationPickers: true },
     outputChannel: output,
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
   const statusBar = new StatusBar(client);
   const quotations = new QuotationsView(client);
   const people = new PeopleView(client);
-  context.subscriptions.push(output, statusBar, quotations, people, registerMentionNavigation(), registerCopyQuote(client));
+  context.subscriptions.push(output, statusBar, quotations, people, registerMentionNavigation(), registerCopyQuote(client), registerAnnotations(client));
   await client.start();
   await vscode.commands.executeCommand('setContext', 'articleLens.active', true);
 
