@@ -47,9 +47,13 @@ export async function startServer(options: {
   initializationOptions?: Record<string, unknown>;
   /** Called before the handshake, to register waiters for notifications that may come right after it. */
   beforeInitialized?: (client: TestClient) => Promise<unknown>;
+  /** Extra environment variables for the server process (e.g. ARTICLE_LENS_TEST_FAULT). */
+  env?: Record<string, string>;
+  /** Node options placed before the server script (e.g. `--require` of a preload module). */
+  nodeArgs?: string[];
 } = {}): Promise<TestClient> {
   const { waitForModel = true, capabilities = {}, rootUri = null, initializationOptions } = options;
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const waiters: Array<{ method: string; filter: (p: never) => boolean; resolve: (p: never) => void }> = [];
