@@ -12,7 +12,8 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { isTitleWord } from './titles';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import type { Lexicon } from './features';
@@ -130,7 +131,8 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       .flatMap(span => splitAtBreaks(span, words))
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
-      .flatMap(span => trimLowercase(span, shout ? words : view.words))
+      // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
+      .flatMap(span => trimLowercase(span, shout || span.type === 'PER' ? words : view.words))
       .flatMap(span => splitTitles(span, words))
       .flatMap(span => splitDateline(span, words));
     const common = model && resources ? headlineWordsOf(resources) : undefined;
@@ -147,6 +149,8 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
         if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
         // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
         else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
+        // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
+        else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
         // A listed organization is not a person.
         else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
       }
@@ -158,6 +162,7 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     if (model && !shout) {
       addGazetteerAcronyms(cleaned, matches, words);
       completeFromGazetteer(cleaned, matches);
+      if (common) extendPersons(cleaned, words, common);
     }
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
@@ -203,6 +208,8 @@ function shouting(words: string[]): boolean {
  */
 function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>): boolean {
   if (!headline && !initial[span.start]) return false;
+  // "Defense Media Activity", "Security Council": common words, but an organization's head word.
+  if (span.end - span.start >= 2 && ORG_HEADS.has(words[span.end - 1].toLowerCase())) return false;
   for (let k = span.start; k < span.end; k++) {
     const w = words[k];
     if (/^\p{Lu}{2,}$/u.test(w) && w.length <= 5) return false;
@@ -260,13 +267,52 @@ function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
 function stripOrdinaryLead(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>, matches: GazetteerMatch[]): TokenSpan {
   if (!headline && !initial[span.start]) return span;
   if (matches.some(m => m.start === span.start && m.end === span.end)) return span;
+  const ordinary = (k: number) => common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]);
   let start = span.start;
-  while (start < span.end - 1 && common.has(words[start].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[start])) {
-    if (PARTICLE_HEADS.has(words[start].toLowerCase())) break;
-    start++;
+  while (start < span.end - 1 && ordinary(start) && !PARTICLE_HEADS.has(words[start].toLowerCase())) start++;
+  // Only when what remains starts with a real name word: "Defense Department" stays whole.
+  if (start > span.start && ordinary(start)) start = span.start;
+  let end = span.end;
+  if (headline && span.type !== 'PER') {
+    while (end > start + 1 && ordinary(end - 1)) end--;
+    if (end < span.end && (ordinary(end - 1) || ORG_HEADS.has(words[span.end - 1].toLowerCase()))) end = span.end;
   }
-  return start === span.start ? span : { ...span, start };
+  return start === span.start && end === span.end ? span : { ...span, start, end };
 }
+
+/**
+ * A person's name the tagger cut short: extend it over initials and capitalized words that are
+ * not ordinary words ("Antoine" + "Vey", "James" + "N." + "Mattis"), merging a person span that
+ * follows. At most three tokens are added.
+ */
+function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>): void {
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s];
+    if (span.type !== 'PER') continue;
+    let end = span.end;
+    let added = 0;
+    while (end < words.length && added < 3) {
+      const w = words[end];
+      const next = spans[s + 1];
+      if (next && next.start === end) {
+        if (next.type !== 'PER') break;
+        end = next.end;
+        spans.splice(s + 1, 1);
+        break;
+      }
+      const initial = /^\p{Lu}\.$/u.test(w) && end + 1 < words.length && /^\p{Lu}/u.test(words[end + 1]);
+      const name = /^\p{Lu}[\p{Ll}'’-]/u.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+      if (!initial && !name) break;
+      end++;
+      added++;
+      if (!initial) break;
+    }
+    if (end > span.end && !/^\p{Lu}\.$/u.test(words[end - 1])) span.end = end;
+  }
+}
+
+// Last words of company and institution names whose first words are used alone for them.
+const ORG_SUFFIXES = new Set(['corp', 'inc', 'ltd', 'co', 'llc', 'plc', 'sa', 'ag', 'gmbh', 'group', 'systems', 'company', 'corporation', 'university', 'technologies', 'holdings']);
 
 // Capitalized particles that begin French and Dutch surnames ("Le Drian", "De Gaulle", "Van Rompuy").
 const PARTICLE_HEADS = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'ben', 'bin', 'mac', 'mc']);
@@ -301,6 +347,8 @@ function startsUpper(w: string): boolean {
  * capitalized occurrences with its majority type.
  */
 function propagate(tagged: TaggedSentence[]): void {
+  // Proper prefixes of company and institution names ("ciena" of "Ciena Corp.", "penn state" of "Penn State University").
+  const orgPrefixes = new Set<string>();
   const surnames = new Set<string>();
   // Parts of full person names: multi-word surnames ("le drian") and first names ("lucas").
   const nameParts = new Set<string>();
@@ -309,6 +357,9 @@ function propagate(tagged: TaggedSentence[]): void {
     for (const span of s.spans) {
       const words = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text));
       if (span.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) surnames.add(words[words.length - 1]);
+      if (span.type === 'ORG' && words.length >= 2 && ORG_SUFFIXES.has(words[words.length - 1].replace(/\.$/, ''))) {
+        for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
+      }
       if (span.type === 'PER' && words.length >= 2) {
         for (let k = 1; k < words.length - 1; k++) nameParts.add(words.slice(k).join(' '));
         if (words[0].length >= 3 && !words[0].endsWith('.')) nameParts.add(words[0]);
@@ -331,9 +382,14 @@ function propagate(tagged: TaggedSentence[]): void {
   const maxWords = 6;
   for (const s of tagged) {
     for (const span of s.spans) {
-      if (span.type === 'PER') continue;
       const key = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text)).join(' ');
-      if ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key)) span.type = 'PER';
+      if (orgPrefixes.has(key)) span.type = 'ORG';
+      else if (span.type !== 'PER' && ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key))) span.type = 'PER';
+      // "Le" + "Drian" where the file has "Jean-Yves Le Drian": take the particle in.
+      if (span.type === 'PER' && span.start > 0) {
+        const particle = fold(s.tokens[span.start - 1].text);
+        if (PARTICLE_HEADS.has(particle) && nameParts.has(`${particle} ${key}`) && !s.spans.some(o => o.end === span.start)) span.start--;
+      }
     }
     const covered = new Array<boolean>(s.tokens.length).fill(false);
     for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;

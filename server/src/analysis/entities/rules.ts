@@ -63,7 +63,7 @@ const CONNECTORS = new Set([
 
 // A single lower-case word may end an organization or place name when it is an adjective
 // ("Union africaine", "Conseil fédéral", "Radio nationale", "Nations unies").
-const ADJECTIVE_END = /(?:ain|aine|al|ale|aux|ais|aise|ien|ienne|ique|iques|el|elle|éen|éenne|ois|oise|if|ive|iste|istes|ial|iale|ies|ées|ée|é|ire|aire|ral|rale|ux|uses?|ain|ains|aines|ien|iens)$/u;
+const ADJECTIVE_END = /(?:ain|aine|ains|aines|ale|aux|ais|aise|ien|ienne|iens|ique|iques|elle|éen|éenne|ois|oise|ive|iste|istes|iale|ées|ée|aire|rale|unies|unis|fédéral|national|général|central|international)$/u;
 
 /**
  * Cut lower-case words a noisy model let into a name: a lower-case run inside a span must be
@@ -84,8 +84,10 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
     let e = k;
     while (e < span.end && isLower(words[e])) e++;
     const run = words.slice(k, e).map(w => w.toLowerCase().replace(/’/g, "'"));
-    // "and"/"et" join two names unless a connector follows ("Iraq and the Levant").
-    const joins = run.every(w => CONNECTORS.has(w)) && !((run[0] === 'and' || run[0] === 'et') && run.length === 1);
+    // "and"/"et" join two names unless a connector follows ("Iraq and the Levant"); "&" only
+    // inside an organization ("Procter & Gamble", not "Ariana Grande & Willie Nelson").
+    const joins =
+      run.every(w => CONNECTORS.has(w)) && !((run[0] === 'and' || run[0] === 'et') && run.length === 1) && !(run.includes('&') && span.type !== 'ORG');
     const inside = e < span.end && (joins || run.every(w => /^[\p{L}]+-$/u.test(w)));
     const adjective = span.type !== 'PER' && ADJECTIVE_END.test(run[0]) && !CONNECTORS.has(run[0]);
     if (!inside) {
@@ -185,12 +187,15 @@ export function urlRanges(text: string): { start: number; end: number }[] {
   return out;
 }
 
-const ORG_HEADS = new Set([
+/** Head words of organization names ("Ministry", "Council", "Corp", "ministère"). */
+export const ORG_HEADS = new Set([
   'ministry', 'department', 'council', 'union', 'agency', 'university', 'corp', 'corporation', 'inc', 'ltd', 'co', 'company',
   'bank', 'party', 'army', 'navy', 'committee', 'commission', 'court', 'parliament', 'assembly', 'association', 'institute',
   'news', 'times', 'post', 'group', 'organization', 'organisation', 'fund', 'office', 'senate', 'congress', 'forces', 'police',
   'ministère', 'conseil', 'parti', 'armée', 'comité', 'cour', 'tribunal', 'assemblée', 'agence', 'banque', 'université',
   'gouvernement', 'fédération', 'syndicat', 'journal', 'groupe', 'société', 'commission', 'parlement', 'sénat',
+  'corps', 'activity', 'service', 'services', 'systems', 'technologies', 'airlines', 'board', 'authority', 'bureau', 'foundation',
+  'museum', 'school', 'college', 'church', 'club', 'league', 'federation', 'tribunal', 'cabinet', 'administration', 'nations',
 ]);
 
 /** Function words, pronouns, weekdays and months: capitalized, they are still never a name on their own. */
