@@ -354,6 +354,13 @@ function phraseEndingAt(view: TextView, end: number): Phrase | null {
     // "the two Cabinet officials": a numeral after a definite determiner is part of a definite description.
     if (NUMERALS.has(fk) && k > 0 && DEFINITE.has(view.folded[k - 1])) continue;
     const det = bareDeterminer(fk);
+    // « le ministère du commerce », « un proche du président »: de/du/des after a noun is a complement, not a determiner.
+    const complement = /^(?:de|du|des|d)$/.test(det) && k > 0 && view.paragraphOf[k - 1] === paragraph && isWord(view, k - 1) && view.quoteOf[k - 1] < 0 &&
+      !PHRASE_BREAKERS.has(view.folded[k - 1]) && !SPEECH_VERBS.has(view.folded[k - 1]) && !AUXILIARIES.has(view.folded[k - 1]);
+    if (complement) {
+      words.unshift(fk);
+      continue;
+    }
     if (DEFINITE.has(det) || INDEFINITE.has(det)) {
       if (words.length === 0) return null;
       const head = words[words.length - 1];
