@@ -41,6 +41,8 @@ async function main() {
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-e2e-'));
+  // also on Ctrl+C, where codeServer.mjs kills the servers and exits
+  process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
   const results = [];
   try {
     if (!fs.existsSync(devArticles)) {
