@@ -52,7 +52,7 @@ export function directionOf(word: string | undefined): Direction {
   if (!word) return 'auto';
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (/^(last|past|the past|this past|previous|the previous|dernier|derni[eè]re|pass[eé]e?)$/.test(w)) return -1;
-  if (/^(next|coming|the coming|prochaine?)$/.test(w)) return 1;
+  if (/^(next|coming|the coming|this coming|prochaine?)$/.test(w)) return 1;
   return 'auto';
 }
 

@@ -9,8 +9,9 @@ import type { Language } from '../types';
 /** `none` when the clause has no tense marker at all (a headline, a caption): news then leans past, gently. */
 export type Tense = 'past' | 'future' | 'none';
 
-const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|scheduled|slated|set\s+(?:to|for)|expected\s+to|due\s+to|due|upcoming|next|would|to\s+be\s+held)\b/giu;
-const PAST_EN = /\b(?:was|were|had|did|said|told|met|went|came|took|made|held|gave|left|began|became|brought|bought|built|chose|drew|drove|fell|felt|fought|found|fled|flew|got|grew|heard|kept|knew|led|lost|meant|paid|ran|rose|sent|shot|sold|sought|spoke|spent|stood|struck|swore|taught|thought|threw|understood|won|wrote|saw|sat|broke|caught|stole|woke|wore|ago|(?!planned\b|scheduled\b|slated\b|expected\b)\w{3,}ed)\b/giu;
+const FUTURE_EN = /\b(?:will|won['’]t|['’]ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|scheduled|slated|set\s+(?:to|for)|expected\s+to|due\s+to|due|upcoming|next|would|to\s+be\s+held|as\s+(?:soon|early|late)\s+as|postponed|delayed|adjourned)\b/giu;
+// Lower case only: "United States" ends in -ed too. "planned" reads both ways and counts as neither.
+const PAST_EN = /\b(?:[Ww]as|[Ww]ere|had|did|said|told|met|went|came|took|made|held|gave|left|began|became|brought|bought|built|chose|drew|drove|fell|felt|fought|found|fled|flew|got|grew|heard|kept|knew|led|lost|meant|paid|ran|rose|sent|shot|sold|sought|spoke|spent|stood|struck|swore|taught|thought|threw|understood|won|wrote|saw|sat|broke|caught|stole|woke|wore|ago|(?!planned\b|scheduled\b|slated\b|expected\b|postponed\b|delayed\b|adjourned\b|need\b|speed\b|feed\b|seed\b|hundred\b|indeed\b|proceed\b|succeed\b|exceed\b|breed\b|greed\b|bleed\b|creed\b)\p{Ll}{2,}ed)\b/gu;
 
 // Futur simple (sera, aura, se rendra, devront), "va/vont" + infinitive, and scheduling words.
 // Lower case only: capitalized words ending in -ra are names (Ankara, Sierra).
