@@ -5,13 +5,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { annotateFile, type FileResult } from './annotateFile';
+import { annotateFile, type AnnotationSource, type FileResult } from './annotateFile';
 
 /** Annotate `files`, calling `onResult` in input order. Small batches stay on the main thread. */
-export async function annotateAll(files: string[], onResult: (result: FileResult, done: number) => void, threads = os.availableParallelism?.() ?? os.cpus().length): Promise<void> {
+export async function annotateAll(files: string[], onResult: (result: FileResult, done: number) => void, threads = os.availableParallelism?.() ?? os.cpus().length, source: AnnotationSource = {}): Promise<void> {
   const workerCount = Math.min(threads, Math.floor(files.length / 4));
   if (workerCount < 2) {
-    files.forEach((file, i) => onResult(annotateFile(file), i + 1));
+    files.forEach((file, i) => onResult(annotateFile(file, undefined, source), i + 1));
     return;
   }
   const results = new Array<FileResult | undefined>(files.length);
@@ -36,7 +36,7 @@ export async function annotateAll(files: string[], onResult: (result: FileResult
       const send = () => {
         if (nextToSend >= files.length) return;
         inFlight.push(nextToSend);
-        worker.postMessage({ file: files[nextToSend++] });
+        worker.postMessage({ file: files[nextToSend++], source });
       };
       worker.on('message', (result: FileResult) => {
         results[inFlight.shift()!] = result;
