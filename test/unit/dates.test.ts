@@ -131,6 +131,11 @@ test('reference date from the many forms of date lines', () => {
   assert.equal(reference('Headline\nThe caption shows Paris on Jan. 20, 2016.\nCarter spoke Wednesday.'), 'Jan. 20, 2016 → 2016-01-20');
   assert.equal(reference('Headline\nSept. 5, 2014\nBody.'), 'Sept. 5, 2014 → 2014-09-05');
   assert.equal(reference('No date here, only Monday and 2016.'), null);
+  // A date in running text is not a date line: the URL wins.
+  assert.equal(reference('Source: https://x.com/2016/01/21/story\nOn Jan. 20, 2016, the ministers met.'), '2016/01/21 → 2016-01-21');
+  // Publication beats update; a compact date counts after a cue.
+  assert.equal(reference('Le Monde | 22.03.2017 à 10h12 • Mis à jour le 23.03.2017 à 14h05\nTexte.', 'fr'), '22.03.2017 → 2017-03-22');
+  assert.equal(reference('Published: 19980812\n\nText.'), '19980812 → 1998-08-12');
 });
 
 test('cost stays linear on one huge paragraph full of dates', () => {

@@ -75,8 +75,10 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
       // On a line that also says "Mis à jour le …", an uncued first date is the publication date.
       else if (ANY_CUE.test(line) && !UPDATE_CUE.test(before) && early) score = 97;
       else if (UPDATE_CUE.test(before)) score = early ? 96 : 94;
-      else if (rest.length <= 40 && early) score = 90;
-      else if (date.start - p.start <= 60 && early) score = 70;
+      // A short line that is mostly the date (a byline, a date line), unless a preposition makes
+      // the date part of a sentence ("On Jan. 20, 2016, they met.").
+      else if (rest.length <= 40 && early && !/(?:^|\s)(?:on|in|at|since|by|until|from|le|du|au|depuis|en|à|dès)\s+$/i.test(before)) score = 90;
+      else if (early && isDateline(text, p.start, p.end, date.start, date.end)) score = 70;
       else if (early) score = 30;
       else continue;
       consider({ ...date, score: score - i * 0.01 });
@@ -85,6 +87,19 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
   if (!best) return null;
   const { start, end, text: span, value } = best as Scored;
   return { start, end, text: span, value };
+}
+
+/**
+ * True when the date at `[start, end)` opens its paragraph as a dateline does: within the first 60
+ * characters, after a place or an agency and a dash, colon or parenthesis ("Washington – (DoD News) –
+ * September 5, 2014 –"), and followed by a dash, a bar, a parenthesis or the end of the line, not
+ * by running text ("On Sept. 5, 2014, the ministers met").
+ */
+function isDateline(text: string, paragraphStart: number, paragraphEnd: number, start: number, end: number): boolean {
+  const before = text.slice(paragraphStart, start);
+  if (before.length > 60) return false;
+  if (before.trim() && !/[–—:|(),-]\s*$/.test(before)) return false;
+  return end === paragraphEnd || /^\s*(?:[–—|(:-]|$)/.test(text.slice(end, end + 4));
 }
 
 /** Full dates (day, month, year) in `text[from, to)`, trying both languages' month names. */
