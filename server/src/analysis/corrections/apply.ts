@@ -66,7 +66,10 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
   for (const c of corrections) {
     if (c.orphaned || c.kind === 'speakers') continue;
     const before = raw.length;
-    raw = raw.filter(m => !overlaps(m, c));
+    // A date takes the names inside it ("Sept" tagged as an organization), not a name around it
+    // ("Verdun 2016" keeps its year as a date and stays a name).
+    const dateOnly = c.kind === 'entity' && c.label === 'DATE';
+    raw = raw.filter(m => (dateOnly ? !(m.start >= c.start && m.end <= c.end) : !overlaps(m, c)));
     if (raw.length !== before) for (const key of [...canonicals.keys()]) if (!raw.some(m => spanKey(m) === key)) canonicals.delete(key);
     if (c.kind === 'entity' && c.label !== 'DATE') {
       const mention: RawMention = { start: c.start, end: c.end, type: c.label };
@@ -114,13 +117,15 @@ export function groupEntities(mentions: readonly Mention[]): Entity[] {
   return [...byId.values()];
 }
 
-/** Dates after corrections: rejected or retyped spans lose their dates, DATE corrections add one. */
+/** Dates after corrections: rejected spans lose their dates, a name retypes a date of the same words, DATE corrections add one. */
 export function correctDates(text: string, dates: readonly DateMention[], corrections: readonly Correction[]): DateMention[] {
   let out = [...dates];
   for (const c of corrections) {
     if (c.orphaned || c.kind === 'speakers') continue;
-    const replaced = out.filter(d => overlaps(d, c));
-    out = out.filter(d => !overlaps(d, c));
+    // A name only displaces a date with exactly its words: years inside names stay dates.
+    const displaced = (d: DateMention) => (c.kind === 'entity' && c.label !== 'DATE' ? d.start === c.start && d.end === c.end : overlaps(d, c));
+    const replaced = out.filter(displaced);
+    out = out.filter(d => !displaced(d));
     if (c.kind === 'entity' && c.label === 'DATE') {
       // Keep what the recognizer resolved for the same words, if it had them.
       const same = replaced.find(d => d.start === c.start && d.end === c.end) ?? (replaced.length === 1 ? replaced[0] : undefined);
