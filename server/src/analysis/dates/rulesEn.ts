@@ -187,7 +187,10 @@ export const EN_RULES: DateRule[] = [
       const previous = wordsBefore(text, at, 1)[0] ?? '';
       // "the October slaying", "the June issue": a month used as a modifier of a noun.
       const attributive = previous === 'the' && /^\s+\p{Ll}{3,}/u.test(after) && !/^\s+of\b/.test(after);
-      if (!m[3] && !hasModifier && !attributive && !monthHasCue(text, at)) return null;
+      // Months that are not also common words or first names stand alone ("January was cold",
+      // "October's figures") unless a capitalized word follows (a name, a title).
+      const unambiguous = /^(?:january|february|july|september|october|november|december)$/i.test(word) && !/^\s+\p{Lu}/u.test(after);
+      if (!m[3] && !hasModifier && !attributive && !unambiguous && !monthHasCue(text, at)) return null;
       // "May" and "March" are also a verb and a noun: unless a strong cue precedes them
       // ("in March for health reasons", "last May to"), "March on", "may to" are not dates.
       const strongCue = /^(?:in|since|until|till|by|during|before|after|from|through|early|late|mid|last|next|this)$/.test(previous);

@@ -167,12 +167,14 @@ export const FR_RULES: DateRule[] = [
       const at = m.index + m[0].indexOf(word);
       const before = text.slice(Math.max(0, at - 12), at);
       // "25 mai", "1er mai": a day, parsed by chrono-node.
-      if (/(?:\d|1er|premier)\s*$/i.test(before)) return null;
+      if (/(?:\d|1er|premier)[ \t\u00a0]*$/i.test(before)) return null;
       const tail = m[2];
       const year = tail && /^\d/.test(tail) ? +tail : undefined;
       // "Mars" mid-sentence without a year is the planet (or a brand).
       if (/^\p{Lu}/u.test(word) && !year && !atSentenceStart(text, at)) return null;
-      if (!tail && at === m.index && !monthHasCue(text, at)) return null;
+      // Lower-case month names other than "mars" are unambiguous in French ("janvier a été froid").
+      const unambiguous = /^\p{Ll}/u.test(word) && !/^mars$/i.test(word);
+      if (!tail && at === m.index && !unambiguous && !monthHasCue(text, at)) return null;
       return { kind: 'month', month: monthOf(word), year, direction: tail && !year ? directionOf(tail) : undefined };
     },
   },
