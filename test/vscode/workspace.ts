@@ -7,7 +7,7 @@ import * as path from 'path';
 
 /** Creates the workspace and returns the absolute path of its `articles` folder. */
 export function makeWorkspace(devArticles: string): string {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-ws-')), 'articles');
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-vscode-ws-')), 'articles');
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(devArticles).filter(f => f.endsWith('.txt'))) {
     fs.copyFileSync(path.join(devArticles, f), path.join(dir, f));
