@@ -46,7 +46,10 @@ async function main() {
   const results = [];
   try {
     if (!fs.existsSync(devArticles)) {
-      for (const name of only) results.push({ name, passed: 0, failed: 0, skipped: `no dev articles at ${devArticles}`, seconds: 0 });
+      for (const name of only) {
+        results.push({ name, passed: 0, failed: 0, skipped: `no dev articles at ${devArticles} (set ARTICLE_LENS_ARTICLES)`, seconds: 0 });
+        printSuiteLine(results.at(-1));
+      }
       return results;
     }
     const workspace = makeWorkspace(scratch, devArticles);
