@@ -135,7 +135,7 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null):
     }
   }
   // A compact date line ("Published: 19980812") is only read as a date where it gives the reference.
-  if (reference && /^\d{8}$/.test(reference.text) && !mentions.some(m => overlaps(m, reference))) {
+  if (reference && /^\d{6}(?:\d\d)?$/.test(reference.text) && !mentions.some(m => overlaps(m, reference))) {
     mentions.push({ start: reference.start, end: reference.end, text: reference.text, value: reference.value, relative: false });
     mentions.sort((a, b) => a.start - b.start);
   }

@@ -24,8 +24,8 @@ const ANY_CUE = /\b(?:published|posted|updated|latest\s+update|publi[ée]e?|mis\
 /** A date in a URL path: /2014/06/27/, /2016-03-24/, -20140627-. */
 const URL_DATE = /(?:https?:\/\/|www\.)\S*?[/_-]((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/i;
 
-/** A compact YYYYMMDD date. */
-const COMPACT_DATE = /(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
+/** A compact YYYYMMDD or YYMMDD date. */
+const COMPACT_DATE = /(?<!\d)((?:19|20)?\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/;
 
 /** How many paragraphs from the top may hold a dateline or a fallback date. */
 const EARLY_PARAGRAPHS = 40;
@@ -62,9 +62,11 @@ export function findReferenceDate(layout: Layout): ReferenceDate | null {
     }
     // "Published: 19980812": a compact date counts only right after a publication cue.
     const compact = COMPACT_DATE.exec(line);
-    if (compact && early && CUE.test(line.slice(Math.max(0, compact.index - 40), compact.index)) && isValidDay(+compact[1], +compact[2], +compact[3])) {
+    // Two-digit years pivot at 50: "980120" is 1998, "050120" is 2005.
+    const compactYear = compact ? (compact[1].length === 4 ? +compact[1] : +compact[1] + (+compact[1] >= 50 ? 1900 : 2000)) : 0;
+    if (compact && early && CUE.test(line.slice(Math.max(0, compact.index - 40), compact.index)) && isValidDay(compactYear, +compact[2], +compact[3])) {
       const start = p.start + compact.index;
-      consider({ start, end: start + 8, text: compact[0], value: `${compact[1]}-${compact[2]}-${compact[3]}`, score: 100 - i * 0.01 });
+      consider({ start, end: start + compact[0].length, text: compact[0], value: `${compactYear}-${compact[2]}-${compact[3]}`, score: 100 - i * 0.01 });
     }
     for (const date of fullDates(layout, p.start, end, p.language)) {
       const before = text.slice(Math.max(p.start, date.start - 40), date.start);
