@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toAnnotationJson } from '../../server/src/analysis/export/annotationJson';
+import { BRAT_ANNOTATION_CONF } from '../../server/src/analysis/export/brat';
 import { exportAnnotations, EXPORT_EXTENSIONS } from '../../server/src/analysis/export/formats';
 import { sidecarPathFor } from '../../server/src/annotations/sidecarFile';
 import { collectArticleFiles } from './files';
@@ -23,7 +24,7 @@ const USAGE = `usage: npm start -- <files or folders> [--format summary|table|js
   --format summary  readable digest per article (default)
   --format table    every annotation with its offsets
   --format json     one JSON per article in the gold format (into --out DIR, else JSON lines on stdout)
-  --format brat     brat standoff: NAME.ann plus a copy of the text as NAME.txt into --out DIR (brat, INCEpTION)
+  --format brat     brat standoff: NAME.ann, a copy of the text as NAME.txt and annotation.conf into --out DIR (brat, INCEpTION)
   --format conll    CoNLL-2003 columns, IOB2 tags: NAME.conll per article into --out DIR, else all on stdout
   --format jsonl    JSON lines for spaCy and doccano: DIR/annotations.jsonl, else stdout
   --annotations DIR read your corrections (NAME.ann) from DIR instead of beside each article
@@ -99,6 +100,9 @@ async function main(): Promise<number> {
         return;
       }
       fs.writeFileSync(ann, exportAnnotations('brat', name, result.text, result.analysis));
+      // brat needs the types declared in the collection folder; never replace the user's own.
+      const conf = path.join(options.out!, 'annotation.conf');
+      if (!fs.existsSync(conf)) fs.writeFileSync(conf, BRAT_ANNOTATION_CONF);
       const txt = path.resolve(options.out!, `${stem}.txt`);
       if (txt !== path.resolve(result.file)) fs.writeFileSync(txt, result.text);
       written++;

@@ -120,13 +120,32 @@ export function registerAnnotations(client: LanguageClient): vscode.Disposable {
     try {
       const result = await client.sendRequest<ExportAnnotationsResult>(ExportAnnotationsRequest, { uri: editor.document.uri.toString(), format: choice.format });
       const folder = editor.document.uri.scheme === 'file' ? vscode.Uri.joinPath(editor.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, result.fileName) : undefined,
-        filters: { [choice.label]: [result.fileName.split('.').pop()!] },
-        saveLabel: 'Export',
-      });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+      let target: vscode.Uri | undefined;
+      if (choice.format === 'brat') {
+        // brat reads a folder of NAME.txt + NAME.ann pairs: export into another folder, never
+        // over the article's own corrections file (its sidecar, which has the same name).
+        const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: folder, openLabel: 'Export brat files here', title: 'Folder for the brat export (not the article\'s own folder)' });
+        if (!picked?.[0]) return;
+        if (folder && picked[0].toString() === folder.toString()) {
+          void vscode.window.showErrorMessage('Article Lens: choose another folder: a brat export beside the article would replace its corrections file (.ann).');
+          return;
+        }
+        const stem = result.fileName.replace(/\.ann$/, '');
+        target = vscode.Uri.joinPath(picked[0], result.fileName);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(picked[0], `${stem}.txt`), new TextEncoder().encode(editor.document.getText()));
+        const conf = vscode.Uri.joinPath(picked[0], 'annotation.conf');
+        const hasConf = await vscode.workspace.fs.stat(conf).then(() => true, () => false);
+        if (!hasConf && result.annotationConf) await vscode.workspace.fs.writeFile(conf, new TextEncoder().encode(result.annotationConf));
+      } else {
+        target = await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, result.fileName) : undefined,
+          filters: { [choice.label]: [result.fileName.split('.').pop()!] },
+          saveLabel: 'Export',
+        });
+        if (!target) return;
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+      }
       const open = await vscode.window.showInformationMessage(`Article Lens: annotations exported to ${vscode.workspace.asRelativePath(target)}`, 'Open');
       if (open) await vscode.window.showTextDocument(target);
     } catch (error) {

@@ -80,6 +80,8 @@ export interface ExportAnnotationsResult {
   content: string;
   /** Suggested file name: the article's base name with the format's extension (`.ann`, `.conll`, `.jsonl`, `.json`). */
   fileName: string;
+  /** For brat: the `annotation.conf` to put in the export folder if it has none. */
+  annotationConf?: string;
 }
 
 /** From server: a document's corrections changed (this editor's command, or another editor's write). */

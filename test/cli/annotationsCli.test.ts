@@ -54,7 +54,8 @@ test('--format brat writes NAME.ann and NAME.txt for brat, and refuses to overwr
   const out = path.join(dir, 'brat');
   const result = run(path.join(dir, 'articles'), '--format', 'brat', '--out', out);
   assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(fs.readdirSync(out).sort(), ['a.ann', 'a.txt']);
+  assert.deepEqual(fs.readdirSync(out).sort(), ['a.ann', 'a.txt', 'annotation.conf']);
+  assert.match(fs.readFileSync(path.join(out, 'annotation.conf'), 'utf8'), /^\[entities\]\nPERSON\n/);
   assert.equal(fs.readFileSync(path.join(out, 'a.txt'), 'utf8'), TEXT);
   const { corrections } = correctionsFromBrat(TEXT, fs.readFileSync(path.join(out, 'a.ann'), 'utf8'));
   assert.ok(corrections.some(c => c.kind === 'entity' && c.text === 'tortoise trust' && c.label === 'ORGANIZATION'));

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeCorrection, overlaps, type Annotations, type Correction } from '../analysis/corrections/model';
+import { BRAT_ANNOTATION_CONF } from '../analysis/export/brat';
 import { exportAnnotations, EXPORT_EXTENSIONS, isExportFormat } from '../analysis/export/formats';
 import type { Analysis } from '../analysis/types';
 import { provideCodeActions, targetSpan } from '../features/codeActions';
@@ -213,7 +214,8 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
     return guardCommand('exportAnnotations', (): ExportAnnotationsResult => {
       const fileName = exportFileName(document.uri, EXPORT_EXTENSIONS[params.format]);
       const article = fileName.replace(/\.[^.]+$/, '') + (document.uri.match(/(\.[^./]+)$/)?.[1] ?? '.txt');
-      return { format: params.format, fileName, content: exportAnnotations(params.format, article, document.getText(), host.analyze(document)) };
+      const content = exportAnnotations(params.format, article, document.getText(), host.analyze(document));
+      return { format: params.format, fileName, content, ...(params.format === 'brat' ? { annotationConf: BRAT_ANNOTATION_CONF } : {}) };
     });
   });
 

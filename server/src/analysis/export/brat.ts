@@ -40,6 +40,29 @@ export interface BratDocument {
   problems: string[];
 }
 
+/**
+ * brat's `annotation.conf` for a folder of Article Lens exports and sidecars: the entity types,
+ * `QUOTE` spans, the `ENTITY` type of negatives and their `Rejected` attribute, and the `Speaker`
+ * relation other tools may use. brat shows unconfigured types with a warning without it.
+ */
+export const BRAT_ANNOTATION_CONF = `[entities]
+PERSON
+ORGANIZATION
+LOCATION
+DATE
+QUOTE
+ENTITY
+
+[relations]
+Speaker Arg1:QUOTE, Arg2:PERSON|ORGANIZATION
+<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+Rejected Arg:<ENTITY>
+`;
+
 /** Read a brat `.ann` file for the article `text`. Never throws. */
 export function parseBrat(text: string, ann: string): BratDocument {
   const map = offsetMap(text);
