@@ -33,3 +33,11 @@ test('language per paragraph', () => {
   assert.equal(detectLanguage('The secretary said that the United States would'), 'en');
   assert.equal(detectLanguage('NATO', 'fr'), 'fr');
 });
+
+test('a name after a hyphenated prefix is a token of its own, initials and honorifics stay whole', () => {
+  const words = (s: string) => tokenize(s).map(t => t.text);
+  assert.deepEqual(words('counter-ISIS and anti-Islamic State'), ['counter', '-', 'ISIS', 'and', 'anti', '-', 'Islamic', 'State']);
+  assert.deepEqual(words('Counter-ISIL Coalition'), ['Counter', '-', 'ISIL', 'Coalition']);
+  assert.deepEqual(words('Jean-Yves Saint-Denis al-Assad'), ['Jean-Yves', 'Saint-Denis', 'al-Assad']);
+  assert.deepEqual(words('John F. Kerry, Mr. Smith, M. Le Drian'), ['John', 'F.', 'Kerry', ',', 'Mr.', 'Smith', ',', 'M.', 'Le', 'Drian']);
+});

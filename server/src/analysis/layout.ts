@@ -70,8 +70,10 @@ function splitPrefixedName(word: string): number {
   if (hyphen <= 0 || hyphen + 1 >= word.length) return -1;
   const left = word.slice(0, hyphen);
   const right = word.slice(hyphen + 1);
-  if (!/^\p{Lu}/u.test(right) || !/^\p{Ll}+$/u.test(left)) return -1;
-  if (NAME_PREFIXES.has(left) || /^\p{Lu}{2,}\b/u.test(right)) return hyphen;
+  if (!/^\p{Lu}/u.test(right)) return -1;
+  // "Counter-ISIL" in a title-case headline: the prefix may be capitalized too.
+  if (NAME_PREFIXES.has(left.toLowerCase()) && /^\p{L}\p{Ll}*$/u.test(left)) return hyphen;
+  if (/^\p{Ll}+$/u.test(left) && /^\p{Lu}{2,}\b/u.test(right)) return hyphen;
   return -1;
 }
 

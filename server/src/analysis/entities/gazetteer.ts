@@ -86,8 +86,9 @@ function capitalized(word: string): boolean {
 }
 
 /**
- * Longest non-overlapping matches, left to right. A match must start and end on a capitalized
- * token, so "us" never matches "US" and "the state of" never matches a name.
+ * Longest non-overlapping matches, left to right. A match must start on a capitalized token and
+ * end on one or on a lower-case word of three letters or more, so "us" never matches "US" and "the
+ * state of" never matches a name.
  */
 export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[]): GazetteerMatch[] {
   const matches: GazetteerMatch[] = [];
@@ -102,7 +103,8 @@ export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: st
     for (let j = i; j < n && j - i < gazetteer.maxTokens; j++) {
       key = j === i ? lowers[j] : `${key} ${lowers[j]}`;
       const entry = gazetteer.phrases.get(key);
-      if (entry && capitalized(words[j])) best = { start: i, end: j + 1, entry };
+      // The last word may be a lower-case adjective in a French name ("Union européenne", "Etat islamique").
+      if (entry && (capitalized(words[j]) || (j > i && /^\p{Ll}{3,}$/u.test(words[j])))) best = { start: i, end: j + 1, entry };
       if (!gazetteer.prefixes.has(key)) break;
     }
     if (best) {

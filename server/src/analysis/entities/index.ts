@@ -16,6 +16,7 @@ import { ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, spli
 import { isTitleWord } from './titles';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
+import { lowerWord } from './features';
 import type { Lexicon } from './features';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
@@ -127,19 +128,22 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     else spans = fallbackSpans(sentenceTokens, view.afterTitle);
     const cleaned: TokenSpan[] = [];
     const shout = spans.length > 0 && shouting(words);
+    // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
+    // except words of listed names and organization heads ("Defense Department").
+    const trimWords = view.words === words ? words : view.words.map((w, k) => (w !== words[k] && (resources?.gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k])) ? words[k] : w));
     const pieces = spans
       .flatMap(span => splitAtBreaks(span, words))
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
       // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-      .flatMap(span => trimLowercase(span, shout || span.type === 'PER' ? words : view.words))
+      .flatMap(span => trimLowercase(span, shout || span.type === 'PER' ? words : trimWords))
       .flatMap(span => splitTitles(span, words))
       .flatMap(span => splitDateline(span, words));
     const common = model && resources ? headlineWordsOf(resources) : undefined;
     for (const piece of pieces) {
       let c = cleanSpan(piece, words, view.afterTitle);
       if (!c) continue;
-      if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches);
+      if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches, resources?.gazetteer);
       const span = c;
       const match = matches.find(m => m.start === span.start && m.end === span.end);
       if (match) {
@@ -160,8 +164,9 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       cleaned.push(c);
     }
     if (model && !shout) {
+      extendLowerHeads(cleaned, words);
       addGazetteerAcronyms(cleaned, matches, words);
-      completeFromGazetteer(cleaned, matches);
+      completeFromGazetteer(cleaned, matches, words);
       if (common) extendPersons(cleaned, words, common);
     }
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
@@ -232,9 +237,14 @@ function isByline(words: string[], span: TokenSpan): boolean {
  * "Islamic State of Iraq" in "… and the Levant") take the whole listed name, when no predicted
  * span reaches outside it.
  */
-function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[]): void {
+function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], words: string[]): void {
   for (const m of matches) {
     if (m.end - m.start < 2 || !TYPES[m.entry.type]) continue;
+    // Inside the match only capitalized words and short connectors, but a final adjective ("Union
+    // européenne"): "Xinhua news agency" is a name followed by a description.
+    let plain = true;
+    for (let k = m.start + 1; k < m.end - 1; k++) if (/^\p{Ll}/u.test(words[k]) && words[k].length > 3) plain = false;
+    if (!plain) continue;
     const inside = spans.filter(s => s.start < m.end && m.start < s.end);
     if (!inside.length || inside.some(s => s.start < m.start || s.end > m.end)) continue;
     if (inside.length === 1 && inside[0].start === m.start && inside[0].end === m.end) continue;
@@ -264,10 +274,22 @@ function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
  * written in lower case are not part of the name: "Accueil Belgique" → "Belgique", "Les
  * Etats-Unis" → "Etats-Unis". A span that is exactly a listed name is kept whole ("Le Monde").
  */
-function stripOrdinaryLead(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>, matches: GazetteerMatch[]): TokenSpan {
+function stripOrdinaryLead(
+  span: TokenSpan,
+  words: string[],
+  initial: boolean[],
+  headline: boolean,
+  common: ReadonlySet<string>,
+  matches: GazetteerMatch[],
+  gazetteer?: Gazetteer,
+): TokenSpan {
   if (!headline && !initial[span.start]) return span;
   if (matches.some(m => m.start === span.start && m.end === span.end)) return span;
-  const ordinary = (k: number) => common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]);
+  // "Security Council", "Defense Department": an organization's head word keeps its modifiers.
+  if (ORG_HEADS.has(words[span.end - 1].toLowerCase())) return span;
+  // Words of listed names ("Security" in "United Nations Security Council") are name words.
+  const ordinary = (k: number) =>
+    common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
   let start = span.start;
   while (start < span.end - 1 && ordinary(start) && !PARTICLE_HEADS.has(words[start].toLowerCase())) start++;
   // Only when what remains starts with a real name word: "Defense Department" stays whole.
@@ -278,6 +300,31 @@ function stripOrdinaryLead(span: TokenSpan, words: string[], initial: boolean[],
     if (end < span.end && (ordinary(end - 1) || ORG_HEADS.has(words[span.end - 1].toLowerCase()))) end = span.end;
   }
   return start === span.start && end === span.end ? span : { ...span, start, end };
+}
+
+// Lower-case French heads that open institution and place names before a capitalized word
+// ("ministère du Commerce", "quai Valmy", "rue de Rivoli"), with the type they give.
+const LOWER_HEAD_TYPES = new Map([
+  ['ministère', 'ORG'], ['secrétariat', 'ORG'], ['quai', 'LOC'], ['rue', 'LOC'], ['avenue', 'LOC'], ['boulevard', 'LOC'],
+  ['place', 'LOC'], ['lac', 'LOC'], ['mont', 'LOC'], ['golfe', 'LOC'], ['île', 'LOC'], ['pont', 'LOC'], ['gare', 'LOC'],
+  ['aéroport', 'LOC'], ['détroit', 'LOC'], ['canal', 'LOC'], ['cap', 'LOC'],
+]);
+const HEAD_CONNECTORS = new Set(['du', 'de', 'des', 'la', "l'", "d'", 'le']);
+
+/** Take a preceding lower-case head in: "Commerce" → "ministère du Commerce", "Valmy" → "quai Valmy". */
+function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
+  for (const span of spans) {
+    let k = span.start - 1;
+    let connectors = 0;
+    while (k >= 0 && connectors < 2 && HEAD_CONNECTORS.has(lowerWord(words[k]))) {
+      k--;
+      connectors++;
+    }
+    const type = k >= 0 ? LOWER_HEAD_TYPES.get(words[k]) : undefined;
+    if (!type || spans.some(o => o !== span && o.end > k && o.start < span.start)) continue;
+    span.start = k;
+    span.type = type;
+  }
 }
 
 /**

@@ -57,7 +57,7 @@ export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
 // Lower-case words that may sit inside a name between capitalized words ("Islamic State of Iraq
 // and the Levant", "ministère de la Défense", "Bashar al-Assad").
 const CONNECTORS = new Set([
-  'of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'à', 'au', 'aux', 'en', 'sur',
+  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'à', 'au', 'aux', 'en', 'sur',
   'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'y', 'i', '&',
 ]);
 
@@ -98,6 +98,11 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
     k = e;
   }
   if (from < span.end) out.push({ ...span, start: from, end: span.end });
+  // A person's name has no digits: "Manifestation le 1er" is not one.
+  if (span.type === 'PER') {
+    const digit = words.slice(span.start, span.end).findIndex(w => /\d/.test(w));
+    if (digit >= 0) return trimLowercase({ ...span, end: span.start + digit }, words);
+  }
   return out.filter(p => p.end > p.start).flatMap(p => {
     if (!isLower(words[p.start])) return [p];
     // A name may open with a lower-case head only for a few institutions and places ("ministère du Commerce", "quai Valmy").

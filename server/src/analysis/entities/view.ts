@@ -47,7 +47,9 @@ export function isHeadline(words: string[], common: ReadonlySet<string>): boolea
   if (letters >= 8 && capitals / letters > 0.8) return true;
   // A sentence ending like prose is not a title-case headline.
   if (/^[.!?]$/.test(words[words.length - 1] ?? '')) return false;
-  return (commonCapitalized >= 2 && commonCapitalized > 2 * lowerContent) || (commonCapitalized >= 1 && lowerContent === 0 && words.length <= 12);
+  // One capitalized common word is enough in a short line of four words or more ("Carter Welcomes
+  // France's Support"), not in a name line ("Kevin Baron").
+  return (commonCapitalized >= 2 && commonCapitalized > 2 * lowerContent) || (commonCapitalized >= 1 && lowerContent === 0 && words.length >= 4 && words.length <= 12);
 }
 
 /**
