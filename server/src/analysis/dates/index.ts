@@ -1,10 +1,9 @@
 /**
  * Date recognition for the analysis core: finds every date expression of an article and resolves it
  * against the article's reference date. Per paragraph it runs the cheap pre-filter, chrono-node on
- * windows around explicit dates, and the rule table of the paragraph's language; then it joins
- * weekdays to the dates they introduce ("Friday, November 19, 2010", "vendredi 22 septembre") and
- * French "dernier"/"prochain" to the date before them, keeps the longest of overlapping candidates,
- * and resolves each with the tense of its sentence. Pure: the text is the only input.
+ * windows around explicit dates and the rule table of the paragraph's language, drops what lies
+ * inside URLs, assembles the spans (`spans.ts`), and resolves each with the tense of its sentence
+ * (`tense.ts`, `resolve.ts`). Pure: the text is the only input; no clock, no I/O.
  */
 import type { Layout } from '../layout';
 import type { DateMention, Language, ReferenceDate, Sentence, Span } from '../types';
@@ -14,6 +13,7 @@ import { chronoDates } from './chronoDates';
 import { urlSpans } from './filters';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
+import { attachAffixes, resolveOverlaps } from './spans';
 import { EN_RULES } from './rulesEn';
 import { FR_RULES } from './rulesFr';
 import type { DateCandidate } from './spec';
@@ -32,71 +32,6 @@ function paragraphCandidates(text: string, from: number, to: number, language: L
   found.push(...applyRules(RULES[language], text, from, to));
   const urls = urlSpans(text, from, to);
   return urls.length ? found.filter(c => !urls.some(u => overlaps(u, c))) : found;
-}
-
-/**
- * Joins a weekday to the explicit date right after it ("Friday, November 19"), and extends a
- * French day or month with a following "dernier"/"prochain" ("22 mars dernier").
- */
-function attachAffixes(text: string, candidates: DateCandidate[], language: Language): DateCandidate[] {
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
-  const weekdaysByEnd = new Map<number, DateCandidate>();
-  for (const w of sorted) if (w.spec.kind === 'weekday' && !weekdaysByEnd.has(w.end)) weekdaysByEnd.set(w.end, w);
-  for (const c of sorted) {
-    if (c.spec.kind !== 'day' && c.spec.kind !== 'month') continue;
-    if (language === 'fr' && c.spec.kind === 'day') {
-      const tail = /^[ \t\u00a0]+(dernier|derni[eè]re|prochain|prochaine|pass[ée]e?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
-      if (tail) {
-        c.end += tail[0].length;
-        if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^(?:prochaine?)$/i.test(tail[1]) ? 1 : -1 };
-      }
-    }
-    // "June 16th of last year", "mars de l'année dernière": the year is relative.
-    if (c.spec.year === undefined) {
-      const ofYear = /^,?[ \t\u00a0]+(?:of[ \t\u00a0]+(last|this|next)[ \t\u00a0]+year|de[ \t\u00a0]+l['’]an(?:née)?[ \t\u00a0]+(derni[eè]re?|pass[ée]e?|prochaine?))(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 32));
-      if (ofYear) {
-        const word = (ofYear[1] ?? ofYear[2]).toLowerCase();
-        c.end += ofYear[0].length;
-        c.spec = { ...c.spec, yearOffset: /^(?:this)$/.test(word) ? 0 : /^(?:next|prochaine?)$/.test(word) ? 1 : -1 };
-      }
-    }
-    if (c.spec.kind !== 'day') continue;
-    // "ce 22 mars": the demonstrative stays, like in "ce mercredi".
-    if (language === 'fr') {
-      const ce = /(?<![\p{L}])ce[ \t\u00a0]+$/iu.exec(text.slice(Math.max(0, c.start - 4), c.start));
-      if (ce) c.start -= ce[0].length;
-    }
-    // The weekday ends at most a comma and a few spaces before the date.
-    for (let gap = 0; gap <= 4; gap++) {
-      const weekday = weekdaysByEnd.get(c.start - gap);
-      if (weekday && /^,?[ \t\u00a0]*$/.test(text.slice(weekday.end, c.start))) {
-        c.start = weekday.start;
-        break;
-      }
-    }
-  }
-  return sorted;
-}
-
-/**
- * Keeps the longest of overlapping candidates; on equal length, the lower priority number. Works
- * cluster by cluster (runs of mutually reachable overlaps), so the cost stays linear in practice.
- */
-function resolveOverlaps(candidates: DateCandidate[]): DateCandidate[] {
-  const byStart = [...candidates].sort((a, b) => a.start - b.start);
-  const kept: DateCandidate[] = [];
-  const rank = (a: DateCandidate, b: DateCandidate) => b.end - b.start - (a.end - a.start) || (a.priority ?? 1) - (b.priority ?? 1) || a.start - b.start;
-  for (let i = 0; i < byStart.length; ) {
-    let j = i + 1;
-    let clusterEnd = byStart[i].end;
-    while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
-    const cluster = byStart.slice(i, j).sort(rank);
-    const chosen: DateCandidate[] = [];
-    for (const c of cluster) if (!chosen.some(k => overlaps(k, c))) chosen.push(c);
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
-    i = j;
-  }
-  return kept;
 }
 
 /** The sentence containing `offset` (binary search over sorted sentences). */
