@@ -27,7 +27,10 @@ const WEAK_QUANTITY = new Set(['at', 'to', 'by', 'of', 'with', 'and', 'à', 'a',
 const COUNT_BEFORE_PLURAL = new Set(['of', 'with', 'by', 'and']);
 
 /** Nouns after a number that make it a quantity. */
-const UNIT_AFTER = /^(?:%|percent|per|pour|points?|pts|people|persons?|personnes?|soldiers?|troops?|soldats?|militaires?|km|kilomet(?:er|re)s?|kilom[eè]tres?|miles?|met(?:er|re)s?|m[eè]tres?|feet|foot|pieds?|euros?|dollars?|\$|€|£|hours?|heures?|h|minutes?|secondes?|seconds?|tonnes?|tons?|kg|habitants?|morts?|victimes?|voix|votes?|exemplaires?|employees?|salari[eé]s?|jobs?|emplois?|members?|membres?|cars?|v[eé]hicules?|units?|unités?|calories?|words?|mots?|pages?|times?|fois|cases?|cas|deaths?|dead|killed|wounded|bless[eé]s?|homes?|houses?|maisons?|refugees?|r[eé]fugi[eé]s?|civilians?|civils?|fighters?|combattants?|men|hommes?|women|femmes?|children|enfants?|students?|[eé]l[eè]ves?|signatures?|participants?|visitors?|visiteurs?|spectators?|spectateurs?|strong|more|plus|of|gmt|utc|est|edt|cet|cest|pst|pdt|bst|ist|hrs|local)$/i;
+const UNIT_AFTER = /^(?:%|percent|per|pour|points?|pts|people|persons?|personnes?|soldiers?|troops?|soldats?|militaires?|km|kilomet(?:er|re)s?|kilom[eè]tres?|miles?|met(?:er|re)s?|m[eè]tres?|feet|foot|pieds?|euros?|dollars?|\$|€|£|hours?|heures?|h|minutes?|secondes?|seconds?|tonnes?|tons?|kg|habitants?|morts?|victimes?|voix|votes?|exemplaires?|employees?|salari[eé]s?|jobs?|emplois?|members?|membres?|cars?|v[eé]hicules?|units?|unités?|calories?|words?|mots?|pages?|times?|fois|cases?|cas|deaths?|dead|killed|wounded|bless[eé]s?|homes?|houses?|maisons?|refugees?|r[eé]fugi[eé]s?|civilians?|civils?|fighters?|combattants?|men|hommes?|women|femmes?|children|enfants?|students?|[eé]l[eè]ves?|signatures?|participants?|visitors?|visiteurs?|spectators?|spectateurs?|strong|more|plus|of)$/i;
+
+/** Time zones after a four-digit number make it a 24-hour time ("1900 GMT"); upper case only, since French "est" is a verb. */
+const ZONE_AFTER = /^(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|HRS|hrs)$/;
 
 /**
  * True when a 4-digit number at `[start, end)` reads as a year. Looks at the two words before and
@@ -37,7 +40,7 @@ export function isPlausibleYear(text: string, start: number, end: number): boole
   const before = wordsBefore(text, start, 2);
   const previous = before[before.length - 1] ?? '';
   const after = wordAfter(text, end);
-  const unitAfter = UNIT_AFTER.test(after) && !/^of$/i.test(after);
+  const unitAfter = (UNIT_AFTER.test(after) && !/^of$/i.test(after)) || ZONE_AFTER.test(after);
   if (unitAfter) return false;
   if (QUANTITY_BEFORE.has(previous) && !WEAK_QUANTITY.has(previous)) return false;
   if (previous === 'least' || (previous === 'than' && /^(more|less|fewer|plus|moins)$/.test(before[0] ?? ''))) return false;
