@@ -132,7 +132,11 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     // except words of listed names and organization heads ("Defense Department").
     const trimWords = view.words === words ? words : view.words.map((w, k) => (w !== words[k] && (resources?.gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k])) ? words[k] : w));
     const pieces = spans
-      .flatMap(span => splitAtBreaks(span, words))
+      .flatMap(span => {
+        const parts = splitAtBreaks(span, words);
+        // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
+        return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+      })
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
       // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
@@ -230,6 +234,13 @@ function isByline(words: string[], span: TokenSpan): boolean {
   const lead = span.start >= 2 ? words[span.start - 2] : '';
   const opens = span.start <= 2 || /^[|•·—–\-:,]$/.test(lead);
   return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
+}
+
+/** The type the tagger gives a piece of a split span when it reads it alone, if it tags it whole. */
+function retype(piece: TokenSpan, words: string[], model: TaggerModel, lexicon: Lexicon, gazetteer?: Gazetteer): TokenSpan {
+  const { view } = buildView(words.slice(piece.start, piece.end), gazetteer);
+  const alone = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
+  return alone.length === 1 && alone[0].end - alone[0].start >= piece.end - piece.start - 1 ? { ...piece, type: alone[0].type } : piece;
 }
 
 /**
