@@ -270,6 +270,15 @@ test('watch-list and stop-list from settings and from .article-lens/watchlist.js
     const { uri } = await openArticle(rooted, 'lists2.txt', text);
     assert.match(await hoverAt(rooted, uri, text, 'tortoise trust'), /Organization/);
     assert.equal(await hoverAt(rooted, uri, text, 'Paris'), '');
+    // Editing the file while the server runs: the lists are read again and the article refreshed.
+    // (Diagnostics are republished on each refresh; earlier ones may still be in flight, so check after each.)
+    fs.writeFileSync(path.join(dir, '.article-lens', 'watchlist.json'), JSON.stringify({ people: [], stopList: ['Paris', 'tortoise trust'] }));
+    let hover = await hoverAt(rooted, uri, text, 'tortoise trust');
+    for (let i = 0; i < 5 && hover !== ''; i++) {
+      await rooted.next<PublishDiagnosticsParams>('textDocument/publishDiagnostics', p => p.uri === uri);
+      hover = await hoverAt(rooted, uri, text, 'tortoise trust');
+    }
+    assert.equal(hover, '');
   } finally {
     await rooted.stop();
     fs.rmSync(path.join(dir, '.article-lens'), { recursive: true, force: true });

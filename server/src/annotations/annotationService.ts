@@ -7,6 +7,7 @@
  * for each document so every feature (highlighting, hovers, outline, views, exports) sees the
  * corrected result.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
@@ -32,7 +33,7 @@ import {
   type LspRange,
 } from '../protocol';
 import { AnnotationStore } from './annotationStore';
-import { collectLists } from './watchListFile';
+import { collectLists, WATCHLIST_FILE } from './watchListFile';
 
 /** Capabilities the annotation layer adds to the server's `initialize` answer. */
 export const ANNOTATION_CAPABILITIES = {
@@ -219,14 +220,18 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
     });
   });
 
-  return {
+  const watched: string[] = [];
+  let pushedSettings: { people?: unknown; stopList?: unknown } | undefined;
+  const service: AnnotationService = {
     annotationsFor(document) {
       store.changed(document.uri, document.getText());
       return store.annotations(document.uri);
     },
     async reloadLists(settings) {
-      let raw = settings as { people?: unknown; stopList?: unknown } | undefined;
-      if (raw === undefined && host.canPullConfiguration()) {
+      // Settings pushed by a client that cannot be asked (no workspace/configuration) are kept for later reloads.
+      if (settings !== undefined) pushedSettings = settings as typeof pushedSettings;
+      let raw = pushedSettings;
+      if (settings === undefined && host.canPullConfiguration()) {
         try {
           raw = (await connection.workspace.getConfiguration('articleLens')) as typeof raw;
         } catch {
@@ -241,9 +246,18 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
       pickers = !!(params.initializationOptions as AnnotationInitializationOptions | undefined)?.annotationPickers;
       const uris = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
       folders = uris.filter(u => u.startsWith('file:')).map(u => fileURLToPath(u));
+      // The team's watch-list file can be edited, pulled or created at any time: poll it (one stat
+      // per folder every two seconds) rather than depend on the client's file events.
+      for (const folder of folders) {
+        const file = path.join(folder, WATCHLIST_FILE);
+        fs.watchFile(file, { interval: 2000, persistent: false }, () => void service.reloadLists());
+        watched.push(file);
+      }
     },
     dispose() {
+      for (const file of watched) fs.unwatchFile(file);
       store.dispose();
     },
   };
+  return service;
 }
