@@ -59,6 +59,8 @@ test('English false positives are rejected', () => {
   check(`${EN}Black Friday sales and the Sunday Times; 2014 soldiers; $2014; a March on Washington.`, ['September 5, 2014 → 2014-09-05']);
   check(`${EN}He stayed for three years, now and recently, at 5 p.m., aged 45.`, ['September 5, 2014 → 2014-09-05']);
   check(`${EN}See https://example.com/2014/09/01/story and www.site.org/may-2013/x`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}He told ABC’s “This Week.” and USA Today; in the last week of the race; more in two weeks than Obama.`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}After the Sept. 11 attacks, the vote is set for 1900 GMT.`, ['September 5, 2014 → 2014-09-05', 'Sept. 11 → 2001-09-11']);
 });
 
 test('ranges, period edges, tense of coordinated clauses', () => {
@@ -107,6 +109,7 @@ test('French relative expressions', () => {
 
 test('French false positives are rejected', () => {
   check(`${FR}Terre Air Mer Gendarmerie Renseignement`, ['22 mars 2017 → 2017-03-22'], 'fr');
+  check(`${FR}2016 est une année difficile, avec 2020 salariés.`, ['22 mars 2017 → 2017-03-22', '2016 → 2016'], 'fr');
   check(`${FR}La sonde vers Mars, Mardi gras, plus de 2000 personnes, pendant dix ans, bientôt.`, ['22 mars 2017 → 2017-03-22'], 'fr');
 });
 

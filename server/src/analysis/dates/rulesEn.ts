@@ -33,6 +33,15 @@ function relative(u: 'day' | 'week' | 'month' | 'year', offset: number): DateSpe
   return { kind: 'relativeYear', offset };
 }
 
+/**
+ * True when a multi-word match is written in title case mid-sentence ("ABC's This Week", "Last
+ * Night" as a film): a title, not a date.
+ */
+function titleCased(text: string, m: RegExpExecArray): boolean {
+  const words = m[0].split(/\s+/);
+  return words.length > 1 && words.every(w => /^\p{Lu}/u.test(w)) && !atSentenceStart(text, m.index);
+}
+
 /** English rules, tried on paragraphs detected as English. */
 export const EN_RULES: DateRule[] = [
   {
@@ -75,8 +84,9 @@ export const EN_RULES: DateRule[] = [
   {
     name: 'week',
     needs: /week/i,
-    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])`),
-    build(m) {
+    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])(?!\\s+of\\b)`),
+    build(m, text) {
+      if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
       return { kind: 'relativeWeek', offset: q === 'this' ? 0 : q === 'next' ? 1 : -1 };
     },
@@ -85,7 +95,8 @@ export const EN_RULES: DateRule[] = [
     name: 'weekend',
     needs: /week-?end/i,
     pattern: re(`\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`),
-    build(m) {
+    build(m, text) {
+      if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
       return { kind: 'weekend', direction: q === 'this' || q === 'the' ? 'auto' : directionOf(q) };
     },
@@ -93,7 +104,7 @@ export const EN_RULES: DateRule[] = [
   {
     name: 'in N units',
     needs: /days?\b|weeks?\b|months?\b|years?\b/i,
-    pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago)\\b)`),
+    pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago|than)\\b)`),
     build(m, text) {
       // "for the first time in three years" is a duration, not a date.
       const before = wordsBefore(text, m.index, 3).join(' ');
@@ -118,7 +129,8 @@ export const EN_RULES: DateRule[] = [
     name: 'month or year relative',
     needs: /month|year/i,
     pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`),
-    build(m) {
+    build(m, text) {
+      if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase();
       const offset = q === 'this' ? 0 : q === 'next' ? 1 : -1;
       return m[2].toLowerCase() === 'month' ? { kind: 'relativeMonth', offset } : { kind: 'relativeYear', offset };

@@ -9,6 +9,10 @@ import type { DateCandidate } from './spec';
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** Words around "Sept. 11" / "11 septembre" that name the 2001 attacks rather than this year's day. */
+const NINE_ELEVEN_AFTER = /^,?\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack\w*|commission)\b/iu;
+const NINE_ELEVEN_BEFORE = /attentats?\s+du\s+$/iu;
+
 /**
  * Joins a weekday to the explicit date right after it ("Friday, November 19"), and extends a
  * French day or month with a following "dernier"/"prochain" ("22 mars dernier").
@@ -36,6 +40,10 @@ export function attachAffixes(text: string, candidates: DateCandidate[], languag
       }
     }
     if (c.spec.kind !== 'day') continue;
+    // "the Sept. 11 attacks", "les attentats du 11 septembre": the date of the event is 2001.
+    if (c.spec.year === undefined && c.spec.month === 9 && c.spec.day === 11 && (NINE_ELEVEN_AFTER.test(text.slice(c.end, c.end + 30)) || NINE_ELEVEN_BEFORE.test(text.slice(Math.max(0, c.start - 16), c.start)))) {
+      c.spec = { ...c.spec, year: 2001 };
+    }
     // "ce 22 mars": the demonstrative stays, like in "ce mercredi".
     if (language === 'fr') {
       const ce = /(?<![\p{L}])ce[ \t\u00a0]+$/iu.exec(text.slice(Math.max(0, c.start - 4), c.start));
