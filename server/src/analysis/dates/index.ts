@@ -28,7 +28,11 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 /** All candidates of one paragraph, before overlap resolution. */
 function paragraphCandidates(text: string, from: number, to: number, language: Language): DateCandidate[] {
   const found: DateCandidate[] = [];
-  for (const window of chronoWindows(text, from, to, language)) found.push(...chronoDates(text, window.start, window.end, language));
+  // Explicit dates in the other language too (an English caption in a French article): the month
+  // names differ, so each language's anchors only fire on its own dates.
+  for (const lang of language === 'fr' ? (['fr', 'en'] as const) : (['en', 'fr'] as const)) {
+    for (const window of chronoWindows(text, from, to, lang)) found.push(...chronoDates(text, window.start, window.end, lang));
+  }
   found.push(...applyRules(RULES[language], text, from, to));
   const urls = urlSpans(text, from, to);
   return urls.length ? found.filter(c => !urls.some(u => overlaps(u, c))) : found;
