@@ -3,12 +3,17 @@
  * timed tests. Corpus: the dev articles repeated to at least 1 MB (generated in memory, nothing
  * written). Figures: full pipeline MB/s on one core, each stage's share (entities, dates, quotes),
  * per-article latency p50/p95, model load time, pathological inputs (10,000 unmatched quote marks,
- * one 1 MB paragraph), and the real server's start-to-first-hover time over stdio.
- * usage: npm run bench -- [articles folder]   (default ../shared/articles)
+ * one 1 MB paragraph), and the real server over stdio: start to first hover, keystroke-to-answer
+ * latency in a 1 MB article, and indexing a generated workspace of 10,000 articles (time, peak
+ * memory, second start from the disk cache). The workspace is generated in a temp folder by the
+ * bench itself from the dev articles and deleted afterwards.
+ * usage: npm run bench -- [articles folder] [--workspace N]   (default ../shared/articles, N = 10000; 0 skips)
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { findReferenceDate, recognizeDates } from '../../server/src/analysis/dates/index';
 import { recognizeEntities } from '../../server/src/analysis/entities/index';
@@ -17,7 +22,10 @@ import { layoutText } from '../../server/src/analysis/layout';
 import { scanQuotes } from '../../server/src/analysis/quotes/index';
 import { loadEntityResources } from '../../server/src/resources';
 
-const folder = process.argv[2] ?? path.resolve(__dirname, '..', '..', 'shared', 'articles');
+const args = process.argv.slice(2);
+const workspaceFlag = args.indexOf('--workspace');
+const workspaceSize = workspaceFlag >= 0 ? Number(args.splice(workspaceFlag, 2)[1]) : 10_000;
+const folder = args[0] ?? path.resolve(__dirname, '..', '..', 'shared', 'articles');
 const articles = fs.readdirSync(folder).filter(f => /\.(txt|article)$/.test(f)).map(f => fs.readFileSync(path.join(folder, f), 'utf8'));
 if (!articles.length) throw new Error(`no articles in ${folder}`);
 
@@ -77,50 +85,162 @@ let paragraph = '';
 while (paragraph.length < MB) paragraph += articles[0].replace(/\s*\n\s*/g, ' ') + ' ';
 report('one 1 MB paragraph', `${time(() => analyzeText(paragraph, { entityResources: resources })).toFixed(0)} ms`);
 
-async function serverFirstHover(): Promise<{ start: number; hover: number }> {
-  const server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const started = performance.now();
-  let buffer = Buffer.alloc(0);
-  const waiting = new Map<number, (value: unknown) => void>();
-  server.stdout!.on('data', (chunk: Buffer) => {
-    buffer = Buffer.concat([buffer, chunk]);
+/** A minimal LSP client over the server's stdio, enough for timing (no dependencies on test code). */
+class Lsp {
+  server: ChildProcess;
+  #buffer = Buffer.alloc(0);
+  #waiting = new Map<number, (value: unknown) => void>();
+  #id = 0;
+  logs: string[] = [];
+  #logWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
+
+  constructor() {
+    this.server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.server.stdout!.on('data', (chunk: Buffer) => this.#receive(chunk));
+  }
+
+  #receive(chunk: Buffer): void {
+    this.#buffer = Buffer.concat([this.#buffer, chunk]);
     for (;;) {
-      const header = buffer.indexOf('\r\n\r\n');
+      const header = this.#buffer.indexOf('\r\n\r\n');
       if (header < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())?.[1]);
-      if (buffer.length < header + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
-      buffer = buffer.subarray(header + 4 + length);
-      if (message.id !== undefined && waiting.has(message.id)) waiting.get(message.id)!(message.result);
+      const length = Number(/Content-Length: (\d+)/i.exec(this.#buffer.subarray(0, header).toString())?.[1]);
+      if (this.#buffer.length < header + 4 + length) return;
+      const message = JSON.parse(this.#buffer.subarray(header + 4, header + 4 + length).toString());
+      this.#buffer = this.#buffer.subarray(header + 4 + length);
+      if (message.method && message.id !== undefined) this.#write({ jsonrpc: '2.0', id: message.id, result: null });
+      else if (message.id !== undefined) this.#waiting.get(message.id)?.(message.result);
+      if (message.method === 'window/logMessage' || message.method === 'articleLens/status') {
+        const line = (message.params.message ?? message.params.detail ?? '') as string;
+        this.logs.push(line);
+        this.#logWaiters = this.#logWaiters.filter(w => (w.pattern.test(line) ? (w.resolve(line), false) : true));
+      }
     }
-  });
-  let id = 0;
-  const send = (method: string, params: unknown, notify = false) => {
-    const message: Record<string, unknown> = { jsonrpc: '2.0', method, params };
-    if (!notify) message.id = ++id;
+  }
+
+  #write(message: unknown): void {
     const body = JSON.stringify(message);
-    server.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    return notify ? Promise.resolve(undefined) : new Promise(resolve => waiting.set(id, resolve));
-  };
-  await send('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  const initialized = performance.now() - started;
-  await send('initialized', {}, true);
-  const text = articles[0];
-  const uri = 'file:///bench/article.article';
-  await send('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } }, true);
-  const word = text.search(/\p{Lu}\p{Ll}{3,}/u);
-  const before = text.slice(0, word);
-  const position = { line: before.split('\n').length - 1, character: word - (before.lastIndexOf('\n') + 1) };
-  await send('textDocument/hover', { textDocument: { uri }, position });
-  const hover = performance.now() - started;
-  await send('shutdown', null);
-  await send('exit', null, true);
-  server.kill();
-  return { start: initialized, hover };
+    this.server.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+
+  request<T = unknown>(method: string, params: unknown): Promise<T> {
+    const id = ++this.#id;
+    this.#write({ jsonrpc: '2.0', id, method, params });
+    return new Promise(resolve => this.#waiting.set(id, resolve as (value: unknown) => void));
+  }
+
+  notify(method: string, params: unknown): void {
+    this.#write({ jsonrpc: '2.0', method, params });
+  }
+
+  waitForLog(pattern: RegExp): Promise<string> {
+    const seen = this.logs.find(l => pattern.test(l));
+    return seen ? Promise.resolve(seen) : new Promise(resolve => this.#logWaiters.push({ pattern, resolve }));
+  }
+
+  /** Peak resident memory of the server process (threads included), in MB, from /proc. */
+  peakMemoryMB(): number | undefined {
+    try {
+      const status = fs.readFileSync(`/proc/${this.server.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise(resolve => this.server.once('exit', resolve));
+    await this.request('shutdown', null);
+    this.notify('exit', null);
+    await exited;
+  }
 }
 
-serverFirstHover().then(({ start, hover }) => {
-  report('server start → initialize answered', `${start.toFixed(0)} ms`);
-  report('server start → first hover answered', `${hover.toFixed(0)} ms`);
-  console.log(`\npeak RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
+const positionOf = (text: string, offset: number) => {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+};
+
+async function serverFirstHover(): Promise<void> {
+  const started = performance.now();
+  const lsp = new Lsp();
+  await lsp.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  report('server start → initialize answered', `${(performance.now() - started).toFixed(0)} ms`);
+  lsp.notify('initialized', {});
+  const text = articles[0];
+  const uri = 'file:///bench/article.article';
+  lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+  await lsp.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, text.search(/\p{Lu}\p{Ll}{3,}/u)) });
+  report('server start → first hover answered', `${(performance.now() - started).toFixed(0)} ms`);
+  await lsp.stop();
+}
+
+/** Keystrokes in a 1 MB article: each edit followed by the requests an editor sends (tokens, hover). */
+async function editLatency(): Promise<void> {
+  const lsp = new Lsp();
+  await lsp.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  lsp.notify('initialized', {});
+  await lsp.waitForLog(/Entity model (loaded|failed)/);
+  let text = '';
+  for (let i = 0; text.length < MB; i++) text += articles[i % articles.length] + '\n\n';
+  const uri = 'file:///bench/big.article';
+  lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+  const first = performance.now();
+  await lsp.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+  report('1 MB article: first full analysis (tokens)', `${(performance.now() - first).toFixed(0)} ms`);
+  const latencies: number[] = [];
+  for (let version = 2; version < 32; version++) {
+    // Type into a paragraph somewhere in the middle of the article, as a reader annotating would.
+    const offset = text.indexOf('\n', Math.floor((text.length * version) / 40)) ;
+    const position = positionOf(text, offset);
+    text = text.slice(0, offset) + 'x' + text.slice(offset);
+    const started = performance.now();
+    lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: 'x' }] });
+    await lsp.request('textDocument/semanticTokens/full', { textDocument: { uri } });
+    latencies.push(performance.now() - started);
+  }
+  report('1 MB article: keystroke → semantic tokens p50 / p95', `${percentile(latencies, 50).toFixed(0)} ms / ${percentile(latencies, 95).toFixed(0)} ms`);
+  await lsp.stop();
+}
+
+/** Index a generated workspace of `count` articles, then start again from the disk cache. */
+async function workspaceIndexing(count: number): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-'));
+  const storage = path.join(root, 'storage');
+  try {
+    const dir = path.join(root, 'ws', 'articles');
+    fs.mkdirSync(dir, { recursive: true });
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      // Each file differs (its own first line), so nothing is shared by content hash.
+      const text = `Dispatch ${i}\n\n${articles[i % articles.length]}`;
+      total += text.length;
+      fs.writeFileSync(path.join(dir, `a${String(i).padStart(5, '0')}.txt`), text);
+    }
+    const run = async (label: string) => {
+      const started = performance.now();
+      const lsp = new Lsp();
+      await lsp.request('initialize', { processId: process.pid, rootUri: pathToFileURL(path.join(root, 'ws')).href, capabilities: {}, initializationOptions: { storagePath: storage } });
+      lsp.notify('initialized', {});
+      const line = await lsp.waitForLog(/^Indexed \d+ articles/);
+      const seconds = (performance.now() - started) / 1000;
+      report(`${label}`, `${seconds.toFixed(1)} s, peak memory ${lsp.peakMemoryMB()?.toFixed(0) ?? '?'} MB  (${line.replace(/^Indexed /, '')})`);
+      await lsp.stop();
+    };
+    console.log(`\nworkspace: ${count} generated articles, ${(total / MB).toFixed(1)} MB`);
+    await run(`index ${count} articles (cold)`);
+    await run(`index ${count} articles (second start, cache)`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+(async () => {
+  await serverFirstHover();
+  await editLatency();
+  if (workspaceSize > 0) await workspaceIndexing(workspaceSize);
+  console.log(`\nbench process peak RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
+})().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
 });

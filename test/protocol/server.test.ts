@@ -38,7 +38,7 @@ const FRENCH = [
 ].join('\n');
 
 let client: TestClient;
-before(async () => { client = await startServer(); });
+before({ timeout: 60000 }, async () => { client = await startServer(); });
 after(async () => { await client.stop(); });
 
 const hoverText = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');

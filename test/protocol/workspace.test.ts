@@ -25,7 +25,7 @@ let client: TestClient;
 // vscode-jsonrpc routes $/progress to token handlers, so the end of indexing is read from the server's log line.
 const done = (c: TestClient) => c.next<{ message: string }>('window/logMessage', p => /^Indexed \d+ articles/.test(p.message));
 
-before(async () => {
+before({ timeout: 120000 }, async () => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-ws-'));
   storage = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-storage-'));
   fs.mkdirSync(path.join(workspace, 'articles'));
