@@ -5,14 +5,16 @@
  * name next to a number or a numeric date ("Sept. 5", "22 mars", "15/09/2014", "2014-09-16").
  */
 import type { Language, Span } from '../types';
-import { monthWordsSource, TRIGGER_WORDS } from './lexicon';
+import { monthStemsSource, TRIGGER_WORDS } from './lexicon';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Any date word or a number that could be a year; case-insensitive, Unicode word edges.
+// Any date word or a number that could be a year. ASCII word edges and no Unicode mode: eight
+// times faster than Unicode look-arounds, and an extra hit only costs the rules' own gates.
+// "été" starts with a non-ASCII letter, so it is matched without an edge.
 const TRIGGER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...new Set(TRIGGER_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])|(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)|\\d[/.-]\\d{1,2}[/.-]\\d`,
-  'iu',
+  `\\b(?:${[...new Set(TRIGGER_WORDS)].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b|été|(?:1[89]|20)\\d\\d|\\d[/.-]\\d{1,2}[/.-]\\d`,
+  'i',
 );
 
 /** True when `text[from, to)` may hold a date expression. */
@@ -21,9 +23,10 @@ export function mayHoldDate(text: string, from: number, to: number): boolean {
 }
 
 const NUMERIC = '\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}(?!\\d)';
+// ASCII word edges for the same speed reason; a false anchor only costs one chrono call.
 const ANCHOR: Record<Language, RegExp> = {
-  en: new RegExp(`(?<![\\p{L}])${monthWordsSource('en')}(?![\\p{L}])\\s*\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWordsSource('en')}(?![\\p{L}])|(?<![\\d/.-])${NUMERIC}`, 'giu'),
-  fr: new RegExp(`(?:\\d|1er|premier)\\s+${monthWordsSource('fr')}(?![\\p{L}])|(?<![\\d/.-])${NUMERIC}`, 'giu'),
+  en: new RegExp(`\\b${monthStemsSource('en')}\\b\\.?\\s*\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthStemsSource('en')}\\b|(?<![\\d/.-])${NUMERIC}`, 'gi'),
+  fr: new RegExp(`(?:\\d|1er|premier)\\s+${monthStemsSource('fr')}(?![a-zà-ÿ])|(?<![\\d/.-])${NUMERIC}`, 'gi'),
 };
 
 /** How far around an anchor chrono gets to look: room for "Friday, " before and ", 2014" after. */

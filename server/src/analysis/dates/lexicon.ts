@@ -104,6 +104,11 @@ export function monthWordsSource(language: Language): string {
   return `(?:${alternation(full)}|(?:${alternation(abbreviations)})\\.?)`;
 }
 
+/** Regex source matching any month name or abbreviation, without the abbreviation's dot. */
+export function monthStemsSource(language: Language): string {
+  return `(?:${alternation(MONTHS[language].flat())})`;
+}
+
 /** Regex source matching a full weekday name of `language`. */
 export function weekdayNamesSource(language: Language): string {
   return alternation(WEEKDAYS[language]);
