@@ -38,7 +38,7 @@ const FRENCH = [
 ].join('\n');
 
 let client: TestClient;
-before({ timeout: 60000 }, async () => { client = await startServer(); });
+before(async () => { client = await startServer(); }, { timeout: 60000 });
 after(async () => { await client.stop(); });
 
 const hoverText = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');

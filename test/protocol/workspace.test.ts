@@ -25,14 +25,14 @@ let client: TestClient;
 // vscode-jsonrpc routes $/progress to token handlers, so the end of indexing is read from the server's log line.
 const done = (c: TestClient) => c.next<{ message: string }>('window/logMessage', p => /^Indexed \d+ articles/.test(p.message));
 
-before({ timeout: 120000 }, async () => {
+before(async () => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-ws-'));
   storage = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-storage-'));
   fs.mkdirSync(path.join(workspace, 'articles'));
   for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(workspace, name === 'notes.txt' ? name : name.endsWith('.article') ? name : path.join('articles', name)), text);
   client = await startServer({ rootUri: pathToFileURL(workspace).href, initializationOptions: { storagePath: storage }, capabilities: { window: { workDoneProgress: true } }, beforeInitialized: c => done(c) });
   await client.ready;
-});
+}, { timeout: 120000 });
 let stopped = false;
 after(async () => { if (!stopped) await client.stop(); });
 
