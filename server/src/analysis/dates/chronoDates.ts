@@ -107,7 +107,23 @@ function parseWindow(instance: ChronoInstance, text: string, language: Language)
   return out;
 }
 
+// The reference finder and the recognizer parse the same windows of the same text one after the
+// other: the last text's results are kept (a memo, so results never depend on it).
+let memoText: string | null = null;
+const memo = new Map<string, DateCandidate[]>();
+
 /** Explicit dates found by chrono in `text[from, to)` read as `language`, in text offsets. */
 export function chronoDates(text: string, from: number, to: number, language: Language): DateCandidate[] {
-  return parseWindow(chronoFor(language), text.slice(from, to), language).map(c => ({ ...c, start: c.start + from, end: c.end + from }));
+  if (memoText !== text) {
+    memoText = text;
+    memo.clear();
+  }
+  const key = `${language}:${from}:${to}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = parseWindow(chronoFor(language), text.slice(from, to), language).map(c => ({ ...c, start: c.start + from, end: c.end + from }));
+    memo.set(key, found);
+  }
+  // Callers adjust spans and specs in place: hand out copies.
+  return found.map(c => ({ ...c }));
 }
