@@ -64,6 +64,10 @@ export const PersonFilesRequest = 'articleLens/personFiles';
 export interface PersonFilesParams { entityId: string }
 export interface PersonFileItem { uri: string; mentions: LspRange[]; quotes: Array<{ text: string; range: LspRange }> }
 
+/** From server: the workspace index changed (indexing finished, files changed): views listing it refresh. */
+export const IndexChangedNotification = 'articleLens/indexChanged';
+export interface IndexChangedParams { files: number; indexing: boolean }
+
 /** Options the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** Folder for the index cache (the extension's storage, never the user's workspace). */

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
 import type { Analysis } from '../analysis/types';
+import { IndexChangedNotification, type IndexChangedParams } from '../protocol';
 import { DEFAULT_DATA_DIR } from '../resources';
 import { AnalysisPool } from './analysisPool';
 import type { DiscoveryRules } from './discovery';
@@ -74,6 +75,7 @@ export class WorkspaceService {
       },
     });
     reporter?.done();
+    this.#announce();
     const summary = `Indexed ${result.files} articles in ${(result.millis / 1000).toFixed(1)} s (${result.analysed} analysed, ${result.fromCache} from cache${loaded ? ` of ${loaded}` : ''}${result.skipped.length ? `, ${result.skipped.length} skipped` : ''})${result.cancelled ? ', cancelled' : ''}.`;
     this.connection.console.info(summary);
     for (const skipped of result.skipped.slice(0, 20)) this.connection.console.info(`  skipped ${skipped}`);
@@ -95,6 +97,11 @@ export class WorkspaceService {
     }
     clearTimeout(this.#flushTimer);
     this.#flushTimer = setTimeout(() => this.#indexer.flush(), 2000);
+    this.#announce();
+  }
+
+  #announce(): void {
+    void this.connection.sendNotification(IndexChangedNotification, { files: this.index.size, indexing: this.indexing } satisfies IndexChangedParams);
   }
 
   /** An open document changed: its live analysis wins over the indexed file until it is closed. */
