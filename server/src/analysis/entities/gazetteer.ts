@@ -3,7 +3,7 @@
  * sequences. A match is only a feature for the tagger (and an alias key for identity), never a
  * decision by itself, because many names are ambiguous ("Jordan", "Georgia", "Nice"). The data
  * comes in as text (one entry per line: `TYPE<TAB>name|alias|…`, the first name being the entry's
- * key) so the host decides where it is loaded from.
+ * key; type FIRST lists given names, which only flag words) so the host decides where it is loaded from.
  */
 import { tokenize } from '../layout';
 import { lowerWord } from './features';
@@ -33,7 +33,7 @@ export interface Gazetteer {
   prefixes: Set<string>;
   /** Longest phrase, in tokens. */
   maxTokens: number;
-  /** One-letter flags per lower-cased word (L place, O organization, M nationality; lower case when inside a longer phrase). */
+  /** One-letter flags per lower-cased word (L place, O organization, M nationality, F given name; lower case when inside a longer phrase). */
   wordFlags: Map<string, string>;
 }
 
@@ -58,6 +58,11 @@ export function addGazetteerText(gazetteer: Gazetteer, text: string, list?: stri
     const type = line.slice(0, tab);
     const names = line.slice(tab + 1).split('|').map(s => s.trim()).filter(Boolean);
     if (!names.length) continue;
+    if (type === 'FIRST') {
+      // Given names only flag words: a first name alone is not a mention.
+      for (const name of names) addFlag(gazetteer, name.toLowerCase(), 'F');
+      continue;
+    }
     const entry: GazetteerEntry = list ? { type, key: names[0], list } : { type, key: names[0] };
     for (const name of names) addPhrase(gazetteer, phraseKey(name), entry);
   }
@@ -74,10 +79,12 @@ function addPhrase(gazetteer: Gazetteer, tokens: string[], entry: GazetteerEntry
   const flag = FLAG[entry.type] ?? '';
   if (!flag) return;
   const flags = tokens.length === 1 ? [[tokens[0], flag]] : tokens.filter(t => /\p{L}{3}/u.test(t)).map(t => [t, flag.toLowerCase()]);
-  for (const [word, f] of flags) {
-    const old = gazetteer.wordFlags.get(word) ?? '';
-    if (!old.includes(f)) gazetteer.wordFlags.set(word, [...old, f].sort().join(''));
-  }
+  for (const [word, f] of flags) addFlag(gazetteer, word, f);
+}
+
+function addFlag(gazetteer: Gazetteer, word: string, flag: string): void {
+  const old = gazetteer.wordFlags.get(word) ?? '';
+  if (!old.includes(flag)) gazetteer.wordFlags.set(word, [...old, flag].sort().join(''));
 }
 
 function capitalized(word: string): boolean {

@@ -35,7 +35,7 @@ export interface EntityResources {
 }
 
 /** The gazetteer files under `data/gazetteers/`, in priority order (earlier entries win). */
-export const GAZETTEER_FILES = ['organizations.tsv', 'places.tsv', 'countries.tsv', 'cities.tsv'];
+export const GAZETTEER_FILES = ['organizations.tsv', 'places.tsv', 'countries.tsv', 'cities.tsv', 'first-names.tsv'];
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
@@ -441,6 +441,12 @@ function propagate(tagged: TaggedSentence[]): void {
   for (const s of tagged) {
     for (const span of s.spans) {
       const key = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text)).join(' ');
+      // One name, one type in a file: a clear majority wins ("Donald Trump" tagged PER 5 times, ORG once).
+      const v = votes.get(key);
+      if (v && v.size > 1) {
+        const ranked = [...v.entries()].sort((a, b) => b[1] - a[1]);
+        if (ranked[0][1] > ranked[1][1]) span.type = ranked[0][0];
+      }
       if (orgPrefixes.has(key)) span.type = 'ORG';
       else if (span.type !== 'PER' && ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key))) span.type = 'PER';
       // "Le" + "Drian" where the file has "Jean-Yves Le Drian": take the particle in.

@@ -36,7 +36,7 @@ const PORTFOLIOS = new Set([
 const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'da', 'di', 'dos', 'das', 'la', 'le', 'ter', 'zu']);
 
 // Punctuation that never sits inside a name: a span crossing it is cut there.
-const BREAKS = new Set([',', ':', ';', '(', ')', '[', ']', '|', '•', '«', '»', '“', '”', '"', '—', '–', '/', '©', '?', '!']);
+const BREAKS = new Set([',', ':', ';', '(', ')', '[', ']', '|', '•', '«', '»', '“', '”', '‘', '’', '"', '—', '–', '/', '©', '?', '!']);
 
 /**
  * Cut a span at punctuation that never sits inside a name ("Comité de rédaction : Jacques de
@@ -212,6 +212,11 @@ export const STOP_CAPITALS = new Set([
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
   'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  // Interjections and adverbs that open spoken turns and clauses.
+  'well', 'yes', 'yeah', 'no', 'oh', 'ok', 'okay', 'now', 'so', 'then', 'here', 'there', 'more', 'today', 'still', 'also',
+  'however', 'meanwhile', 'please', 'thanks', 'why', 'what', 'who', 'how', 'where', 'which', 'yet', 'indeed', 'perhaps',
+  'oui', 'non', 'alors', 'bien', 'donc', 'ainsi', 'ici', 'hier', 'demain', "aujourd'hui", 'aujourd’hui', 'cependant',
+  'pourtant', 'enfin', 'puis', 'pourquoi', 'comment', 'quand', 'où', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'son', 'sa', 'ses',
 ]);
 
 /**

@@ -24,7 +24,7 @@ export const TITLE_WORDS = new Set([
   'admiral', 'commander', 'commissioner', 'advisor', 'adviser', 'professor', 'doctor', 'dr', 'leader', 'founder', 'analyst',
   'correspondent', 'reporter', 'editor', 'columnist', 'author', 'economist', 'candidate', 'rapporteur', 'deputy', 'counsel',
   'spokesman', 'official', 'diplomat', 'dictator', 'strongman', 'marshal', 'pilot', 'actor', 'actress', 'singer',
-  'rapper', 'star', 'player', 'executive', 'vice', 'champion', 'president-elect', 'nominee', 'gen', 'sen', 'rep', 'gov',
+  'rapper', 'star', 'player', 'executive', 'vice', 'democrat', 'champion', 'president-elect', 'nominee', 'gen', 'sen', 'rep', 'gov',
   // French
   'président', 'présidente', 'ministre', 'secrétaire', 'chancelière', 'roi', 'reine', 'pape', 'juge', 'maire',
   'député', 'députée', 'sénateur', 'sénatrice', 'ambassadeur', 'ambassadrice', 'porte-parole', 'directeur', 'directrice',

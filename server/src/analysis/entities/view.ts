@@ -45,8 +45,8 @@ export function isHeadline(words: string[], common: ReadonlySet<string>): boolea
     else if (i > 0 && w.length >= 2 && w !== lower && common.has(lower)) commonCapitalized++;
   }
   if (letters >= 8 && capitals / letters > 0.8) return true;
-  // A sentence ending like prose is not a title-case headline.
-  if (/^[.!?]$/.test(words[words.length - 1] ?? '')) return false;
+  // A sentence ending like prose, with lower-case content words, is not a title-case headline.
+  if (lowerContent > 0 && /^[.!?]$/.test(words[words.length - 1] ?? '')) return false;
   // One capitalized common word is enough in a short line of four words or more ("Carter Welcomes
   // France's Support"), not in a name line ("Kevin Baron").
   return (commonCapitalized >= 2 && commonCapitalized > 2 * lowerContent) || (commonCapitalized >= 1 && lowerContent === 0 && words.length >= 4 && words.length <= 12);
@@ -99,7 +99,8 @@ export function buildView(original: string[], gazetteer?: Gazetteer, common: Rea
   const matches = gazetteer ? matchGazetteer(gazetteer, words, lowers) : [];
   const initial = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
-    initial[i] = i === 0 || (OPENERS.has(words[i - 1]) && (i === 1 || initial[i - 1]));
+    // After a colon or a dash, capitals start a new clause ("PENCE: Well, …").
+    initial[i] = i === 0 || (OPENERS.has(words[i - 1]) && (i === 1 || initial[i - 1] || /^[:—–]$/.test(words[i - 1])));
     // The short shape maps every letter to X or x: no X/x means no letter.
     if (initial[i] && i + 1 < words.length && !/[Xx]/.test(shorts[i])) initial[i + 1] = true;
   }
