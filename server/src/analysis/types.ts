@@ -70,6 +70,11 @@ export interface DateMention extends Span {
   value: string | null;
   /** True when the value depends on the reference date ("Monday", "hier", "last year"). */
   relative: boolean;
+  /**
+   * How the value was obtained, for hovers: "as written", "Monday before 2014-09-05 (past tense)",
+   * "2014-09-05 − 1 day", "no reference date in the article". Optional; set by the date recognizer.
+   */
+  resolution?: string;
 }
 
 /** A stretch of reported speech, marks included. */
