@@ -69,13 +69,13 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null):
       const tense = tenseAt(text, sentence.start, sentence.end, c.start, c.end, paragraph.language);
       // A year after a name is an event ("RIMPAC 2016") near the article's time, or a product ("Mirage 2000").
       if (c.spec.kind === 'year' && c.spec.named && referenceDay && Math.abs(c.spec.year - referenceDay.year) > 5) continue;
-      const { value, relative } = resolve(c.spec, referenceDay, tense);
-      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative });
+      const { value, relative, how } = resolve(c.spec, referenceDay, tense);
+      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative, resolution: how });
     }
   }
   // A compact date line ("Published: 19980812") is only read as a date where it gives the reference.
   if (reference && /^\d{6}(?:\d\d)?$/.test(reference.text) && !mentions.some(m => overlaps(m, reference))) {
-    mentions.push({ start: reference.start, end: reference.end, text: reference.text, value: reference.value, relative: false });
+    mentions.push({ start: reference.start, end: reference.end, text: reference.text, value: reference.value, relative: false, resolution: 'the article\'s date line' });
     mentions.sort((a, b) => a.start - b.start);
   }
   return mentions;

@@ -11,10 +11,12 @@ import { holidayIn } from './holidays';
 import type { Direction, DateSpec, Season } from './spec';
 import type { Tense } from './tense';
 
-/** The resolved value and whether it came from the reference date. */
+/** The resolved value, whether it came from the reference date, and how. */
 export interface Resolution {
   value: string | null;
   relative: boolean;
+  /** A short explanation for hovers ("Monday before 2014-09-05 (past tense)"). */
+  how: string;
 }
 
 /** True when the spec's value depends on the reference date. */
@@ -70,8 +72,47 @@ function seasonIndex(d: Day): number {
   return d.year * 4 + Math.floor((d.month - 3) / 3);
 }
 
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const signed = (n: number, unit: string) => `${n < 0 ? '−' : '+'} ${Math.abs(n)} ${unit}${Math.abs(n) === 1 ? '' : 's'}`;
+
+/** Why the tense or the text chose a side, for the explanation. */
+function sideReason(direction: Direction | undefined, tense: Tense): string {
+  if (direction === -1 || direction === 1) return 'as the text says';
+  return tense === 'future' ? 'future tense' : tense === 'past' ? 'past tense' : 'news default';
+}
+
 /** The ISO value of `spec` given the reference day (or null) and the clause's tense. */
 export function resolve(spec: DateSpec, reference: Day | null, tense: Tense): Resolution {
+  const resolved = resolveValue(spec, reference, tense);
+  return { ...resolved, how: explain(spec, reference, tense, resolved.value) };
+}
+
+/** A short explanation of a resolution, shown in hovers. */
+function explain(spec: DateSpec, reference: Day | null, tense: Tense, value: string | null): string {
+  if (!isRelative(spec)) return 'as written';
+  if (!reference) return 'no reference date in the article';
+  const ref = formatDay(reference);
+  if (value === null) return `cannot be pinned down from ${ref}`;
+  switch (spec.kind) {
+    case 'weekday':
+      if (value === ref) return `the reference day itself (${ref})`;
+      return `${WEEKDAY_NAMES[spec.weekday]} ${value < ref ? 'before' : 'after'} ${ref} (${sideReason(spec.direction, tense)})`;
+    case 'relativeDay':
+      return spec.offset === 0 ? `the reference day (${ref})` : `${ref} ${signed(spec.offset, 'day')}`;
+    case 'relativeWeek':
+      return spec.offset === 0 ? `ISO week of ${ref}` : `ISO week of ${ref} ${signed(spec.offset, 'week')}`;
+    case 'relativeMonth':
+      return spec.offset === 0 ? `month of ${ref}` : `month of ${ref} ${signed(spec.offset, 'month')}`;
+    case 'relativeYear':
+      return spec.offset === 0 ? `year of ${ref}` : `year of ${ref} ${signed(spec.offset, 'year')}`;
+    case 'weekend':
+      return `the weekend nearest ${ref} (${sideReason(spec.direction, tense)}), as its ISO week`;
+    default:
+      return `year taken from ${ref} (${sideReason('direction' in spec ? spec.direction : undefined, tense)})`;
+  }
+}
+
+function resolveValue(spec: DateSpec, reference: Day | null, tense: Tense): Omit<Resolution, 'how'> {
   const relative = isRelative(spec);
   if (!relative) {
     switch (spec.kind) {
