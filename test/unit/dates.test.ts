@@ -150,3 +150,11 @@ test('cost stays linear on one huge paragraph full of dates', () => {
   assert.equal(dates.length, 3 * 3000); // "Monday, Sept. 5, 2014", "2014", "next week"
   assert.ok(ms < 5000, `took ${ms} ms`);
 });
+
+test('each date says how its value was obtained', () => {
+  const layout = layoutText(`${EN}Kerry met Hagel on Monday and yesterday, in 2016.`, () => 'en');
+  const how = recognizeDates(layout, findReferenceDate(layout)).map(d => `${d.text}: ${d.resolution}`);
+  assert.deepEqual(how, ['September 5, 2014: as written', 'Monday: Monday before 2014-09-05 (past tense)', 'yesterday: 2014-09-05 − 1 day', '2016: as written']);
+  const bare = layoutText('Il est venu vendredi.', () => 'fr');
+  assert.deepEqual(recognizeDates(bare, findReferenceDate(bare)).map(d => d.resolution), ['no reference date in the article']);
+});
