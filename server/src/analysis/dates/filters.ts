@@ -62,7 +62,9 @@ export function weekdayInName(text: string, start: number, end: number): boolean
   const previous = wordsBefore(text, start, 1)[0] ?? '';
   if (HOLIDAY_BEFORE.has(previous.replace(/[^\p{L}]/gu, ''))) return /^\p{Lu}/u.test(text.slice(start - previous.length - 1, start).trim());
   const after = wordAfter(text, end);
-  // A capitalized non-date word right after the weekday: a title ("Sunday Times", "Monday Night Football").
+  // A capitalized non-date word right after the weekday: a title ("the Sunday Times", "Monday Night
+  // Football"), unless a preposition makes it a date ("On Tuesday Secretary Kerry met").
+  if (/^(?:on|last|next|this|early|late|later|earlier|since|by|until|till|before|after|from|through|every|of|and|or|said|says)$/i.test(previous.replace(/[^\p{L}]/gu, ''))) return false;
   if (/^\p{Lu}/u.test(after) && /^[ \t]/.test(text.slice(end, end + 1)) && !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(after)) return true;
   return false;
 }
