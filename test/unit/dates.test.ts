@@ -57,6 +57,7 @@ test('English relative days, weeks, months and years', () => {
 test('English false positives are rejected', () => {
   check(`${EN}Shares may 5 percent. The index fell below 2000 for the first time in three years.`, ['September 5, 2014 → 2014-09-05']);
   check(`${EN}Black Friday sales and the Sunday Times; 2014 soldiers; $2014; a March on Washington.`, ['September 5, 2014 → 2014-09-05']);
+  check(`${EN}On Tuesday Secretary Kerry met the Sunday Times.`, ['September 5, 2014 → 2014-09-05', 'Tuesday → 2014-09-02 ~']);
   check(`${EN}He stayed for three years, now and recently, at 5 p.m., aged 45.`, ['September 5, 2014 → 2014-09-05']);
   check(`${EN}See https://example.com/2014/09/01/story and www.site.org/may-2013/x`, ['September 5, 2014 → 2014-09-05']);
   check(`${EN}He told ABC’s “This Week.” and USA Today; in the last week of the race; more in two weeks than Obama.`, ['September 5, 2014 → 2014-09-05']);
