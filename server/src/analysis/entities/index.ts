@@ -122,6 +122,11 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     const language = paragraphs[sentence.paragraph]?.language ?? 'en';
     const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
     const words = sentenceTokens.map(tok => tok.text);
+    // Most prose sentences have no capital past an ordinary first word: nothing to find there.
+    if (model && resources && withoutNames(words, headlineWordsOf(resources))) {
+      tagged.push({ tokens: sentenceTokens, spans: [] });
+      continue;
+    }
     const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
     let spans: TokenSpan[];
     if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
@@ -189,6 +194,16 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     }
   }
   return out;
+}
+
+/** True when no word but an ordinary first one has a capital letter (so no name can be there). */
+function withoutNames(words: string[], common: ReadonlySet<string>): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w !== w.toLowerCase()) return false;
+  }
+  const first = words[0];
+  return first === first.toLowerCase() || common.has(first.toLowerCase());
 }
 
 /** True when a line is written in capitals: there, case says nothing about acronyms. */
