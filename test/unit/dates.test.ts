@@ -72,6 +72,10 @@ test('ranges, period edges, tense of coordinated clauses', () => {
   check(`${FR}Dès dimanche, petits et grands pourront venir. Les règles annoncées mercredi vont changer.`, ['22 mars 2017 → 2017-03-22', 'dimanche → 2017-03-26 ~', 'mercredi → 2017-03-22 ~'], 'fr');
   check(`${FR}Il est arrivé lundi et repartira jeudi.`, ['22 mars 2017 → 2017-03-22', 'lundi → 2017-03-20 ~', 'jeudi → 2017-03-23 ~'], 'fr');
   check(`${FR}Le sommet se tiendra du 10 au 12 mai, d'ici la fin de l'année.`, ['22 mars 2017 → 2017-03-22', '10 au 12 mai → 2017-05-10 ~', "la fin de l'année → 2017 ~"], 'fr');
+  check(`${EN}From Aug. 26 to Oct. 20; between Jan. 3 and Feb. 5, 2015.`, ['September 5, 2014 → 2014-09-05', 'Aug. 26 → 2014-08-26 ~', 'Oct. 20 → 2014-10-20 ~', 'Jan. 3 → 2015-01-03', 'Feb. 5, 2015 → 2015-02-05']);
+  check(`${FR}Du 3 mars au 5 avril 2016, les 12 et 13 avril prochains, le Dimanche 5 janvier.`, [
+    '22 mars 2017 → 2017-03-22', '3 mars → 2016-03-03', '5 avril 2016 → 2016-04-05', '13 avril prochains → 2017-04-13 ~', 'Dimanche 5 janvier → 2017-01-05 ~',
+  ], 'fr');
   check(`${EN}Since 9/11 the country changed; on 09/11/2001 it was attacked.`, ['September 5, 2014 → 2014-09-05', '09/11/2001 → 2001-09-11']);
 });
 

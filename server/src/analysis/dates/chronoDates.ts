@@ -65,6 +65,18 @@ function specOf(result: chrono.ParsedResult): DateSpec | null {
   return null;
 }
 
+/** The two halves of a range whose ends both state a month, as offsets into the result's text; else null. */
+function splitRange(instance: ChronoInstance, result: chrono.ParsedResult): Array<{ start: number; end: number }> | null {
+  if (!result.end || !result.start.isCertain('month') || !result.end.isCertain('month') || result.start.isCertain('hour')) return null;
+  const connector = /\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b|\bau\b|\bjusqu['’]au\b)\s*/iu.exec(result.text);
+  if (!connector || connector.index === 0) return null;
+  const second = connector.index + connector[0].length;
+  // Both halves must parse on their own, or it was not a two-month range after all.
+  if (!instance.parse(result.text.slice(0, connector.index), FIXED_REFERENCE).length) return null;
+  if (!instance.parse(result.text.slice(second), FIXED_REFERENCE).length) return null;
+  return [{ start: 0, end: connector.index }, { start: second, end: result.text.length }];
+}
+
 /** English month names are capitalized; "may 5" is a verb and a number. */
 function monthWordOk(text: string, language: Language): boolean {
   const words = text.match(/\p{L}+\.?/gu) ?? [];
@@ -77,6 +89,16 @@ function monthWordOk(text: string, language: Language): boolean {
 function parseWindow(instance: ChronoInstance, text: string, language: Language): DateCandidate[] {
   const out: DateCandidate[] = [];
   for (const result of instance.parse(text, FIXED_REFERENCE)) {
+    // "Aug. 26 to Oct. 20": both ends name their month, so they are two dates; "10 au 12 mai"
+    // shares one month and stays one range.
+    const split = splitRange(instance, result);
+    if (split) {
+      for (const part of split) {
+        const offset = result.index + part.start;
+        for (const c of parseWindow(instance, result.text.slice(part.start, part.end), language)) out.push({ ...c, start: c.start + offset, end: c.end + offset });
+      }
+      continue;
+    }
     let { index } = result;
     let matched = result.text;
     let spec = specOf(result);

@@ -51,8 +51,8 @@ export function applyRules(rules: DateRule[], text: string, from: number, to: nu
 export function directionOf(word: string | undefined): Direction {
   if (!word) return 'auto';
   const w = word.toLowerCase().replace(/\s+/g, ' ');
-  if (/^(last|past|the past|this past|previous|the previous|dernier|derni[eè]re|pass[eé]e?)$/.test(w)) return -1;
-  if (/^(next|coming|the coming|this coming|prochaine?)$/.test(w)) return 1;
+  if (/^(last|past|the past|this past|previous|the previous|derniers?|derni[eè]res?|pass[eé]e?s?)$/.test(w)) return -1;
+  if (/^(next|coming|the coming|this coming|prochaine?s?)$/.test(w)) return 1;
   return 'auto';
 }
 

@@ -23,7 +23,8 @@ const B0 = '(?<![\\p{L}\\p{N}_])';
 const B1 = '(?![\\p{L}\\p{N}_])';
 const APOS = "['’]";
 const PART = '(?:matin|après-midi|apres-midi|soir|midi|soirée|matinée)';
-const DERNIER = '(?:dernier|dernière|derniere|passé|passée|passee|prochain|prochaine)';
+// Plural agreement too: "les 12 et 13 avril prochains", "en mai et juin derniers".
+const DERNIER = '(?:derniers?|dernières?|dernieres?|passés?|passées?|passees?|prochains?|prochaines?)';
 
 const re = (source: string) => new RegExp(source, 'giu');
 const MONTH_NEEDS = new RegExp(M, 'i');
@@ -46,7 +47,8 @@ export const FR_RULES: DateRule[] = [
     build(m, text) {
       const word = m[2];
       // A capitalized weekday mid-sentence is a name ("Mardi gras", a title), except at a sentence start.
-      if (/^\p{Lu}\p{Ll}/u.test(word) && !m[1] && !atSentenceStart(text, m.index)) return null;
+      const beforeDate = /^[ \t\u00a0]+(?:\d|1er|premier)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9));
+      if (/^\p{Lu}\p{Ll}/u.test(word) && !m[1] && !beforeDate && !atSentenceStart(text, m.index)) return null;
       if (/^gras$/i.test(text.slice(m.index + m[0].length).trim().split(/\s/)[0] ?? '')) return null;
       return { kind: 'weekday', weekday: weekdayOf(word), direction: m[3] ? directionOf(m[3]) : 'auto' };
     },

@@ -21,13 +21,22 @@ export function attachAffixes(text: string, candidates: DateCandidate[], languag
   const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   const weekdaysByEnd = new Map<number, DateCandidate>();
   for (const w of sorted) if (w.spec.kind === 'weekday' && !weekdaysByEnd.has(w.end)) weekdaysByEnd.set(w.end, w);
+  // "between Jan. 3 and Feb. 5, 2015", "du 3 mars au 5 avril 2016": the first end takes the year
+  // the second one states (the year before when its month comes later).
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i], b = sorted[i + 1];
+    if ((a.spec.kind !== 'day' && a.spec.kind !== 'month') || (b.spec.kind !== 'day' && b.spec.kind !== 'month')) continue;
+    if (a.spec.year !== undefined || b.spec.year === undefined || a.end > b.start) continue;
+    if (!/^[ \t\u00a0]*(?:[-–—]|to|and|until|through|au|et|à|jusqu['’]au)[ \t\u00a0]*$/iu.test(text.slice(a.end, b.start))) continue;
+    a.spec = { ...a.spec, year: a.spec.month > b.spec.month ? b.spec.year - 1 : b.spec.year };
+  }
   for (const c of sorted) {
     if (c.spec.kind !== 'day' && c.spec.kind !== 'month') continue;
     if (language === 'fr' && c.spec.kind === 'day') {
-      const tail = /^[ \t\u00a0]+(dernier|derni[eè]re|prochain|prochaine|pass[ée]e?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
+      const tail = /^[ \t\u00a0]+(derniers?|derni[eè]res?|prochains?|prochaines?|pass[ée]e?s?)(?![\p{L}])/iu.exec(text.slice(c.end, c.end + 16));
       if (tail) {
         c.end += tail[0].length;
-        if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^(?:prochaine?)$/i.test(tail[1]) ? 1 : -1 };
+        if (c.spec.year === undefined) c.spec = { ...c.spec, direction: /^prochaine?s?$/i.test(tail[1]) ? 1 : -1 };
       }
     }
     // "June 16th of last year", "mars de l'année dernière": the year is relative.
