@@ -97,13 +97,6 @@ export function monthNamesSource(language: Language): string {
   return alternation(names);
 }
 
-/** Regex source matching any month name or abbreviation (abbreviations with an optional dot). */
-export function monthWordsSource(language: Language): string {
-  const full = MONTHS[language].map(n => n[0]);
-  const abbreviations = MONTHS[language].flatMap(n => n.slice(1)).filter(a => !full.includes(a));
-  return `(?:${alternation(full)}|(?:${alternation(abbreviations)})\\.?)`;
-}
-
 /** Regex source matching any month name or abbreviation, without the abbreviation's dot. */
 export function monthStemsSource(language: Language): string {
   return `(?:${alternation(MONTHS[language].flat())})`;

@@ -1,12 +1,14 @@
 /**
  * The article's own date, against which "Monday", "hier" and "last year" resolve. Scraped articles
  * state it in many places, so every full date (day, month and year) of the first paragraphs is a
- * candidate, scored by where it sits: after a publication cue ("Published", "Updated", "Latest
- * update", "Publié le", "Mis à jour le", "date") or alone on a short line (a byline or date line)
- * is best; then a dateline at the start of a paragraph ("Washington – September 5, 2014 –"); then
- * a date in the source URL (`/2014/06/27/`); last, the first full date anywhere early on (a caption
- * or a body date when it is the only one). No candidate means no reference: relative dates then
- * stay unresolved rather than being guessed.
+ * candidate, scored by where it sits: right after a publication cue ("Published", "Posted",
+ * "Publié le", "date", also a compact "Published: 19980812") is best; then an uncued date on a line
+ * that also carries an update cue ("Le Monde | 22.03.2017 • Mis à jour le 23.03.2017"); then a date
+ * after an update cue ("Updated", "Latest update", "Mis à jour le"); then a short line that is
+ * mostly the date (a byline or date line); then a dateline opening a paragraph ("Washington –
+ * September 5, 2014 –"); then a date in the source URL (`/2014/06/27/`); last, the first full date
+ * anywhere early on (a caption, or a body date when it is the only one). No candidate means no
+ * reference: relative dates then stay unresolved rather than being guessed.
  */
 import type { Layout } from '../layout';
 import type { Language, ReferenceDate } from '../types';
