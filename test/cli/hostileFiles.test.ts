@@ -1,0 +1,53 @@
+/**
+ * The CLI on hostile files (issue 9): binary, NUL bytes, 50 MB, invalid UTF-8, UTF-16 with a BOM
+ * (both byte orders), CRLF and lone CR, a 1 MB single line, 10,000 unbalanced quote marks, emoji
+ * and combining accents. One run over a folder of all of them (enough files for the worker pool):
+ * each unreadable file gets one clear `error:` line, the others gold-format JSON whose UTF-16
+ * offsets point at exactly the text they claim. The 50 MB file lives in a temp folder only.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { cutsGrapheme, fiftyMegabytes, HOSTILE_CASES } from '../protocol/hostileTexts';
+
+const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
+
+interface Span { start: number; end: number; text: string }
+
+test('hostile files: clear errors for binary and oversized files, exact offsets for the rest', { timeout: 180_000 }, t => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-'));
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-out-'));
+  t.after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+  for (const c of HOSTILE_CASES) fs.writeFileSync(path.join(dir, c.name), c.bytes());
+  fs.writeFileSync(path.join(dir, 'fifty-mb.txt'), fiftyMegabytes());
+
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [CLI, dir, '--format', 'json', '--out', out], { encoding: 'utf8', timeout: 170_000 });
+  const seconds = (Date.now() - started) / 1000;
+  assert.equal(result.signal, null, `the CLI did not finish: ${result.stderr}`);
+  assert.equal(result.status, 1, result.stderr);
+  const errors = result.stderr.split('\n').filter(l => l.startsWith('error:'));
+  const refused = [...HOSTILE_CASES.filter(c => c.expect !== 'analysed').map(c => c.name), 'fifty-mb.txt'];
+  assert.deepEqual(errors.map(l => path.basename(l.slice(7, l.indexOf(': ', 7)))).sort(), refused.sort(), result.stderr);
+  assert.match(result.stderr, /binary\.txt: binary file/);
+  assert.match(result.stderr, /fifty-mb\.txt: too large \(5\d\.\d MB; the limit is 5\.0 MB, setting articleLens\.maxFileSize\)/);
+
+  for (const c of HOSTILE_CASES.filter(c => c.expect === 'analysed')) {
+    if (c.warning) assert.match(result.stderr, new RegExp(`warning: .*${c.name}: ${c.warning.source}`));
+    const json = JSON.parse(fs.readFileSync(path.join(out, c.name.replace(/\.txt$/, '.json')), 'utf8')) as { mentions: Span[]; dates: Span[]; quotes: Span[] };
+    const text = c.text().replace(/^\ufeff/, ''); // decoders drop the byte-order mark, as editors do
+    const spans = [...json.mentions, ...json.dates, ...json.quotes];
+    for (const span of spans) {
+      assert.equal(text.slice(span.start, span.end), span.text, `${c.name}: [${span.start}, ${span.end})`);
+      assert.ok(!cutsGrapheme(text, span.start) && !cutsGrapheme(text, span.end), `${c.name}: "${span.text}" cuts a character`);
+    }
+    for (const needle of c.found ?? []) assert.ok(spans.some(s => s.text === needle), `${c.name}: "${needle}" not found in ${spans.slice(0, 20).map(s => s.text).join(' | ')}`);
+  }
+  t.diagnostic(`CLI: ${HOSTILE_CASES.length + 1} hostile files in ${seconds.toFixed(1)} s`);
+});
