@@ -6,7 +6,9 @@
  * counts case in PolNeAR train texts (English news) and AADS + French TimeBank (French). Corpus tokens are re-tokenized with the project's tokenizer so training
  * and tagging see the same tokens. Deterministic: fixed corpus order, seeded shuffles, and gzip
  * output without timestamps, so re-running reproduces the committed files byte for byte.
- * usage: npm run train [-- --lang en|fr] [--eval]   (ARTICLE_LENS_CORPORA overrides ../shared/corpora)
+ * usage: npm run train [-- --lang en|fr] [--eval] [--beam N]   (ARTICLE_LENS_CORPORA overrides ../shared/corpora)
+ * --eval scores the held-out set (eng.testa, WikiANN dev: reporting only, never tuning);
+ * --beam N also scores beam-search decoding of the same model, to compare with greedy decoding.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,8 @@ import zlib from 'node:zlib';
 import { tokenize } from '../server/src/analysis/layout';
 import { addGazetteerText, emptyGazetteer, type Gazetteer } from '../server/src/analysis/entities/gazetteer';
 import { encodeModel } from '../server/src/analysis/entities/modelFormat';
-import { tagSentence, trainTagger, type TaggerModel, type TrainedModel, type TrainingSentence } from '../server/src/analysis/entities/perceptron';
+import { allowedAfter, scoreSlow, tagSentence, trainTagger, type TaggerModel, type TrainedModel, type TrainingSentence } from '../server/src/analysis/entities/perceptron';
+import type { Lexicon, SentenceView } from '../server/src/analysis/entities/features';
 import { buildView, makeLexicon } from '../server/src/analysis/entities/view';
 import { GAZETTEER_FILES, spansFromTags } from '../server/src/analysis/entities/index';
 
@@ -24,6 +27,7 @@ const dataDir = path.join(root, 'data');
 const args = process.argv.slice(2);
 const only = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
 const evaluate = args.includes('--eval');
+const BEAM = args.includes('--beam') ? Number(args[args.indexOf('--beam') + 1]) : 0;
 const EPOCHS = Number(process.env.ARTICLE_LENS_EPOCHS ?? 10);
 const MIN_WEIGHT = Number(process.env.ARTICLE_LENS_MIN_WEIGHT ?? 0.5);
 
@@ -215,13 +219,31 @@ function toTraining(raws: RawSentence[], types: Set<string>, gazetteer: Gazettee
   });
 }
 
+/** Beam-search decoding over summed perceptron scores (measurement only: the shipped tagger is greedy). */
+function beamTag(model: TaggerModel, view: SentenceView, lexicon: Lexicon, width: number): string[] {
+  let beam: { score: number; tags: string[] }[] = [{ score: 0, tags: [] }];
+  for (let i = 0; i < view.words.length; i++) {
+    const next: { score: number; tags: string[] }[] = [];
+    for (const item of beam) {
+      const prev1 = i > 0 ? item.tags[i - 1] : '<S>';
+      const prev2 = i > 1 ? item.tags[i - 2] : '<S>';
+      const scores = scoreSlow(model, view, i, prev1, prev2, lexicon);
+      model.tags.forEach((tag, t) => {
+        if (allowedAfter(i > 0 ? prev1 : 'O', tag)) next.push({ score: item.score + scores[t], tags: [...item.tags, tag] });
+      });
+    }
+    beam = next.sort((a, b) => b.score - a.score).slice(0, width);
+  }
+  return beam[0].tags;
+}
+
 /** Span-level P/R/F1 per type of a model on sentences with gold tags. */
-function score(model: TaggerModel, sentences: TrainingSentence[], gazetteer: Gazetteer): string {
+function score(model: TaggerModel, sentences: TrainingSentence[], gazetteer: Gazetteer, beam = 0): string {
   const lexicon = makeLexicon(gazetteer);
   const counts: Record<string, [number, number, number]> = {};
   for (const s of sentences) {
     const gold = spansFromTags(s.tags);
-    const pred = spansFromTags(tagSentence(model, s.view, lexicon));
+    const pred = spansFromTags(beam ? beamTag(model, s.view, lexicon, beam) : tagSentence(model, s.view, lexicon));
     const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
     const goldKeys = new Set(gold.map(key));
     for (const type of ['PER', 'ORG', 'LOC', 'ALL']) {
@@ -284,7 +306,14 @@ function train(lang: 'en' | 'fr', gazetteer: Gazetteer): void {
     onEpoch: (epoch, mistakes, tokens) => console.log(`  epoch ${epoch + 1}: ${mistakes} mistakes / ${tokens} tokens (${Date.now() - t0} ms)`),
   });
   model.meta = { ...model.meta, language: lang, corpora: corpusNames, lowercase: common };
-  if (evaluate) console.log(`  held-out: ${score(model, heldOut, gazetteer)}`);
+  if (evaluate) {
+    let t = Date.now();
+    console.log(`  held-out, greedy: ${score(model, heldOut, gazetteer)} (${Date.now() - t} ms)`);
+    if (BEAM) {
+      t = Date.now();
+      console.log(`  held-out, beam ${BEAM}: ${score(model, heldOut, gazetteer, BEAM)} (${Date.now() - t} ms)`);
+    }
+  }
   save(model, `ner-${lang}.bin.gz`);
 }
 
