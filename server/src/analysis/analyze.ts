@@ -9,6 +9,7 @@ import { linkMentions } from './entities/identity';
 import { recognizeEntities, type EntityResources } from './entities/index';
 import { findReferenceDate, recognizeDates } from './dates/index';
 import { attributeSpeakers, scanQuotes, speakerProblems } from './quotes/index';
+import { addSpeakerMentions } from './speakerMentions';
 import type { Analysis, Language, Problem } from './types';
 import type { Annotations } from './corrections/model';
 import { anchorCorrections } from './corrections/anchor';
@@ -58,11 +59,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
   const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources), annotations, corrections);
   const linked = linkMentions(text, corrected.raw);
-  const { mentions, entities } = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals);
+  const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals);
   const referenceDate = findReferenceDate(layout);
   const dates = correctDates(text, recognizeDates(layout, referenceDate), corrections);
   const scanned = scanQuotes(layout);
-  const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, mentions, entities), corrections, mentions, entities);
+  const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, recognized.mentions, recognized.entities), corrections, recognized.mentions, recognized.entities);
+  const { mentions, entities } = addSpeakerMentions(text, recognized.mentions, recognized.entities, quotes);
   return {
     language,
     paragraphs: layout.paragraphs,
