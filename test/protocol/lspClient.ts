@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { after } from 'node:test';
 import {
   createMessageConnection,
   InitializeRequest,
@@ -16,6 +17,12 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
+
+/** Servers still alive. A test that fails or times out must not leave the run hanging on one. */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill();
+});
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', 'server.js');
 
@@ -54,6 +61,8 @@ export async function startServer(options: {
 } = {}): Promise<TestClient> {
   const { waitForModel = true, capabilities = {}, rootUri = null, initializationOptions } = options;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const waiters: Array<{ method: string; filter: (p: never) => boolean; resolve: (p: never) => void }> = [];

@@ -112,7 +112,8 @@ test('references, highlights and definition follow one person within the file', 
   const uri = await client.open('refs.article', ENGLISH);
   const position = positionOf(ENGLISH, 'Kerry said', 1);
   const references = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
-  assert.deepEqual(references.map(r => r.range.start.line), [2, 4]);
+  // Other open documents with the same text are other articles: keep this file's references.
+  assert.deepEqual(references.filter(r => r.uri === uri).map(r => r.range.start.line), [2, 4]);
   const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position });
   assert.equal(highlights?.length, 2);
   const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location;
