@@ -18,6 +18,28 @@ function firstWords(text: string, words = 6): string {
   return flat.slice(0, words).join(' ') + (flat.length > words ? ' …' : '');
 }
 
+const SEASON_START: Record<string, string> = { SP: '03-20', SU: '06-21', FA: '09-22', AU: '09-22', WI: '12-21' };
+
+/**
+ * A sortable first day for an ISO value at any precision: `2014` → `2014-01-01`, `2014-09` →
+ * `2014-09-01`, `2014-W36` → that week's Monday, `2013-WI` → the season's start. Unresolved last.
+ */
+export function firstDay(value: string | null): string {
+  if (!value) return '\uffff';
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (week) {
+    // ISO week 1 holds January 4th; its Monday is the start of week 1.
+    const jan4 = Date.UTC(Number(week[1]), 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400000 + (Number(week[2]) - 1) * 7 * 86400000;
+    return new Date(monday).toISOString().slice(0, 10);
+  }
+  const season = /^(\d{4})-(SP|SU|FA|AU|WI)$/.exec(value);
+  if (season) return `${season[1]}-${SEASON_START[season[2]]}`;
+  if (/^\d{4}$/.test(value)) return `${value}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(value)) return `${value}-01`;
+  return value;
+}
+
 /** Document symbols for the outline, breadcrumbs and "Go to Symbol in Editor". */
 export function provideDocumentSymbols(document: TextDocument, analysis: Analysis, token?: CancellationToken): DocumentSymbol[] {
   if (token?.isCancellationRequested) return [];
@@ -49,7 +71,7 @@ export function provideDocumentSymbols(document: TextDocument, analysis: Analysi
     symbols.push(group(name, kind, children));
   }
   if (analysis.dates.length) {
-    const dates = [...analysis.dates].sort((a, b) => (a.value ?? '\uffff').localeCompare(b.value ?? '\uffff') || a.start - b.start);
+    const dates = [...analysis.dates].sort((a, b) => firstDay(a.value).localeCompare(firstDay(b.value)) || a.start - b.start);
     symbols.push(group('Dates', SymbolKind.Event, dates.map(d => ({ name: d.text.replace(/\s+/g, ' '), detail: d.value ?? 'unresolved', kind: SymbolKind.Event, range: range(d), selectionRange: range(d) }))));
   }
   if (analysis.quotes.length) {

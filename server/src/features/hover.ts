@@ -39,6 +39,7 @@ function dateHover(document: TextDocument, analysis: Analysis, date: DateMention
   if (!date.relative) lines.push('As written in the text.');
   else if (reference && date.value) lines.push(`Resolved against the article's date ${reference.value} ("${escape(excerpt(reference.text, 60))}", line ${document.positionAt(reference.start).line + 1}).`);
   else lines.push('Relative date: the article gives no date line to resolve it against.');
+  if (date.resolution) lines.push('', `_${escape(date.resolution)}_`);
   return lines.join('\n');
 }
 
