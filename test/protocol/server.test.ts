@@ -12,6 +12,7 @@ import {
   ReferencesRequest,
   SemanticTokensRequest,
   DefinitionRequest,
+  InlayHintRequest,
   type DocumentSymbol,
   type Hover,
   type Location,
@@ -118,6 +119,12 @@ test('references, highlights and definition follow one person within the file', 
   assert.equal(highlights?.length, 2);
   const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position })) as Location;
   assert.deepEqual(definition.range.start, positionOf(ENGLISH, 'John Kerry'));
+});
+
+test('inlay hints show the resolved value after relative dates only', { timeout: 15000 }, async () => {
+  const uri = await client.open('hints.article', ENGLISH);
+  const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } } });
+  assert.deepEqual(hints?.map(h => [h.position, h.label]), [[positionOf(ENGLISH, 'Monday', 6), '= 2014-09-01']]);
 });
 
 test('French: title excluded, inversion attributes the quote, relative weekday resolved', { timeout: 15000 }, async () => {
