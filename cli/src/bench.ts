@@ -21,6 +21,7 @@ import { detectLanguage } from '../../server/src/analysis/language';
 import { layoutText } from '../../server/src/analysis/layout';
 import { scanQuotes } from '../../server/src/analysis/quotes/index';
 import { loadEntityResources } from '../../server/src/resources';
+import { benchQuotes } from '../../scripts/bench-quotes';
 
 const args = process.argv.slice(2);
 const workspaceFlag = args.indexOf('--workspace');
@@ -160,6 +161,12 @@ const positionOf = (text: string, offset: number) => {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
 };
+
+console.log('\nquotes alone on pathological input (scanner steps grow linearly with size):');
+for (const row of benchQuotes()) {
+  report(`  ${row.name}`, `scan ${row.scanMs.toFixed(0)} ms (${row.steps} steps), attribution ${row.attributionMs.toFixed(0)} ms, ${row.quotes} quotes`);
+}
+console.log('');
 
 async function serverFirstHover(): Promise<void> {
   const started = performance.now();
