@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { DocumentAnalyses } from './documentAnalyses';
 import { createGuard } from './requestGuard';
+import { CrSafeTextDocument } from './textDocumentSync';
 import { provideDefinition } from './features/definition';
 import { provideDiagnostics } from './features/diagnostics';
 import { provideDocumentHighlights } from './features/documentHighlight';
@@ -47,7 +48,7 @@ const SERVER_VERSION = '0.1.0';
 
 /** Start serving on `connection`; returns when wired (the connection is listening). */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(CrSafeTextDocument);
   const analyses = new DocumentAnalyses();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;

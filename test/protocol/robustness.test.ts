@@ -202,3 +202,16 @@ test('an exception inside one feature or one file is logged and answered empty; 
     await faulty.stop();
   }
 });
+
+test('an edit that makes a CR meet an LF keeps line numbers right (found by the fuzz test)', { timeout: 30_000 }, async () => {
+  const text = 'PARIS\nJohn Kerry met Laurent Fabius in Paris.\n';
+  const uri = await client.open('crlf-edit.article', text);
+  // "PARIS" + "x\r" + "\n…": the inserted CR and the existing LF form one CRLF line break.
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: 'x\r' }],
+  });
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
+  assert.match(hoverText(hover), /John Kerry/);
+  assert.deepEqual(hover?.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
+});
