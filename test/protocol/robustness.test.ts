@@ -138,7 +138,8 @@ test('$/cancelRequest: cancelled requests answer RequestCancelled, the others th
   const outcomes: Array<Promise<number | 'ok'>> = [];
   for (let i = 0; i < 20; i++) {
     const source = new CancellationTokenSource();
-    outcomes.push(outcome(client.connection.sendRequest(i % 2 ? DocumentSymbolRequest.type : SemanticTokensRequest.type, { textDocument }, source.token)));
+    const request = i % 2 ? client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, source.token) : client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, source.token);
+    outcomes.push(outcome(request));
     if (i % 4 !== 3) source.cancel();
   }
   const codes = await Promise.all(outcomes);
