@@ -15,9 +15,15 @@ export interface DiscoveryRules {
   exclude: readonly string[];
 }
 
-/** Whether `relativePath` (to its workspace folder) is an article under `rules`. */
-export function isArticlePath(relativePath: string, rules: DiscoveryRules): boolean {
-  return matchesAny(relativePath, [...DEFAULT_INCLUDE, ...rules.include]) && !matchesAny(relativePath, [...DEFAULT_EXCLUDE, ...rules.exclude]);
+/**
+ * Whether a file is an article under `rules`. The language's own patterns match the absolute path,
+ * as VS Code's `filenamePatterns` do (a workspace opened *on* a folder named `articles` counts);
+ * the user's globs are relative to the workspace folder, like other VS Code file settings.
+ */
+export function isArticlePath(relativePath: string, rules: DiscoveryRules, absolutePath = relativePath): boolean {
+  const absolute = absolutePath.replace(/\\/g, '/');
+  const included = matchesAny(absolute, DEFAULT_INCLUDE) || matchesAny(relativePath, rules.include);
+  return included && !matchesAny(absolute, DEFAULT_EXCLUDE) && !matchesAny(relativePath, rules.exclude);
 }
 
 /** Every article file under `folder` (absolute paths, sorted), stopping early when `cancelled()` says so. */
@@ -36,7 +42,7 @@ export function discoverArticles(folder: string, rules: DiscoveryRules, cancelle
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isArticlePath(path.relative(folder, full), rules)) found.push(full);
+      else if (entry.isFile() && isArticlePath(path.relative(folder, full), rules, full)) found.push(full);
     }
   };
   walk(folder);

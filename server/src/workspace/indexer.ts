@@ -122,7 +122,7 @@ export class Indexer {
   static isArticle(file: string, folders: string[], rules: DiscoveryRules): boolean {
     return folders.some(folder => {
       const relative = path.relative(folder, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative) && isArticlePath(relative, rules);
+      return !relative.startsWith('..') && !path.isAbsolute(relative) && isArticlePath(relative, rules, file);
     });
   }
 
