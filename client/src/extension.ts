@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerAnnotations } from './annotations';
 import { registerCopyQuote } from './copyQuote';
 import { registerMentionNavigation } from './mentionNavigation';
+import { createErrorHandler } from './serverHealth';
 import { PeopleView } from './peopleView';
 import { QuotationsView } from './quotationsView';
 import { StatusBar } from './statusBar';
@@ -40,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     // annotationPickers: this client has the quick picks behind the server's "…" code actions.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, annotationPickers: true },
     outputChannel: output,
+    // A crashed server is restarted and the user told once (serverHealth.ts).
+    errorHandler: createErrorHandler(output),
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
   const statusBar = new StatusBar(client);

@@ -3,7 +3,9 @@
  * or one file is logged and answered empty instead of taking the server down. Inert unless the
  * environment variable `ARTICLE_LENS_TEST_FAULT` is set (comma-separated): a feature name
  * ("hover", "semanticTokens"…) makes that feature throw; `file` makes every feature throw on a
- * document whose text contains `FAULT_MARKER`. Nothing from an article can switch it on by itself.
+ * document whose text contains `FAULT_MARKER`; `exit:<feature>` makes the server process exit
+ * (code 70) in that feature, so editor tests can watch the client restart a crashed server.
+ * Nothing from an article can switch it on by itself.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -19,6 +21,7 @@ export function testFaults(setting = process.env.ARTICLE_LENS_TEST_FAULT): TestF
   if (!faults.size) return { check() {} };
   return {
     check(feature, document) {
+      if (faults.has(`exit:${feature}`)) process.exit(70);
       if (faults.has(feature)) throw new Error(`test fault in ${feature}`);
       if (faults.has('file') && document?.getText().includes(FAULT_MARKER)) throw new Error(`test fault in ${feature} on ${document.uri}`);
     },
