@@ -159,6 +159,20 @@ test('diagnostics report an unbalanced quote mark', { timeout: 15000 }, async ()
   assert.ok(diagnostics.some(d => d.code === 'unbalanced-quote'), JSON.stringify(diagnostics));
 });
 
+test('the first answers do not wait for the entity model', { timeout: 30000 }, async () => {
+  let model = false;
+  const early = await startServer({ waitForModel: false });
+  try {
+    void early.next<{ detail?: string }>('articleLens/status', p => /model loaded/i.test(p.detail ?? '')).then(() => { model = true; });
+    const uri = await early.open('early.article', ENGLISH);
+    const symbols = (await early.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(model, false, 'answered only after the model loaded');
+    assert.ok(symbols.find(s => s.name === 'People')?.children?.some(c => /Kerry/.test(c.name)), 'the rule-based fallback finds the titled person');
+  } finally {
+    await early.stop();
+  }
+});
+
 test('requests for unknown documents answer empty, and the server keeps serving', { timeout: 15000 }, async () => {
   const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///nowhere.article' }, position: { line: 0, character: 0 } });
   assert.equal(hover, null);
