@@ -60,7 +60,9 @@ test('mark as person / organization / place / date, and not an entity', () => {
   assert.ok(lines.includes('PER "officials" → officials'));
   assert.ok(lines.includes('LOC "Laurent Fabius" → Laurent Fabius'));
   assert.ok(!lines.some(l => l.includes('"Paris"')));
-  assert.ok(analysis.dates.some(d => d.text === 'the meeting' && d.value === '2014-09-01'));
+  assert.ok(analysis.dates.some(d => d.text === 'the meeting' && d.value === '2014-09-01' && d.origin === 'correction'));
+  assert.equal(analysis.mentions.find(m => m.text === 'Blue Tortoise')?.origin, 'correction');
+  assert.equal(analysis.mentions.find(m => m.text === 'John Kerry')?.origin, undefined);
   assert.ok(!analysis.mentions.some(m => m.text === 'meeting'));
 });
 
@@ -92,9 +94,23 @@ test('set speakers of a quote, by canonical name or mention text', () => {
   assert.deepEqual(q.speakers, ['Laurent Fabius', 'John Kerry']);
   assert.deepEqual(q.speakerIds, ['PERSON:laurent fabius', 'PERSON:john kerry']);
   assert.equal(q.attribution, undefined);
+  assert.equal(q.origin, 'correction');
   const none = analyze(TEXT, { corrections: [at<'speakers'>(TEXT, quote, { kind: 'speakers', speakers: [] })] });
   assert.deepEqual(none.quotes.find(x => x.text === quote)!.speakers, []);
   assert.ok(none.problems.some(p => p.code === 'quote-without-speaker'));
+});
+
+test('a user-chosen speaker the recognizer missed becomes a mention, except where the user said "not an entity"', () => {
+  // A lower-case stage name the tagger never takes for a name.
+  const text = 'Paris hosted talks. “We will act now, together,” said bono. Later bono left the room.';
+  const quote = text.slice(text.indexOf('“'), text.indexOf('”') + 1);
+  const chosen = at<'speakers'>(text, quote, { kind: 'speakers', speakers: ['bono'] });
+  const withSpeaker = analyze(text, { corrections: [chosen] });
+  assert.deepEqual(withSpeaker.quotes[0].speakers, ['bono']);
+  assert.deepEqual(withSpeaker.mentions.filter(m => m.text === 'bono').map(m => m.start), [text.indexOf('bono'), text.lastIndexOf('bono')]);
+  const rejected = analyze(text, { corrections: [chosen, at<'reject'>(text, 'bono', { kind: 'reject' }, 1)] });
+  assert.deepEqual(rejected.mentions.filter(m => m.text === 'bono').map(m => m.start), [text.indexOf('bono')]);
+  assert.ok(rejected.entities.every(e => e.mentions.every(i => rejected.mentions[i].entityId === e.id)));
 });
 
 test('watch-list: names and aliases always count, with their canonical name; stop-list never tags', () => {
@@ -103,6 +119,7 @@ test('watch-list: names and aliases always count, with their canonical name; sto
   assert.ok(lines.includes('PER "Le Drian" → Jean-Yves Le Drian'), lines.join('\n'));
   assert.ok(lines.includes('ORG "Blue Tortoise" → Blue Tortoise'));
   assert.ok(lines.includes('ORG "Tortoise" → Blue Tortoise'));
+  assert.equal(watched.mentions.find(m => m.text === 'Le Drian')?.origin, 'watch-list');
   const stopped = analyze(TEXT, { stopList: ['paris', 'WASHINGTON'] });
   assert.ok(!mentions(stopped).some(l => /"Paris"|"WASHINGTON"/.test(l)));
   // A user's span correction beats the stop-list.

@@ -13,7 +13,7 @@ import { addSpeakerMentions } from './speakerMentions';
 import type { Analysis, Language, Problem } from './types';
 import type { Annotations } from './corrections/model';
 import { anchorCorrections } from './corrections/anchor';
-import { correctDates, correctionProblems, correctRawMentions, correctSpeakers, forceCanonicals } from './corrections/apply';
+import { correctDates, correctionProblems, correctRawMentions, correctSpeakers, dropRejected, forceCanonicals } from './corrections/apply';
 
 export interface AnalyzeOptions {
   /** Entity model and gazetteers; without them the recognizer falls back to rules. */
@@ -59,12 +59,12 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
   const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources), annotations, corrections);
   const linked = linkMentions(text, corrected.raw);
-  const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals);
+  const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals, corrected.origins);
   const referenceDate = findReferenceDate(layout);
   const dates = correctDates(text, recognizeDates(layout, referenceDate), corrections);
   const scanned = scanQuotes(layout);
   const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, recognized.mentions, recognized.entities), corrections, recognized.mentions, recognized.entities);
-  const { mentions, entities } = addSpeakerMentions(text, recognized.mentions, recognized.entities, quotes);
+  const { mentions, entities } = dropRejected(addSpeakerMentions(text, recognized.mentions, recognized.entities, quotes), corrections);
   return {
     language,
     paragraphs: layout.paragraphs,

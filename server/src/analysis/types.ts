@@ -39,6 +39,8 @@ export interface Mention extends Span {
   entityId: string;
   /** The entity's fullest name as written in this text ("Kerry" → "John Kerry"). */
   canonical: string;
+  /** Set when a user decision put it there rather than the recognizer: a correction or the watch-list. */
+  origin?: 'correction' | 'watch-list';
 }
 
 /** One real-world entity, with all its mentions in this text. */
@@ -75,6 +77,8 @@ export interface DateMention extends Span {
    * "2014-09-05 − 1 day", "no reference date in the article". Optional; set by the date recognizer.
    */
   resolution?: string;
+  /** Set when the user marked it as a date. */
+  origin?: 'correction';
 }
 
 /** A stretch of reported speech, marks included. */
@@ -88,6 +92,8 @@ export interface Quote extends Span {
   attribution?: Span;
   /** True when the opening or closing mark has no partner and the span was closed by the paragraph. */
   unbalanced: boolean;
+  /** Set when the user chose the speakers. */
+  origin?: 'correction';
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'information';

@@ -74,7 +74,8 @@ export class AnnotationStore {
     const entry = this.#entries.get(uri);
     if (!entry) return this.open(uri, text);
     if (entry.text === text) return;
-    entry.corrections = anchorCorrections(text, entry.corrections, entry.text);
+    // Locating the edit costs a pass over the text: only documents with corrections pay it.
+    if (entry.corrections.length) entry.corrections = anchorCorrections(text, entry.corrections, entry.text);
     entry.text = text;
   }
 

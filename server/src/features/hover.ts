@@ -24,6 +24,7 @@ function mentionHover(document: TextDocument, analysis: Analysis, mention: Menti
   const entity = entityOf(analysis, mention);
   const count = entity?.mentions.length ?? 1;
   const lines = [`**${TYPE_LABEL[mention.type]}** · ${escape(mention.canonical)}`, '', `${count} mention${count === 1 ? '' : 's'} in this file`];
+  if (mention.origin) lines.push('', mention.origin === 'correction' ? "_Your correction (kept in the article's .ann file)_" : '_From your watch-list_');
   const quotes = quotesBy(analysis, mention.entityId);
   if (quotes.length) {
     lines.push('', `**Quotes (${quotes.length})**`);
@@ -39,6 +40,7 @@ function dateHover(document: TextDocument, analysis: Analysis, date: DateMention
   if (!date.relative) lines.push('As written in the text.');
   else if (reference && date.value) lines.push(`Resolved against the article's date ${reference.value} ("${escape(excerpt(reference.text, 60))}", line ${document.positionAt(reference.start).line + 1}).`);
   else lines.push('Relative date: the article gives no date line to resolve it against.');
+  if (date.origin) lines.push('', "_Marked as a date by you (the article's .ann file)_");
   if (date.resolution) lines.push('', `_${escape(date.resolution)}_`);
   return lines.join('\n');
 }
@@ -48,6 +50,7 @@ function quoteHover(document: TextDocument, quote: Quote): string {
   const lines = [`**Quote** · Speaker: ${speaker}`];
   if (quote.attribution) lines.push('', `Attribution: "${escape(excerpt(document.getText().slice(quote.attribution.start, quote.attribution.end), 80))}"`);
   if (quote.unbalanced) lines.push('', '_Unbalanced quotation mark: the quote was closed at the paragraph end._');
+  if (quote.origin) lines.push('', "_Speakers chosen by you (the article's .ann file)_");
   return lines.join('\n');
 }
 

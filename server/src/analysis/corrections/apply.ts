@@ -17,6 +17,8 @@ export interface CorrectedMentions {
   raw: RawMention[];
   /** `start|end` of a raw mention → canonical name forced on its whole entity. */
   canonicals: Map<string, string>;
+  /** `start|end` of a raw mention → the user decision that put it there. */
+  origins: Map<string, 'correction' | 'watch-list'>;
 }
 
 const spanKey = (s: { start: number; end: number }) => `${s.start}|${s.end}`;
@@ -53,6 +55,7 @@ export function findWatchedNames(text: string, watchList: readonly WatchEntry[])
 export function correctRawMentions(text: string, recognized: readonly RawMention[], annotations: Annotations, corrections: readonly Correction[]): CorrectedMentions {
   let raw = [...recognized];
   const canonicals = new Map<string, string>();
+  const origins = new Map<string, 'correction' | 'watch-list'>();
   const stop = new Set((annotations.stopList ?? []).filter(s => typeof s === 'string').map(foldName).filter(Boolean));
   if (stop.size) raw = raw.filter(m => !stop.has(foldName(text.slice(m.start, m.end))));
   for (const hit of findWatchedNames(text, annotations.watchList ?? [])) {
@@ -62,6 +65,7 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
     // The shared key links every alias of one entry even when they share no word ("Daech" / "ISIL").
     raw.push({ start: hit.start, end: hit.end, type, key: `watch:${foldName(hit.entry.name)}` });
     canonicals.set(spanKey(hit), hit.entry.name.trim());
+    origins.set(spanKey(hit), 'watch-list');
   }
   for (const c of corrections) {
     if (c.orphaned || c.kind === 'speakers') continue;
@@ -73,6 +77,7 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
     if (raw.length !== before) for (const key of [...canonicals.keys()]) if (!raw.some(m => spanKey(m) === key)) canonicals.delete(key);
     if (c.kind === 'entity' && c.label !== 'DATE') {
       const mention: RawMention = { start: c.start, end: c.end, type: c.label };
+      origins.set(spanKey(c), 'correction');
       if (c.canonical) {
         mention.key = `user:${foldName(c.canonical)}`;
         canonicals.set(spanKey(c), c.canonical);
@@ -80,7 +85,7 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
       raw.push(mention);
     }
   }
-  return { raw: raw.sort((a, b) => a.start - b.start), canonicals };
+  return { raw: raw.sort((a, b) => a.start - b.start), canonicals, origins };
 }
 
 /**
@@ -88,8 +93,13 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
  * takes that name (and the id derived from it), and entities that end up with the same id become
  * one. Mentions keep their order; entities are rebuilt in order of first mention.
  */
-export function forceCanonicals(mentions: readonly Mention[], entities: readonly Entity[], canonicals: ReadonlyMap<string, string>): { mentions: Mention[]; entities: Entity[] } {
-  if (!canonicals.size) return { mentions: [...mentions], entities: [...entities] };
+export function forceCanonicals(
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  canonicals: ReadonlyMap<string, string>,
+  origins: ReadonlyMap<string, 'correction' | 'watch-list'> = new Map(),
+): { mentions: Mention[]; entities: Entity[] } {
+  if (!canonicals.size && !origins.size) return { mentions: [...mentions], entities: [...entities] };
   const rename = new Map<string, string>();
   for (const m of mentions) {
     const forced = canonicals.get(spanKey(m));
@@ -97,7 +107,10 @@ export function forceCanonicals(mentions: readonly Mention[], entities: readonly
   }
   const out = mentions.map(m => {
     const canonical = rename.get(m.entityId);
-    return canonical === undefined ? { ...m } : { ...m, canonical, entityId: entityIdOf(m.type, canonical) };
+    const mention: Mention = canonical === undefined ? { ...m } : { ...m, canonical, entityId: entityIdOf(m.type, canonical) };
+    const origin = origins.get(spanKey(m));
+    if (origin) mention.origin = origin;
+    return mention;
   });
   return { mentions: out, entities: groupEntities(out) };
 }
@@ -117,6 +130,16 @@ export function groupEntities(mentions: readonly Mention[]): Entity[] {
   return [...byId.values()];
 }
 
+/**
+ * Mentions added after the entity stage (speakers credited by attribution) must obey "not an
+ * entity" too: those overlapping a rejected span are dropped and entities regrouped.
+ */
+export function dropRejected(linked: { mentions: Mention[]; entities: Entity[] }, corrections: readonly Correction[]): { mentions: Mention[]; entities: Entity[] } {
+  const rejects = corrections.filter(c => c.kind === 'reject' && !c.orphaned);
+  const kept = linked.mentions.filter(m => !rejects.some(r => overlaps(m, r)));
+  return kept.length === linked.mentions.length ? linked : { mentions: kept, entities: groupEntities(kept) };
+}
+
 /** Dates after corrections: rejected spans lose their dates, a name retypes a date of the same words, DATE corrections add one. */
 export function correctDates(text: string, dates: readonly DateMention[], corrections: readonly Correction[]): DateMention[] {
   let out = [...dates];
@@ -129,7 +152,7 @@ export function correctDates(text: string, dates: readonly DateMention[], correc
     if (c.kind === 'entity' && c.label === 'DATE') {
       // Keep what the recognizer resolved for the same words, if it had them.
       const same = replaced.find(d => d.start === c.start && d.end === c.end) ?? (replaced.length === 1 ? replaced[0] : undefined);
-      out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value: c.value ?? same?.value ?? null, relative: c.value ? false : same?.relative ?? false });
+      out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value: c.value ?? same?.value ?? null, relative: c.value ? false : same?.relative ?? false, origin: 'correction' });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -168,6 +191,7 @@ export function correctSpeakers(text: string, quotes: readonly Quote[], correcti
     }
     target.speakerIds = unique.map(r => r.id);
     target.speakers = unique.map(r => r.canonical);
+    target.origin = 'correction';
     // The attribution phrase the recognizer found no longer explains the speaker.
     delete target.attribution;
   }
