@@ -234,3 +234,27 @@ test('cached tagging equals feature-by-feature scoring, on the shipped models', 
     }
   }
 });
+
+/** Table-driven checks on the shipped models: each text must yield the listed mentions (among others). */
+const SHIPPED_CASES: [string, string[]][] = [
+  ["L'Autriche réclame Carlos pour la prise d'otages des ministres de l'OPEP (Organisation des pays exportateurs de pétrole) à Vienne.", [
+    'ORG "Organisation des pays exportateurs de pétrole" → Organisation des pays exportateurs de pétrole',
+    'ORG "OPEP" → Organisation des pays exportateurs de pétrole',
+    'LOC "Vienne" → Vienne',
+  ]],
+  ["La Cour d'appel de Paris a reporté l'examen de la demande.", ['ORG "Cour d\'appel de Paris" → Cour d\'appel de Paris']],
+  ['Le ministre de la Défense James N. Mattis est arrivé à Bruxelles. M. Mattis a rencontré ses homologues.', [
+    'PER "James N. Mattis" → James N. Mattis',
+    'PER "Mattis" → James N. Mattis',
+  ]],
+  ['Carter Welcomes France’s Increased Counter-ISIL Support', ['PER "Carter" → Carter', 'LOC "France" → France', 'ORG "ISIL" → ISIL']],
+  ['Ciena Corp. said on Monday that its profit rose. Ciena shares fell on the Nasdaq.', ['ORG "Ciena Corp." → Ciena Corp.', 'ORG "Ciena" → Ciena Corp.']],
+  ["Le sommet de l'Union européenne s'est tenu en présence du président de la Commission européenne.", ['ORG "Union européenne" → Union européenne']],
+];
+
+test('the shipped models: French institutions, initials, headlines, company short names', () => {
+  for (const [text, expected] of SHIPPED_CASES) {
+    const found = show(text);
+    for (const e of expected) assert.ok(found.includes(e), `${text}\n  missing ${e}\n  got ${found.join(' | ')}`);
+  }
+});

@@ -12,7 +12,7 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { ARTICLES, ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
 import { isTitleWord } from './titles';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
@@ -145,7 +145,12 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
       // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-      .flatMap(span => trimLowercase(span, shout || span.type === 'PER' ? words : trimWords))
+      .flatMap(span => {
+        const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
+        // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
+        const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
+        return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+      })
       .flatMap(span => splitTitles(span, words))
       .flatMap(span => splitDateline(span, words));
     const common = model && resources ? headlineWordsOf(resources) : undefined;
@@ -169,6 +174,8 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       }
       if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
       if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
+      // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
+      if (c.type === 'PER' && c.end - c.start === 1 && /^\p{Lu}{2,4}$/u.test(words[c.start])) c.type = 'ORG';
       if (isByline(words, c)) c.type = 'PER';
       cleaned.push(c);
     }
@@ -317,9 +324,14 @@ function stripOrdinaryLead(
   const ordinary = (k: number) =>
     common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
   let start = span.start;
+  // An article before an ordinary word opens the sentence, not the name ("La Cour d'appel"); before
+  // a name word it may be a surname particle ("Le Drian").
+  if (ARTICLES.has(lowerWord(words[start])) && start < span.end - 1 && common.has(words[start + 1].toLowerCase())) start++;
   while (start < span.end - 1 && ordinary(start) && !PARTICLE_HEADS.has(words[start].toLowerCase())) start++;
-  // Only when what remains starts with a real name word: "Defense Department" stays whole.
-  if (start > span.start && ordinary(start)) start = span.start;
+  // Only when what remains starts with a real name word ("Defense Department" stays whole), or
+  // when only an article was cut ("La Cour d'appel de Paris").
+  const onlyArticles = words.slice(span.start, start).every(w => ARTICLES.has(lowerWord(w)));
+  if (start > span.start && ordinary(start) && !onlyArticles) start = span.start;
   let end = span.end;
   if (headline && span.type !== 'PER') {
     while (end > start + 1 && ordinary(end - 1)) end--;

@@ -74,6 +74,9 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
   // "al-Assad", "bin-Salman": a lower-case particle glued to a capitalized name is part of a name.
   const isLower = (w: string) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,4}[-‐’']\p{Lu}/u.test(w);
   const out: TokenSpan[] = [];
+  const first = words[span.start].toLowerCase().replace(/’/g, "'");
+  const head = ARTICLES.has(first) && span.start + 1 < span.end ? words[span.start + 1].toLowerCase() : first;
+  const headed = span.type === 'ORG' && INSTITUTION_HEADS.has(head);
   let from = span.start;
   let k = span.start;
   while (k < span.end) {
@@ -90,6 +93,25 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
       run.every(w => CONNECTORS.has(w)) && !((run[0] === 'and' || run[0] === 'et') && run.length === 1) && !(run.includes('&') && span.type !== 'ORG');
     const inside = e < span.end && (joins || run.every(w => /^[\p{L}]+-$/u.test(w)));
     const adjective = span.type !== 'PER' && ADJECTIVE_END.test(run[0]) && !CONNECTORS.has(run[0]);
+    if (!inside && headed) {
+      // "Organisation des pays exportateurs de pétrole", "Cour d'appel de Paris", "Conseil de
+      // sécurité de l'ONU": an institution's head takes lower-case complements, up to a word
+      // that cannot sit inside a name ("Cour d'appel de Paris de la demande" stops at Paris).
+      let q = 0;
+      while (q < run.length && !NEVER_INSIDE.has(run[q])) q++;
+      const trailing = e === span.end || q < run.length;
+      const properSinceHead = words.slice(span.start + 1, k).some(w => /^\p{Lu}/u.test(w));
+      if (q === run.length && !trailing && run.length <= 4) {
+        k = e;
+        continue;
+      }
+      if (trailing && !properSinceHead && q > 0 && q <= 5 && !CONNECTORS.has(run[q - 1])) {
+        out.push({ ...span, start: from, end: k + q });
+        from = e;
+        k = e;
+        continue;
+      }
+    }
     if (!inside) {
       const keep = adjective ? k + 1 : k;
       out.push({ ...span, start: from, end: keep });
@@ -112,6 +134,27 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
     return s < p.end ? [{ ...p, start: s }] : [];
   });
 }
+
+/** Articles that may open a sentence before a name ("La Cour d'appel", "The Pentagon"). */
+export const ARTICLES = new Set(['le', 'la', 'les', "l'", 'the']);
+
+// Capitalized head nouns of institution names that take lower-case complements.
+const INSTITUTION_HEADS = new Set([
+  'cour', 'conseil', 'organisation', 'organization', 'ministère', 'comité', 'union', 'agence', 'banque', 'fédération', 'parti',
+  'assemblée', 'commission', 'association', 'institut', 'office', 'tribunal', 'syndicat', 'confédération', 'direction',
+  'société', 'compagnie', 'chambre', 'conférence', 'fonds', 'mouvement', 'front', 'armée', 'forces', 'brigade', 'régiment',
+  'collège', 'université', 'école', 'lycée', 'centre', 'service', 'autorité', 'caisse', 'secrétariat', 'département', 'ligue',
+  'groupe', 'observatoire', 'académie', 'fondation', 'sénat', 'parlement', 'bureau', 'haut-commissariat', 'état-major', 'garde',
+]);
+
+// Words that never sit inside a name: verbs, pronouns, most prepositions ("durant", "avec", "est").
+const NEVER_INSIDE = new Set([
+  'durant', 'pendant', 'avec', 'sans', 'pour', 'par', 'sur', 'sous', 'dans', 'contre', 'après', 'avant', 'selon', 'depuis', 'entre',
+  'est', 'a', 'ont', 'sont', 'était', 'été', 'sera', 'qui', 'que', 'qu\'', 'dont', 'où', 'ce', 'cette', 'ces', 'son', 'sa', 'ses',
+  'leur', 'leurs', 'il', 'elle', 'ils', 'elles', 'se', 's\'', 'ne', 'n\'', 'pas', 'plus', 'mais', 'ou', 'donc', 'car', 'si', 'comme',
+  'is', 'was', 'are', 'were', 'has', 'have', 'had', 'said', 'says', 'with', 'without', 'from', 'by', 'to', 'in', 'at', 'on', 'as',
+  'that', 'which', 'who', 'will', 'would', 'but', 'or', 'if', 'when', 'while', 'after', 'before',
+]);
 
 const LOWER_HEADS = new Set([
   'ministère', 'quai', 'rue', 'avenue', 'boulevard', 'place', 'mont', 'lac', 'golfe', 'mer', 'océan', 'détroit', 'île', 'îles',
