@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toAnnotationJson } from '../../server/src/analysis/export/annotationJson';
+import { writeFileAtomic } from './atomicWrite';
 import { BRAT_ANNOTATION_CONF } from '../../server/src/analysis/export/brat';
 import { exportAnnotations, EXPORT_EXTENSIONS } from '../../server/src/analysis/export/formats';
 import { sidecarPathFor } from '../../server/src/annotations/sidecarFile';
@@ -99,17 +100,17 @@ async function main(): Promise<number> {
         console.error(`error: ${result.file}: --out would overwrite its corrections file ${ann}; choose another folder`);
         return;
       }
-      fs.writeFileSync(ann, exportAnnotations('brat', name, result.text, result.analysis));
+      writeFileAtomic(ann, exportAnnotations('brat', name, result.text, result.analysis));
       // brat needs the types declared in the collection folder; never replace the user's own.
       const conf = path.join(options.out!, 'annotation.conf');
-      if (!fs.existsSync(conf)) fs.writeFileSync(conf, BRAT_ANNOTATION_CONF);
+      if (!fs.existsSync(conf)) writeFileAtomic(conf, BRAT_ANNOTATION_CONF);
       const txt = path.resolve(options.out!, `${stem}.txt`);
-      if (txt !== path.resolve(result.file)) fs.writeFileSync(txt, result.text);
+      if (txt !== path.resolve(result.file)) writeFileAtomic(txt, result.text);
       written++;
     } else if (options.format === 'conll') {
       const conll = exportAnnotations('conll', name, result.text, result.analysis);
       if (options.out) {
-        fs.writeFileSync(path.join(options.out, `${stem}${EXPORT_EXTENSIONS.conll}`), conll);
+        writeFileAtomic(path.join(options.out, `${stem}${EXPORT_EXTENSIONS.conll}`), conll);
         written++;
       } else {
         process.stdout.write(conll);
@@ -121,7 +122,7 @@ async function main(): Promise<number> {
     } else if (options.format === 'json') {
       const json = toAnnotationJson(name, result.analysis);
       if (options.out) {
-        fs.writeFileSync(path.join(options.out, name.replace(/\.[^.]+$/, '') + '.json'), JSON.stringify(json, null, 2) + '\n');
+        writeFileAtomic(path.join(options.out, name.replace(/\.[^.]+$/, '') + '.json'), JSON.stringify(json, null, 2) + '\n');
         written++;
       } else {
         console.log(JSON.stringify(json));
@@ -131,7 +132,7 @@ async function main(): Promise<number> {
     }
   }, undefined, source);
   if (options.out && options.format === 'jsonl') {
-    fs.writeFileSync(path.join(options.out, 'annotations.jsonl'), jsonl.join(''));
+    writeFileAtomic(path.join(options.out, 'annotations.jsonl'), jsonl.join(''));
     written = jsonl.length;
   }
   if (progress) process.stderr.write('\n');

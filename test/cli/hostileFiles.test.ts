@@ -51,3 +51,16 @@ test('hostile files: clear errors for binary and oversized files, exact offsets 
   }
   t.diagnostic(`CLI: ${HOSTILE_CASES.length + 1} hostile files in ${seconds.toFixed(1)} s`);
 });
+
+test('output files are replaced atomically: no temporary file is left, an old good file is only ever replaced whole', { timeout: 60_000 }, t => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-atomic-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const out = path.join(dir, 'out');
+  fs.mkdirSync(out);
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'Angela Merkel visited Paris on Monday.\n');
+  fs.writeFileSync(path.join(out, 'a.json'), '{"old": true}\n');
+  const result = spawnSync(process.execPath, [CLI, path.join(dir, 'a.txt'), '--format', 'json', '--out', out], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(fs.readdirSync(out), ['a.json']);
+  assert.ok(JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8')).mentions.length > 0);
+});
