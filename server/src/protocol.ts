@@ -106,6 +106,10 @@ export interface ApplyCorrectionArgs {
   label?: 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'DATE';
   speakers?: string[];
   canonical?: string;
+  /** `mark` and `reject`: the same for every whole-word occurrence of the span's text in the file. */
+  all?: boolean;
+  /** `remove`: forget exactly this correction (its sidecar id), e.g. one whose text vanished. */
+  id?: string;
 }
 export interface ApplyCorrectionResult { persisted: boolean; message: string; sidecar?: string }
 

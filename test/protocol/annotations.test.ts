@@ -221,6 +221,31 @@ test('corrections survive edits before and after them; a vanished one is reporte
   assert.match(await hoverAt(client, uri, text, 'officials'), /Person/);
 });
 
+test('"Mark all" corrects every occurrence; a lost correction can be forgotten from its diagnostic', { timeout: 30000 }, async () => {
+  const text = `${ARTICLE}\n\nThe tortoise trust officials met again.`;
+  const { uri, sidecar } = await openArticle(client, 'all.txt', text);
+  await runAction(client, uri, rangeOf(text, 'tortoise trust'), /^Mark all 2 "tortoise trust" as Organization$/);
+  assert.match(await hoverAt(client, uri, text, 'tortoise trust', 0), /Organization/);
+  assert.match(await hoverAt(client, uri, text, 'tortoise trust', 1), /Organization/);
+  await apply(client, { uri, range: rangeOf(text, 'officials'), action: 'mark', label: 'PERSON' });
+  // Delete the corrected word: the diagnostic offers to forget the correction.
+  const reported = client.next<PublishDiagnosticsParams>('textDocument/publishDiagnostics', p => p.uri === uri && p.diagnostics.some(d => d.code === 'correction-orphaned'));
+  const at = text.indexOf('officials');
+  const from = positionOf(text, 'officials');
+  const to = positionOf(text, 'officials', 'officials'.length);
+  const edited = text.slice(0, at) + text.slice(at + 'officials'.length);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: from, end: to }, text: '' }] });
+  const diagnostic = (await reported).diagnostics.find(d => d.code === 'correction-orphaned')!;
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+  const forget = actions.find(a => a.title === 'Forget the lost correction "officials"');
+  assert.ok(forget?.command, actions.map(a => a.title).join(' | '));
+  const cleared = client.next<PublishDiagnosticsParams>('textDocument/publishDiagnostics', p => p.uri === uri && !p.diagnostics.some(d => d.code === 'correction-orphaned'));
+  await client.connection.sendRequest(ExecuteCommandRequest.type, { command: forget.command.command, arguments: forget.command.arguments });
+  await cleared;
+  const left = correctionsFromBrat(edited, fs.readFileSync(sidecar, 'utf8')).corrections;
+  assert.deepEqual(left.map(c => c.text), ['tortoise trust', 'tortoise trust']);
+});
+
 test('two editors correcting the same article concurrently keep both corrections', { timeout: 30000 }, async () => {
   const other = await startServer();
   try {

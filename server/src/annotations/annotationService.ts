@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { wholeWordOccurrences } from '../analysis/corrections/apply';
 import { describeCorrection, overlaps, type Annotations, type Correction } from '../analysis/corrections/model';
 import { BRAT_ANNOTATION_CONF } from '../analysis/export/brat';
 import { exportAnnotations, EXPORT_EXTENSIONS, isExportFormat } from '../analysis/export/formats';
@@ -124,17 +125,20 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
     const end = document.offsetAt(args.range.end);
     let correction: Correction | undefined;
     let clear: { start: number; end: number } | undefined;
+    /** The span, or with `all` every whole-word occurrence of its text. */
+    const spans = (s: { start: number; end: number }) => (args.all ? wholeWordOccurrences(text, text.slice(s.start, s.end)) : [s]);
+    let extra: Correction[] = [];
     const spanned = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
     switch (args.action) {
       case 'mark': {
         if (!['PERSON', 'ORGANIZATION', 'LOCATION', 'DATE'].includes(args.label ?? '')) return new ResponseError(ErrorCodes.InvalidParams, 'label must be PERSON, ORGANIZATION, LOCATION or DATE');
         const span = targetSpan(text, analysis, start, end);
-        if (span) correction = { kind: 'entity', label: args.label!, ...spanned(span) };
+        if (span) [correction, ...extra] = spans(span).map(s => ({ kind: 'entity' as const, label: args.label!, ...spanned(s) }));
         break;
       }
       case 'reject': {
         const span = targetSpan(text, analysis, start, end);
-        if (span) correction = { kind: 'reject', ...spanned(span) };
+        if (span) [correction, ...extra] = spans(span).map(s => ({ kind: 'reject' as const, ...spanned(s) }));
         break;
       }
       case 'merge': {
@@ -151,22 +155,28 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
         break;
       }
       case 'remove':
-        clear = end > start ? { start, end } : targetSpan(text, analysis, start, end) ?? { start, end: start + 1 };
+        if (typeof args.id === 'string') clear = { start: -1, end: -1 };
+        else clear = end > start ? { start, end } : targetSpan(text, analysis, start, end) ?? { start, end: start + 1 };
         break;
       default:
         return new ResponseError(ErrorCodes.InvalidParams, `unknown action ${String(args.action)}`);
     }
     if (!correction && !clear) return { persisted: false, message: 'Nothing to correct at that position.' };
     const result = store.update(document.uri, text, corrections => {
-      if (clear) return corrections.filter(c => !overlaps(c, clear!));
-      const c = correction!;
-      // A new decision replaces older ones on the same words (speakers and types are separate slots).
-      const sameSlot = (o: Correction) => (o.kind === 'speakers') === (c.kind === 'speakers');
-      return [...corrections.filter(o => !(sameSlot(o) && overlaps(o, c))), c];
+      // Orphans are only removed by id: their offsets are a last known place, not their words.
+      if (clear && typeof args.id === 'string') return corrections.filter(c => c.id !== args.id);
+      if (clear) return corrections.filter(c => c.orphaned || !overlaps(c, clear!));
+      let next = corrections;
+      for (const c of [correction!, ...extra]) {
+        // A new decision replaces older ones on the same words (speakers and types are separate slots).
+        const sameSlot = (o: Correction) => (o.kind === 'speakers') === (c.kind === 'speakers');
+        next = [...next.filter(o => o.orphaned || !(sameSlot(o) && overlaps(o, c))), c];
+      }
+      return next;
     });
     host.refresh(document.uri);
     notify(document.uri);
-    const what = correction ? describeCorrection(correction) : 'corrections removed';
+    const what = correction ? `${describeCorrection(correction)}${extra.length ? ` (${extra.length + 1} occurrences)` : ''}` : 'corrections removed';
     const sidecar = store.sidecarPath(document.uri);
     if (result.error) void connection.window.showWarningMessage(`Article Lens: ${result.error}`);
     return { persisted: result.persisted, message: result.persisted ? `${what} (saved in ${sidecar ? path.basename(sidecar) : 'memory'})` : `${what} (not saved: ${result.error})`, sidecar };
@@ -196,7 +206,7 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const watched = store.watchList.filter(w => !w.type || w.type === 'PERSON').map(w => w.name);
-      return provideCodeActions(document, host.analyze(document), params.range, store.corrections(document.uri), { pickers, people: watched }) as CodeAction[];
+      return provideCodeActions(document, host.analyze(document), params.range, store.corrections(document.uri), { pickers, people: watched, diagnostics: params.context?.diagnostics ?? [] }) as CodeAction[];
     } catch (error) {
       connection.console.error(`codeAction failed: ${(error as Error).stack ?? String(error)}`);
       return [];

@@ -6,8 +6,9 @@
  * actions need a quick pick: with the Article Lens client they run its picker commands; for other
  * editors one action per choice is offered instead, so every LSP client can annotate.
  */
-import { CodeActionKind, type CancellationToken, type CodeAction, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { wholeWordOccurrences } from '../analysis/corrections/apply';
 import { overlaps, type Correction } from '../analysis/corrections/model';
 import type { Analysis, Span } from '../analysis/types';
 import { ApplyCorrectionCommand, type ApplyCorrectionArgs } from '../protocol';
@@ -59,7 +60,7 @@ export function provideCodeActions(
   analysis: Analysis,
   range: Range,
   corrections: readonly Correction[],
-  options: { pickers: boolean; people?: readonly string[] },
+  options: { pickers: boolean; people?: readonly string[]; diagnostics?: readonly Diagnostic[] },
   token?: CancellationToken,
 ): CodeAction[] {
   if (token?.isCancellationRequested) return [];
@@ -89,6 +90,12 @@ export function provideCodeActions(
     }
     const tagged = analysis.mentions.some(m => overlaps(m, span)) || analysis.dates.some(d => overlaps(d, span));
     if (tagged) actions.push(action(`Not an entity: "${short}"`, { uri, range: toRange(span), action: 'reject' }));
+    // The same words elsewhere in the file: one decision for all of them.
+    const count = wholeWordOccurrences(text, text.slice(span.start, span.end)).length;
+    if (count > 1) {
+      for (const { label, title } of LABELS) actions.push(action(`Mark all ${count} "${short}" as ${title}`, { uri, range: toRange(span), action: 'mark', label, all: true }));
+      actions.push(action(`Not an entity: all ${count} "${short}"`, { uri, range: toRange(span), action: 'reject', all: true }));
+    }
   }
 
   const mention = mentionAt(analysis, start);
@@ -112,6 +119,15 @@ export function provideCodeActions(
         actions.push(action(`Set speaker: ${person}`, { uri, range: quoteRange, action: 'speakers', speakers: [person] }));
       }
       if (quote.speakers.length) actions.push(action('Set speaker: unknown', { uri, range: quoteRange, action: 'speakers', speakers: [] }));
+    }
+  }
+
+  // A correction whose words vanished is reported at its last place: offer to forget it there.
+  for (const diagnostic of options.diagnostics ?? []) {
+    if (diagnostic.code !== 'correction-orphaned') continue;
+    const at = document.offsetAt(diagnostic.range.start);
+    for (const c of corrections) {
+      if (c.orphaned && c.id && c.start === at) actions.push({ ...action(`Forget the lost correction ${JSON.stringify(c.text.length > 30 ? `${c.text.slice(0, 29)}…` : c.text)}`, { uri, range: diagnostic.range, action: 'remove', id: c.id }), diagnostics: [diagnostic] });
     }
   }
 

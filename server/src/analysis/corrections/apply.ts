@@ -27,6 +27,19 @@ function isWordChar(text: string, index: number): boolean {
   return index >= 0 && index < text.length && /[\p{L}\p{N}]/u.test(text[index]);
 }
 
+/** Every occurrence of `needle` in `text` that is not part of a longer word ("Kerry" not in "Kerryville"). */
+export function wholeWordOccurrences(text: string, needle: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  if (!needle.trim()) return out;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if (isWordChar(text, at - 1) && isWordChar(text, at)) continue;
+    if (isWordChar(text, end) && isWordChar(text, end - 1)) continue;
+    out.push({ start: at, end });
+  }
+  return out;
+}
+
 /** Occurrences of the watch-list's names and aliases, longest first, not overlapping each other. */
 export function findWatchedNames(text: string, watchList: readonly WatchEntry[]): Array<{ start: number; end: number; entry: WatchEntry }> {
   const forms: Array<{ form: string; entry: WatchEntry }> = [];
@@ -39,13 +52,9 @@ export function findWatchedNames(text: string, watchList: readonly WatchEntry[])
   forms.sort((a, b) => b.form.length - a.form.length);
   const found: Array<{ start: number; end: number; entry: WatchEntry }> = [];
   for (const { form, entry } of forms) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-      const span = { start: at, end: at + form.length, entry };
-      // Whole words only: "Kerry" must not match inside "Kerryville".
-      if (isWordChar(text, at - 1) && isWordChar(text, at)) continue;
-      if (isWordChar(text, span.end) && isWordChar(text, span.end - 1)) continue;
-      if (found.some(f => overlaps(f, span))) continue;
-      found.push(span);
+    for (const o of wholeWordOccurrences(text, form)) {
+      const span = { ...o, entry };
+      if (!found.some(f => overlaps(f, span))) found.push(span);
     }
   }
   return found.sort((a, b) => a.start - b.start);
