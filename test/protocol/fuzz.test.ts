@@ -7,9 +7,12 @@
  * changed behind it); the server must never exit. At the end each open document's symbols and
  * semantic tokens must equal those of a fresh server that opens the final text.
  *   ARTICLE_LENS_FUZZ_MESSAGES (default 4000), ARTICLE_LENS_FUZZ_SECONDS (default 30),
- *   ARTICLE_LENS_FUZZ_SEED — a larger run: ARTICLE_LENS_FUZZ_MESSAGES=50000 ARTICLE_LENS_FUZZ_SECONDS=600
+ *   ARTICLE_LENS_FUZZ_SEED, ARTICLE_LENS_FUZZ_ARTICLES (a folder of *.txt to start from) — a larger
+ *   run: ARTICLE_LENS_FUZZ_MESSAGES=100000 ARTICLE_LENS_FUZZ_SECONDS=600
  */
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import {
   CancellationTokenSource,
@@ -46,6 +49,9 @@ const FRENCH = [
   '« Nous devons poursuivre le combat contre Daech jusqu’au bout », a déclaré M. Le Drian.',
 ].join('\n');
 const SEEDS = [ARTICLE, EMOJI_ARTICLE, FRENCH, '', ARTICLE.replace(/\n/g, '\r\n')];
+// Real articles as extra starting texts for long runs (slower: each edit re-analyses a full article).
+const ARTICLES = process.env.ARTICLE_LENS_FUZZ_ARTICLES;
+if (ARTICLES) for (const f of fs.readdirSync(ARTICLES).filter(f => f.endsWith('.txt'))) SEEDS.push(fs.readFileSync(path.join(ARTICLES, f), 'utf8'));
 const SNIPPETS = [
   'John Kerry', ' said ', 'Kerry said.', '“', '”', '«', '»', ' « ', ' » ', '"', "'", '’', '😀', '👍🏽', '🇫🇷', 'é', 'e\u0301', 'c\u0327',
   '\n', '\r\n', '\r', '\n\n', 'Paris', ' on Monday', ' lundi 3 mars 2016', ', a déclaré M. Le Drian.', 'NATO', 'Secretary of State ',
