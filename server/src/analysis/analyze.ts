@@ -47,7 +47,7 @@ export function looksBinary(text: string): boolean {
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
-    return emptyAnalysis([{ start: 0, end: 0, code: 'too-large', severity: 'information', message: `Not analysed: ${text.length} characters exceeds the limit of ${maxLength}.` }]);
+    return emptyAnalysis([{ start: 0, end: 0, code: 'too-large', severity: 'information', message: `Not analysed: ${text.length} characters exceeds the limit of ${maxLength} (setting articleLens.maxFileSize).` }]);
   }
   if (looksBinary(text)) {
     return emptyAnalysis([{ start: 0, end: 0, code: 'binary', severity: 'information', message: 'Not analysed: the file looks binary.' }]);
