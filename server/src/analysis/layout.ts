@@ -139,11 +139,18 @@ const SOFT_BREAK = /^[,;:—–“”«»"()]$/;
 
 /** `sentence` cut into windows of at most `max` tokens, preferring to cut after a comma or a mark. */
 export function capSentence(sentence: Sentence, tokens: readonly Token[], max = MAX_SENTENCE_TOKENS): Sentence[] {
+  // Binary search for the first token: a linear walk from 0 would make a long paragraph quadratic.
   let first = 0;
-  while (first < tokens.length && tokens[first].start < sentence.start) first++;
+  let high = tokens.length;
+  while (first < high) {
+    const mid = (first + high) >> 1;
+    if (tokens[mid].start < sentence.start) first = mid + 1;
+    else high = mid;
+  }
   let last = first;
-  while (last < tokens.length && tokens[last].end <= sentence.end) last++;
+  while (last < tokens.length && tokens[last].end <= sentence.end && last - first <= max) last++;
   if (last - first <= max) return [sentence];
+  while (last < tokens.length && tokens[last].end <= sentence.end) last++;
   const pieces: Sentence[] = [];
   let from = first;
   while (last - from > max) {
