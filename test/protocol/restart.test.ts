@@ -41,3 +41,28 @@ test('the exit hook stops the server in the named feature only (for editor resta
   assert.equal(await exited, 70);
   client.connection.dispose();
 });
+
+test('an exception in a timer or a rejected promise outside any request is logged, not fatal', { timeout: 30_000 }, async () => {
+  const client = await startServer({ waitForModel: false, env: { ARTICLE_LENS_TEST_FAULT: 'async:hover' } });
+  try {
+    const uri = await client.open('async.article', ARTICLE);
+    const logged = client.next<{ message: string }>('window/logMessage', p => /unhandled rejection: Error: test fault: rejected in hover/.test(p.message));
+    const thrown = client.next<{ message: string }>('window/logMessage', p => /uncaught exception: Error: test fault: uncaught in hover/.test(p.message));
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 20 } });
+    await Promise.all([logged, thrown]);
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0, 'still serving');
+    assert.equal(client.process.exitCode, null);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('when the editor goes away (its pipe closes) the server exits instead of lingering', { timeout: 30_000 }, async () => {
+  const client = await startServer({ waitForModel: false });
+  const exited = new Promise<number | null>(resolve => client.process.once('exit', resolve));
+  await client.open('orphan.article', ARTICLE);
+  client.connection.dispose();
+  client.process.stdin!.destroy();
+  assert.notEqual(await exited, undefined);
+});
