@@ -41,6 +41,8 @@ const FLAG: Record<string, string> = { LOC: 'L', ORG: 'O', MISC: 'M', PER: 'P' }
 
 /** The phrase key of a name: its tokens, lower-cased, joined by spaces. */
 export function phraseKey(name: string): string[] {
+  // Plain words separated by spaces tokenize to themselves: skip the tokenizer (loading speed).
+  if (/^[\p{L}\p{M}\p{N}]+(?: [\p{L}\p{M}\p{N}]+)*$/u.test(name)) return name.toLowerCase().split(' ');
   return tokenize(name).map(t => lowerWord(t.text));
 }
 
@@ -83,8 +85,9 @@ function addPhrase(gazetteer: Gazetteer, tokens: string[], entry: GazetteerEntry
 }
 
 function addFlag(gazetteer: Gazetteer, word: string, flag: string): void {
-  const old = gazetteer.wordFlags.get(word) ?? '';
-  if (!old.includes(flag)) gazetteer.wordFlags.set(word, [...old, flag].sort().join(''));
+  const old = gazetteer.wordFlags.get(word);
+  if (old === undefined) gazetteer.wordFlags.set(word, flag);
+  else if (!old.includes(flag)) gazetteer.wordFlags.set(word, [...old, flag].sort().join(''));
 }
 
 function capitalized(word: string): boolean {

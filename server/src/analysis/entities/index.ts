@@ -404,11 +404,15 @@ const PARTICLE_HEADS = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'de
 
 /**
  * Acronyms the gazetteer knows as organizations or places ("OTAN", "EIIL") are tagged even where
- * the tagger missed them: an all-caps word of 2–6 letters is rarely anything else.
+ * the tagger missed them: an all-caps word of 2–6 letters is rarely anything else. So are
+ * multi-word names of the curated lists.
  */
 function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], words: string[]): void {
   for (const m of matches) {
-    if (m.end - m.start !== 1 || !TYPES[m.entry.type] || !/^\p{Lu}[\p{Lu}.]{1,6}$/u.test(words[m.start])) continue;
+    if (!TYPES[m.entry.type]) continue;
+    // Multi-word names from the curated lists ("Union européenne", "Middle East", "Saudi Arabia") are safe too.
+    const curated = m.end - m.start >= 2 && m.entry.list !== 'cities' && m.entry.list !== undefined;
+    if (!curated && (m.end - m.start !== 1 || !/^\p{Lu}[\p{Lu}.]{1,6}$/u.test(words[m.start]))) continue;
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
     spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
   }
