@@ -207,7 +207,11 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
 function withoutNames(words: string[], common: ReadonlySet<string>): boolean {
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
-    if (w !== w.toLowerCase()) return false;
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      if (c >= 65 && c <= 90) return false;
+      if (c > 127 && w !== w.toLowerCase()) return false;
+    }
   }
   const first = words[0];
   return first === first.toLowerCase() || common.has(first.toLowerCase());
@@ -419,8 +423,17 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
   spans.sort((a, b) => a.start - b.start);
 }
 
-// Accents only need stripping outside ASCII; most words skip the costly normalization.
-const fold = (w: string) => (/^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+// Accents only need stripping outside ASCII; most words skip the costly normalization. Memoized.
+const folded = new Map<string, string>();
+function fold(w: string): string {
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(w, f);
+  }
+  return f;
+}
 
 /** Whether a word starts with a capital letter (ASCII fast path). */
 function startsUpper(w: string): boolean {
