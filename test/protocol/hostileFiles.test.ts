@@ -7,6 +7,10 @@
  * point at exactly the right UTF-16 text.
  */
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import {
   DidChangeConfigurationNotification,
@@ -19,7 +23,9 @@ import {
   InlayHintRequest,
   ReferencesRequest,
   SemanticTokensRequest,
+  WorkspaceSymbolRequest,
   type PublishDiagnosticsParams,
+  type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTICLE, cutsGrapheme, fiftyMegabytes, HOSTILE_CASES } from './hostileTexts';
@@ -160,5 +166,26 @@ test('the size limit follows articleLens.maxFileSize, and the warning clears onc
     assert.ok(symbols && symbols.length > 0, 'analysed once under the limit');
   } finally {
     await small.stop();
+  }
+});
+
+test('the workspace index survives a folder of hostile files and indexes the good ones', { timeout: 180_000 }, async t => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-ws-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(root, 'articles'));
+  for (const c of HOSTILE_CASES) fs.writeFileSync(path.join(root, 'articles', c.name), c.bytes());
+  fs.writeFileSync(path.join(root, 'articles', 'fifty-mb.txt'), fiftyMegabytes());
+  fs.writeFileSync(path.join(root, 'articles', 'good.txt'), ARTICLE);
+  const indexed = (c: TestClient) => c.next<{ message: string }>('window/logMessage', p => /^Indexed \d+ articles/.test(p.message));
+  const started = performance.now();
+  const ws = await startServer({ rootUri: pathToFileURL(root).href, capabilities: { window: { workDoneProgress: true } }, beforeInitialized: c => indexed(c) });
+  try {
+    const line = (await ws.ready) as { message: string };
+    console.log(`# hostile workspace: ${line.message} after ${(performance.now() - started).toFixed(0)} ms`);
+    const symbols = (await ws.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Laurent Fabius' })) as SymbolInformation[];
+    assert.ok(symbols.some(s => s.name === 'Laurent Fabius'), JSON.stringify(symbols.slice(0, 3)));
+    assert.equal(ws.process.exitCode, null);
+  } finally {
+    await ws.stop();
   }
 });
