@@ -55,7 +55,7 @@ if (ARTICLES) for (const f of fs.readdirSync(ARTICLES).filter(f => f.endsWith('.
 const SNIPPETS = [
   'John Kerry', ' said ', 'Kerry said.', '“', '”', '«', '»', ' « ', ' » ', '"', "'", '’', '😀', '👍🏽', '🇫🇷', 'é', 'e\u0301', 'c\u0327',
   '\n', '\r\n', '\r', '\n\n', 'Paris', ' on Monday', ' lundi 3 mars 2016', ', a déclaré M. Le Drian.', 'NATO', 'Secretary of State ',
-  '. ', ' ', '\t', '\u00a0', 'Laurent Fabius', '“We will act,” ', 'WASHINGTON, Sept. 5, 2014\n', 'x',
+  '. ', ' ', '\t', '\u00a0', '\u2028', '\u0085', '\u200d', '\ufeff', 'Laurent Fabius', '“We will act,” ', 'WASHINGTON, Sept. 5, 2014\n', 'x',
 ];
 
 type Kind = 'hover' | 'symbols' | 'tokens' | 'references' | 'highlight' | 'definition' | 'inlayHint' | 'quotations';

@@ -85,6 +85,13 @@ const QUOTES_10K = 'WASHINGTON, Sept. 5, 2014\n\n' + 'Kerry said “ and then '.
 // A NUL far past the 8 KB that binary sniffing looks at: analysed, and must not break anything.
 const LATE_NUL = ARTICLE + '\n\n' + 'Filler text about the summit. '.repeat(400) + '\u0000' + '\n\nLaurent Fabius left Paris.\n';
 
+// Unicode line and paragraph separators, NEL, vertical tab, form feed, bidi controls, joiners and a
+// stray BOM: editors disagree on which of these break lines; offsets must not care.
+const SEPARATORS = ARTICLE.replace('met French', 'met\u2028French').replace('in Paris', 'in\u2029Paris').replace('officials', '\u0085officials')
+  + '\n\u000bNATO\u000c allies \u202eSecretary\u202c of State John Kerry\u200d met \ufeffLaurent Fabius\u200b in Paris.\n';
+// One "word" of a million characters: letters, digits and emoji with no space to cut at.
+const ONE_MB_WORD = 'WASHINGTON, Sept. 5, 2014\n\n' + 'Kerry2014😀é'.repeat(80_000) + '\n\nLaurent Fabius met John Kerry in Paris.\n';
+
 export const HOSTILE_CASES: HostileCase[] = [
   { name: 'binary.txt', bytes: binaryBytes, text: () => binaryBytes().toString('latin1'), expect: 'binary' },
   { name: 'nul-bytes.txt', bytes: utf8(ARTICLE.replace('met', 'met\u0000\u0000')), text: same(ARTICLE.replace('met', 'met\u0000\u0000')), expect: 'binary' },
@@ -103,6 +110,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'lone-cr.txt', bytes: utf8(ARTICLE.replace(/\n/g, '\r')), text: same(ARTICLE.replace(/\n/g, '\r')), expect: 'analysed', found: ['John Kerry', 'Paris', 'Monday', 'Kerry'] },
   { name: 'one-mb-line.txt', bytes: utf8(ONE_MB_LINE), text: same(ONE_MB_LINE), expect: 'analysed', found: ['John Kerry', 'Paris'] },
   { name: 'quotes-10k.txt', bytes: utf8(QUOTES_10K), text: same(QUOTES_10K), expect: 'analysed' },
+  { name: 'separators.txt', bytes: utf8(SEPARATORS), text: same(SEPARATORS), expect: 'analysed', found: ['John Kerry', 'Monday'] },
+  { name: 'one-mb-word.txt', bytes: utf8(ONE_MB_WORD), text: same(ONE_MB_WORD), expect: 'analysed', found: ['Laurent Fabius', 'John Kerry'] },
   { name: 'emoji-accents.txt', bytes: utf8(EMOJI_ARTICLE), text: same(EMOJI_ARTICLE), expect: 'analysed', found: ['John Kerry', 'Laurent Fabius', 'Paris', 'Monday'] },
 ];
 
