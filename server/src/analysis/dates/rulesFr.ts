@@ -49,7 +49,8 @@ export const FR_RULES: DateRule[] = [
       // A capitalized weekday mid-sentence is a name ("Mardi gras", a title), except at a sentence start.
       const beforeDate = /^[ \t\u00a0]+(?:\d|1er|premier)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9));
       if (/^\p{Lu}\p{Ll}/u.test(word) && !m[1] && !beforeDate && !atSentenceStart(text, m.index)) return null;
-      if (/^gras$/i.test(text.slice(m.index + m[0].length).trim().split(/\s/)[0] ?? '')) return null;
+      // A bounded look-ahead: slicing the rest of the text here made long texts quadratic.
+      if (/^gras$/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40).trim().split(/\s/)[0] ?? '')) return null;
       return { kind: 'weekday', weekday: weekdayOf(word), direction: m[3] ? directionOf(m[3]) : 'auto' };
     },
   },
