@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cutsGrapheme, fiftyMegabytes, HOSTILE_CASES } from '../protocol/hostileTexts';
+import { cutsGrapheme, fiftyMegabytes, HOSTILE_CASES, justUnderTheLimit } from '../protocol/hostileTexts';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 
@@ -26,6 +26,7 @@ test('hostile files: clear errors for binary and oversized files, exact offsets 
   });
   for (const c of HOSTILE_CASES) fs.writeFileSync(path.join(dir, c.name), c.bytes());
   fs.writeFileSync(path.join(dir, 'fifty-mb.txt'), fiftyMegabytes());
+  fs.writeFileSync(path.join(dir, 'just-under-limit.txt'), justUnderTheLimit());
 
   const started = Date.now();
   const result = spawnSync(process.execPath, [CLI, dir, '--format', 'json', '--out', out], { encoding: 'utf8', timeout: 170_000 });
@@ -49,7 +50,9 @@ test('hostile files: clear errors for binary and oversized files, exact offsets 
     }
     for (const needle of c.found ?? []) assert.ok(spans.some(s => s.text === needle), `${c.name}: "${needle}" not found in ${spans.slice(0, 20).map(s => s.text).join(' | ')}`);
   }
-  t.diagnostic(`CLI: ${HOSTILE_CASES.length + 1} hostile files in ${seconds.toFixed(1)} s`);
+  const big = JSON.parse(fs.readFileSync(path.join(out, 'just-under-limit.json'), 'utf8')) as { mentions: Span[]; dates: Span[] };
+  assert.ok(big.mentions.length > 10_000 && big.dates.length > 10_000, 'the 4.9 MB article is analysed whole');
+  t.diagnostic(`CLI: ${HOSTILE_CASES.length + 2} hostile files in ${seconds.toFixed(1)} s`);
 });
 
 test('output files are replaced atomically: no temporary file is left, an old good file is only ever replaced whole', { timeout: 60_000 }, t => {

@@ -115,6 +115,14 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'emoji-accents.txt', bytes: utf8(EMOJI_ARTICLE), text: same(EMOJI_ARTICLE), expect: 'analysed', found: ['John Kerry', 'Laurent Fabius', 'Paris', 'Monday'] },
 ];
 
+const FRENCH_ARTICLE = 'Publié le 22 mars 2017\n\nLe ministre de la Défense Jean-Yves Le Drian s’est rendu mardi à Bagdad.\n\n« Nous devons poursuivre le combat contre Daech jusqu’au bout », a déclaré M. Le Drian lundi.\n';
+
+/** English and French articles, over and over, to just under the default 5 MB limit: the largest text analysed by default. */
+export function justUnderTheLimit(): string {
+  const unit = ARTICLE + '\n\n' + FRENCH_ARTICLE + '\n';
+  return unit.repeat(Math.floor((4.9 * 1024 * 1024) / Buffer.byteLength(unit)));
+}
+
 /** About 50 MB of plain article text (never written to the repo). */
 export function fiftyMegabytes(): string {
   return (PARAGRAPH + '\n').repeat(Math.ceil((50 * 1024 * 1024) / (PARAGRAPH.length + 1)));
