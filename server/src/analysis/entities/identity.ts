@@ -13,10 +13,19 @@ import type { RawMention } from './index';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
-  // Plain ASCII needs no Unicode normalization, the costly part.
-  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let f = foldedNames.get(name);
+  if (f === undefined) {
+    // Plain ASCII needs no Unicode normalization, the costly part.
+    if (/^[\x00-\x7f]*$/.test(name)) f = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    else f = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (foldedNames.size >= 50_000) foldedNames.clear();
+    foldedNames.set(name, f);
+  }
+  return f;
 }
+
+/** Memo of `foldName`: names repeat within and across files. */
+const foldedNames = new Map<string, string>();
 
 /** The id of an entity, the same in every file: type plus folded canonical name. */
 export function entityIdOf(type: string, canonical: string): string {

@@ -81,10 +81,14 @@ interface Caches {
   allowed: Uint8Array;
   /** Weights of the constant features: bias, caps, ti, ti-1 (one block each). */
   constants: Float32Array;
+  /** Weights of gazetteer-label features, by feature string ("g0=LOC-U", "g0|Xx=LOC-U", "g-1=…"). */
+  labels: Map<string, Float32Array>;
 }
 
 interface WordEntry {
   lowerId: number;
+  /** `caps|lower` weights (headlines), computed on first use. */
+  caps?: Float32Array;
   /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset. */
   local: Float32Array;
 }
@@ -113,6 +117,7 @@ function cachesOf(model: TaggerModel): Caches {
       history: new Array((n + 1) ** 2),
       allowed: new Uint8Array((n + 1) * n),
       constants: new Float32Array(4 * n),
+      labels: new Map(),
     };
     for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
     ['bias', 'caps', 'ti', 'ti-1'].forEach((f, k) => model.addWeights(f, c!.constants, k * n));
@@ -206,6 +211,17 @@ function pairEntry(model: TaggerModel, c: Caches, key: number, left: string, rig
   return entry;
 }
 
+function labelEntry(model: TaggerModel, c: Caches, feature: string): Float32Array {
+  let entry = c.labels.get(feature);
+  if (!entry) {
+    const scores = new Float32Array(model.tags.length);
+    entry = model.addWeights(feature, scores) ? scores : EMPTY;
+    if (c.labels.size >= PAIR_LIMIT) c.labels.clear();
+    c.labels.set(feature, entry);
+  }
+  return entry;
+}
+
 function historyScores(model: TaggerModel, c: Caches, prev2: number, prev1: number): Float32Array {
   const n = model.tags.length;
   const key = prev2 * (n + 1) + prev1;
@@ -268,15 +284,20 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
     if (view.initial[i]) addBlock(scores, shape, 0, nTags);
     if (view.allCaps) {
       addBlock(scores, k0, nTags, nTags);
-      model.addWeights(`caps|${view.lowers[i]}`, scores);
+      const entry = entries[i];
+      if (!entry.caps) {
+        const caps = new Float32Array(nTags);
+        entry.caps = model.addWeights(`caps|${view.lowers[i]}`, caps) ? caps : EMPTY;
+      }
+      addBlock(scores, entry.caps, 0, nTags);
     }
     const g = view.gazetteer;
     if (g[i]) {
-      model.addWeights(`g0=${g[i]}`, scores);
-      model.addWeights(`g0|${view.shorts[i]}=${g[i]}`, scores);
+      addBlock(scores, labelEntry(model, c, `g0=${g[i]}`), 0, nTags);
+      addBlock(scores, labelEntry(model, c, `g0|${view.shorts[i]}=${g[i]}`), 0, nTags);
     }
-    if (i > 0 && g[i - 1]) model.addWeights(`g-1=${g[i - 1]}`, scores);
-    if (i + 1 < n && g[i + 1]) model.addWeights(`g+1=${g[i + 1]}`, scores);
+    if (i > 0 && g[i - 1]) addBlock(scores, labelEntry(model, c, `g-1=${g[i - 1]}`), 0, nTags);
+    if (i + 1 < n && g[i + 1]) addBlock(scores, labelEntry(model, c, `g+1=${g[i + 1]}`), 0, nTags);
     if (view.afterTitle[i]) {
       addBlock(scores, k0, 2 * nTags, nTags);
       addBlock(scores, shape, nTags, nTags);

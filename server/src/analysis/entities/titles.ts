@@ -42,7 +42,8 @@ const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'la', 'le', 'du', '
 
 /** True when `lower` (a lower-cased token, with or without a final dot) is a title or honorific. */
 export function isTitleWord(lower: string): boolean {
-  const word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const c = lower.charCodeAt(lower.length - 1);
+  const word = c === 46 ? lower.slice(0, -1) : lower;
   return TITLE_WORDS.has(word) || HONORIFICS.has(word);
 }
 
