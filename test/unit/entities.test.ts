@@ -13,7 +13,7 @@ import { cleanSpan, splitTitles, trimLowercase } from '../../server/src/analysis
 import { titlesBefore } from '../../server/src/analysis/entities/titles';
 import { buildView, isHeadline, makeLexicon, truecase } from '../../server/src/analysis/entities/view';
 import { layoutText } from '../../server/src/analysis/layout';
-import { loadEntityResources } from '../../server/src/resources';
+import { loadEntityResources, loadEntityResourcesAsync } from '../../server/src/resources';
 
 // Bundled tests run from dist/test/unit: the repo's data/ is three levels up.
 const DATA = path.join(__dirname, '..', '..', '..', 'data');
@@ -257,4 +257,15 @@ test('the shipped models: French institutions, initials, headlines, company shor
     const found = show(text);
     for (const e of expected) assert.ok(found.includes(e), `${text}\n  missing ${e}\n  got ${found.join(' | ')}`);
   }
+});
+
+test('resources: async loading yields the cached models; a missing directory falls back to rules', async () => {
+  const loaded = await loadEntityResourcesAsync(DATA);
+  assert.equal(loaded, loadEntityResources(DATA));
+  assert.ok(loaded.models?.en && loaded.models?.fr && loaded.gazetteer);
+  const empty = loadEntityResources(path.join(DATA, 'no-such-dir'));
+  assert.deepEqual(empty.models, {});
+  const text = 'Secretary of State John Kerry met NATO officials in Brussels.';
+  const found = analyzeText(text, { entityResources: empty }).mentions.map(m => m.text);
+  assert.ok(found.includes('John Kerry'), found.join(', '));
 });
