@@ -10,6 +10,8 @@ import { analyzeText } from '../../server/src/analysis/analyze';
 import { anchorCorrections, editBetween } from '../../server/src/analysis/corrections/anchor';
 import { correctionsFromBrat, correctionsToBrat } from '../../server/src/analysis/corrections/bratCorrections';
 import type { Annotations, Correction } from '../../server/src/analysis/corrections/model';
+import { SpanIndex } from '../../server/src/analysis/corrections/spanIndex';
+import { analysisToBrat } from '../../server/src/analysis/export/brat';
 import { offsetMap } from '../../server/src/analysis/export/codePoints';
 import type { Analysis } from '../../server/src/analysis/types';
 import { loadEntityResources } from '../../server/src/resources';
@@ -234,4 +236,27 @@ test('code point offsets around astral characters', () => {
   const map = offsetMap(text);
   assert.deepEqual([0, 1, 3, 4, 6, 7].map(map.toCodePoint), [0, 1, 2, 3, 4, 5]);
   assert.deepEqual([0, 1, 2, 3, 4, 5].map(map.toUtf16), [0, 1, 3, 4, 6, 7]);
+});
+
+test('span index: overlap, containment and enumeration', () => {
+  const index = new SpanIndex([{ start: 0, end: 10 }, { start: 2, end: 4 }, { start: 20, end: 30 }, { start: 25, end: 26 }]);
+  assert.equal(index.anyOverlapping({ start: 10, end: 20 }), false);
+  assert.equal(index.anyOverlapping({ start: 9, end: 11 }), true);
+  assert.equal(index.anyContaining({ start: 3, end: 10 }), true);
+  assert.equal(index.anyContaining({ start: 5, end: 11 }), false);
+  assert.deepEqual(index.overlapping({ start: 3, end: 25 }), [{ start: 0, end: 10 }, { start: 2, end: 4 }, { start: 20, end: 30 }]);
+});
+
+test('thousands of imported corrections cost about as much as the analysis itself', { timeout: 60000 }, () => {
+  // A long article's full brat export imported as its sidecar: every mention, date and quote a correction.
+  const text = Array(150).fill(TEXT).join('\n\n');
+  const started = performance.now();
+  const plain = analyzeText(text, { entityResources: resources });
+  const plainMs = performance.now() - started;
+  const { corrections } = correctionsFromBrat(text, analysisToBrat(text, plain));
+  assert.ok(corrections.length > 1500, `${corrections.length} corrections`);
+  const t = performance.now();
+  analyze(text, { corrections });
+  const correctedMs = performance.now() - t;
+  assert.ok(correctedMs < Math.max(2000, 5 * plainMs), `${Math.round(correctedMs)} ms with corrections vs ${Math.round(plainMs)} ms without`);
 });

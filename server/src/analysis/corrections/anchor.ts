@@ -32,14 +32,15 @@ export function sameText(a: string, b: string): boolean {
   return a === b || a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
-/** Every occurrence of `needle` in `text`, white space matching any white space. */
-function occurrences(text: string, needle: string): { start: number; end: number }[] {
+/** Every occurrence of `needle` in `text` within `[from, to)`, white space matching any white space. */
+function occurrences(text: string, needle: string, from = 0, to = text.length): { start: number; end: number }[] {
   const words = needle.trim().split(/\s+/).filter(Boolean);
   if (!words.length) return [];
   const pattern = new RegExp(words.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
   const found: { start: number; end: number }[] = [];
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    found.push({ start: m.index, end: m.index + m[0].length });
+  pattern.lastIndex = Math.max(0, from);
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
+    if (m.index + m[0].length <= to) found.push({ start: m.index, end: m.index + m[0].length });
     pattern.lastIndex = m.index + 1;
   }
   return found;
@@ -81,6 +82,8 @@ export function anchorCorrections(text: string, corrections: readonly Correction
     }
     return undefined;
   });
+  // Whole-text searches are shared by corrections of the same words (an imported file repeats names).
+  const everywhere = new Map<string, { start: number; end: number }[]>();
   return corrections.map((c, i) => {
     const done = placed[i];
     if (done) return done;
@@ -94,9 +97,10 @@ export function anchorCorrections(text: string, corrections: readonly Correction
     else if (edit && c.end > edit.start && c.start < edit.oldEnd) window = { from: edit.start - NEAR - c.text.length, to: edit.newEnd + NEAR + c.text.length };
     const expected = shift(c.start);
     let best: { start: number; end: number } | undefined;
-    for (const o of occurrences(text, c.text)) {
+    let candidates = window ? occurrences(text, c.text, window.from, window.to) : everywhere.get(c.text);
+    if (!candidates) everywhere.set(c.text, (candidates = occurrences(text, c.text)));
+    for (const o of candidates) {
       if (claimed.has(key(c.kind, o.start, o.end))) continue;
-      if (window && (o.start < window.from || o.end > window.to)) continue;
       if (!best || Math.abs(o.start - expected) < Math.abs(best.start - expected)) best = o;
     }
     if (!best) return orphan();

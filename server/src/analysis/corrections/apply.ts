@@ -11,6 +11,7 @@ import type { RawMention } from '../entities/index';
 import { entityIdOf, foldName } from '../entities/identity';
 import type { DateMention, Entity, EntityType, Mention, Problem, Quote } from '../types';
 import { describeCorrection, overlaps, type Annotations, type Correction, type WatchEntry } from './model';
+import { SpanIndex } from './spanIndex';
 
 /** Raw mentions after corrections, plus the canonical names some of them must take. */
 export interface CorrectedMentions {
@@ -60,39 +61,49 @@ export function findWatchedNames(text: string, watchList: readonly WatchEntry[])
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Whether correction `c` takes mention `m` away from the names layer: a date takes the names
+ * inside it ("Sept" tagged as an organization), not a name around it ("Verdun 2016" keeps its year
+ * as a date and stays a name); any other span correction takes every name it overlaps. */
+function removesMention(c: Correction, m: { start: number; end: number }): boolean {
+  return c.kind === 'entity' && c.label === 'DATE' ? c.start <= m.start && m.end <= c.end : overlaps(c, m);
+}
+
 /** Correct the recognizer's typed spans: stop-list, then watch-list, then the user's span corrections. */
 export function correctRawMentions(text: string, recognized: readonly RawMention[], annotations: Annotations, corrections: readonly Correction[]): CorrectedMentions {
-  let raw = [...recognized];
   const canonicals = new Map<string, string>();
   const origins = new Map<string, 'correction' | 'watch-list'>();
   const stop = new Set((annotations.stopList ?? []).filter(s => typeof s === 'string').map(foldName).filter(Boolean));
-  if (stop.size) raw = raw.filter(m => !stop.has(foldName(text.slice(m.start, m.end))));
-  for (const hit of findWatchedNames(text, annotations.watchList ?? [])) {
-    if (stop.has(foldName(text.slice(hit.start, hit.end)))) continue;
-    raw = raw.filter(m => !overlaps(m, hit));
+  const stopped = (s: { start: number; end: number }) => stop.size > 0 && stop.has(foldName(text.slice(s.start, s.end)));
+  const hits = findWatchedNames(text, annotations.watchList ?? []).filter(hit => !stopped(hit));
+  const spanCorrections = corrections.filter(c => !c.orphaned && c.kind !== 'speakers').map((c, order) => ({ start: c.start, end: c.end, c, order }));
+  const byCorrection = new SpanIndex(spanCorrections);
+  const dateCorrections = new SpanIndex(spanCorrections.filter(x => x.c.kind === 'entity' && x.c.label === 'DATE'));
+  const nameCorrections = new SpanIndex(spanCorrections.filter(x => !(x.c.kind === 'entity' && x.c.label === 'DATE')));
+  /** Whether any span correction (after `order`, when given) takes `m` away. */
+  const removed = (m: { start: number; end: number }, order = -1) =>
+    order < 0
+      ? nameCorrections.anyOverlapping(m) || dateCorrections.anyContaining(m)
+      : byCorrection.overlapping(m).some(x => x.order > order && removesMention(x.c, m));
+  const watched = new SpanIndex(hits);
+  const raw: RawMention[] = recognized.filter(m => !stopped(m) && !watched.anyOverlapping(m) && !removed(m));
+  for (const hit of hits) {
+    if (removed(hit)) continue;
     const type: EntityType = hit.entry.type === 'ORGANIZATION' || hit.entry.type === 'LOCATION' ? hit.entry.type : 'PERSON';
     // The shared key links every alias of one entry even when they share no word ("Daech" / "ISIL").
     raw.push({ start: hit.start, end: hit.end, type, key: `watch:${foldName(hit.entry.name)}` });
     canonicals.set(spanKey(hit), hit.entry.name.trim());
     origins.set(spanKey(hit), 'watch-list');
   }
-  for (const c of corrections) {
-    if (c.orphaned || c.kind === 'speakers') continue;
-    const before = raw.length;
-    // A date takes the names inside it ("Sept" tagged as an organization), not a name around it
-    // ("Verdun 2016" keeps its year as a date and stays a name).
-    const dateOnly = c.kind === 'entity' && c.label === 'DATE';
-    raw = raw.filter(m => (dateOnly ? !(m.start >= c.start && m.end <= c.end) : !overlaps(m, c)));
-    if (raw.length !== before) for (const key of [...canonicals.keys()]) if (!raw.some(m => spanKey(m) === key)) canonicals.delete(key);
-    if (c.kind === 'entity' && c.label !== 'DATE') {
-      const mention: RawMention = { start: c.start, end: c.end, type: c.label };
-      origins.set(spanKey(c), 'correction');
-      if (c.canonical) {
-        mention.key = `user:${foldName(c.canonical)}`;
-        canonicals.set(spanKey(c), c.canonical);
-      }
-      raw.push(mention);
+  // Later corrections win over earlier ones on the same words.
+  for (const { c, order } of spanCorrections) {
+    if (c.kind !== 'entity' || c.label === 'DATE' || removed(c, order)) continue;
+    const mention: RawMention = { start: c.start, end: c.end, type: c.label };
+    origins.set(spanKey(c), 'correction');
+    if (c.canonical) {
+      mention.key = `user:${foldName(c.canonical)}`;
+      canonicals.set(spanKey(c), c.canonical);
     }
+    raw.push(mention);
   }
   return { raw: raw.sort((a, b) => a.start - b.start), canonicals, origins };
 }
@@ -144,53 +155,73 @@ export function groupEntities(mentions: readonly Mention[]): Entity[] {
  * entity" too: those overlapping a rejected span are dropped and entities regrouped.
  */
 export function dropRejected(linked: { mentions: Mention[]; entities: Entity[] }, corrections: readonly Correction[]): { mentions: Mention[]; entities: Entity[] } {
-  const rejects = corrections.filter(c => c.kind === 'reject' && !c.orphaned);
-  const kept = linked.mentions.filter(m => !rejects.some(r => overlaps(m, r)));
+  const rejects = new SpanIndex(corrections.filter(c => c.kind === 'reject' && !c.orphaned));
+  if (!rejects.size) return linked;
+  const kept = linked.mentions.filter(m => !rejects.anyOverlapping(m));
   return kept.length === linked.mentions.length ? linked : { mentions: kept, entities: groupEntities(kept) };
+}
+
+/** Whether correction `c` takes date `d` away: a name only displaces a date of exactly its words
+ * (years inside names stay dates); "not an entity" and another date take every date they overlap. */
+function removesDate(c: Correction, d: { start: number; end: number }): boolean {
+  return c.kind === 'entity' && c.label !== 'DATE' ? c.start === d.start && c.end === d.end : overlaps(c, d);
 }
 
 /** Dates after corrections: rejected spans lose their dates, a name retypes a date of the same words, DATE corrections add one. */
 export function correctDates(text: string, dates: readonly DateMention[], corrections: readonly Correction[]): DateMention[] {
-  let out = [...dates];
-  for (const c of corrections) {
-    if (c.orphaned || c.kind === 'speakers') continue;
-    // A name only displaces a date with exactly its words: years inside names stay dates.
-    const displaced = (d: DateMention) => (c.kind === 'entity' && c.label !== 'DATE' ? d.start === c.start && d.end === c.end : overlaps(d, c));
-    const replaced = out.filter(displaced);
-    out = out.filter(d => !displaced(d));
-    if (c.kind === 'entity' && c.label === 'DATE') {
-      // Keep what the recognizer resolved for the same words, if it had them.
-      const same = replaced.find(d => d.start === c.start && d.end === c.end) ?? (replaced.length === 1 ? replaced[0] : undefined);
-      out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value: c.value ?? same?.value ?? null, relative: c.value ? false : same?.relative ?? false, origin: 'correction' });
-    }
+  const spanCorrections = corrections.filter(c => !c.orphaned && c.kind !== 'speakers').map((c, order) => ({ start: c.start, end: c.end, c, order }));
+  if (!spanCorrections.length) return [...dates];
+  const byCorrection = new SpanIndex(spanCorrections);
+  const removed = (d: { start: number; end: number }, order = -1) => byCorrection.overlapping(d).some(x => x.order > order && removesDate(x.c, d));
+  const recognized = new SpanIndex(dates);
+  const out = dates.filter(d => !removed(d));
+  for (const { c, order } of spanCorrections) {
+    if (c.kind !== 'entity' || c.label !== 'DATE' || removed(c, order)) continue;
+    // Keep what the recognizer resolved for the same words, if it had them.
+    const replaced = recognized.overlapping(c);
+    const same = replaced.find(d => d.start === c.start && d.end === c.end) ?? (replaced.length === 1 ? replaced[0] : undefined);
+    out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value: c.value ?? same?.value ?? null, relative: c.value ? false : same?.relative ?? false, origin: 'correction' });
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The entity a speaker name refers to: by canonical name, then by any mention's text. */
-function resolveSpeaker(name: string, mentions: readonly Mention[], entities: readonly Entity[]): { id: string; canonical: string } {
-  const folded = foldName(name);
-  const byCanonical = entities.filter(e => foldName(e.canonical) === folded);
-  const entity = byCanonical.find(e => e.type === 'PERSON') ?? byCanonical[0];
-  if (entity) return { id: entity.id, canonical: entity.canonical };
-  const mention = mentions.find(m => foldName(m.text) === folded);
-  if (mention) return { id: mention.entityId, canonical: mention.canonical };
-  // A surname alone ("Fabius") names the one person whose canonical name ends with it.
-  const bySurname = entities.filter(e => e.type === 'PERSON' && foldName(e.canonical).endsWith(` ${folded}`));
-  if (bySurname.length === 1) return { id: bySurname[0].id, canonical: bySurname[0].canonical };
-  return { id: entityIdOf('PERSON', name), canonical: name };
+/** Finds the entity a speaker name refers to: by canonical name, then by any mention's text, then by surname. */
+function speakerResolver(mentions: readonly Mention[], entities: readonly Entity[]): (name: string) => { id: string; canonical: string } {
+  const byCanonical = new Map<string, Entity>();
+  for (const e of entities) {
+    const key = foldName(e.canonical);
+    const known = byCanonical.get(key);
+    if (!known || (known.type !== 'PERSON' && e.type === 'PERSON')) byCanonical.set(key, e);
+  }
+  const byText = new Map<string, Mention>();
+  for (const m of mentions) if (!byText.has(foldName(m.text))) byText.set(foldName(m.text), m);
+  const people = entities.filter(e => e.type === 'PERSON').map(e => ({ e, folded: foldName(e.canonical) }));
+  return name => {
+    const folded = foldName(name);
+    const entity = byCanonical.get(folded);
+    if (entity) return { id: entity.id, canonical: entity.canonical };
+    const mention = byText.get(folded);
+    if (mention) return { id: mention.entityId, canonical: mention.canonical };
+    // A surname alone ("Fabius") names the one person whose canonical name ends with it.
+    const bySurname = people.filter(p => p.folded.endsWith(` ${folded}`));
+    if (bySurname.length === 1) return { id: bySurname[0].e.id, canonical: bySurname[0].e.canonical };
+    return { id: entityIdOf('PERSON', name), canonical: name };
+  };
 }
 
 /** Quotes after speaker corrections; a corrected span where no quote was found becomes a quote. */
 export function correctSpeakers(text: string, quotes: readonly Quote[], corrections: readonly Correction[], mentions: readonly Mention[], entities: readonly Entity[]): Quote[] {
+  const chosen = corrections.filter((c): c is Extract<Correction, { kind: 'speakers' }> => !c.orphaned && c.kind === 'speakers');
+  if (!chosen.length) return [...quotes];
   const out = quotes.map(q => ({ ...q }));
-  for (const c of corrections) {
-    if (c.orphaned || c.kind !== 'speakers') continue;
-    const resolved = c.speakers.filter(s => typeof s === 'string' && s.trim()).map(s => resolveSpeaker(s.trim(), mentions, entities));
+  const index = new SpanIndex(out);
+  const resolve = speakerResolver(mentions, entities);
+  for (const c of chosen) {
+    const resolved = c.speakers.filter(s => typeof s === 'string' && s.trim()).map(s => resolve(s.trim()));
     const unique = resolved.filter((r, i) => resolved.findIndex(o => o.id === r.id) === i);
     let target: Quote | undefined;
     let best = 0;
-    for (const q of out) {
+    for (const q of index.overlapping(c)) {
       const shared = Math.min(q.end, c.end) - Math.max(q.start, c.start);
       if (shared > best) [target, best] = [q, shared];
     }
