@@ -21,6 +21,7 @@ import {
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   HoverRequest,
+  SemanticTokensRequest,
   type CodeAction,
   type DocumentSymbol,
   type Hover,
@@ -134,6 +135,19 @@ test('each code action persists to the sidecar and changes hovers and the outlin
   const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
   const groups = Object.fromEntries(symbols.map(s => [s.name, (s.children ?? []).map(c => c.name)]));
   assert.ok(groups['Organizations']?.some(n => n.startsWith('tortoise trust')), JSON.stringify(groups));
+  // Highlighting: the semantic tokens carry the corrected types.
+  const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  const legend = ['person', 'organization', 'location', 'date', 'quote'];
+  const lines = ARTICLE.split('\n');
+  const decoded: string[] = [];
+  for (let i = 0, line = 0, character = 0; i < tokens!.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type] = tokens!.data.slice(i, i + 4);
+    line += deltaLine;
+    character = deltaLine ? deltaStart : character + deltaStart;
+    decoded.push(`${legend[type]} ${lines[line].slice(character, character + length)}`);
+  }
+  for (const expected of ['organization tortoise trust', 'person officials', 'location State Department', 'date the meeting']) assert.ok(decoded.includes(expected), `${expected} in ${decoded.join(' | ')}`);
+  assert.ok(!decoded.includes('location Paris'));
   assert.ok(!groups['Places']?.some(n => n.startsWith('Paris')), JSON.stringify(groups));
 
   // "Remove correction" restores the recognizer's answer, and removes the line.
