@@ -16,7 +16,7 @@ const ROLE_WORDS = new Set([
   'prof', 'professor', 'president', 'vice', 'prime', 'minister', 'secretary', 'chairman', 'chairwoman', 'chair', 'chief', 'executive', 'ceo', 'director',
   'spokesman', 'spokeswoman', 'spokesperson', 'coach', 'judge', 'justice', 'mayor', 'ambassador', 'envoy', 'king', 'queen', 'prince', 'pope', 'ayatollah',
   'sheikh', 'leader', 'speaker', 'deputy', 'attorney', 'commissioner', 'chancellor', 'foreign', 'defense', 'defence', 'state', 'interior', 'finance',
-  'appropriations', 'senate', 'house', 'majority', 'minority', 'supreme', 'us', 'u.s', 'uk', 'french', 'american', 'british', 'german', 'iraqi', 'russian',
+  'senate', 'house', 'majority', 'minority', 'supreme', 'us', 'u.s', 'uk', 'french', 'american', 'british', 'german', 'iraqi', 'russian',
   'chinese', 'm', 'mme', 'mlle', 'me', 'maitre', 'ministre', 'secretaire', 'directeur', 'directrice', 'porte-parole', 'depute', 'deputee', 'senateur',
   'presidente', 'premier', 'chef', 'general', 'colonel', 'capitaine', 'commissaire', 'procureur', 'juge', 'maire', 'ambassadeur', 'sir', 'dame', 'lord',
 ]);
@@ -38,7 +38,7 @@ const ORGANIZATION_WORDS = new Set([
   'ministry', 'department', 'council', 'agency', 'office', 'committee', 'commission', 'party', 'union', 'institute', 'university', 'bank', 'court',
   'police', 'army', 'news', 'times', 'post', 'journal', 'watch', 'group', 'association', 'inc', 'corp', 'co', 'ltd', 'company', 'foundation', 'center',
   'centre', 'federation', 'organization', 'organisation', 'service', 'services', 'board', 'authority', 'nations', 'house', 'pentagon', 'kremlin',
-  'ministere', 'conseil', 'parti', 'syndicat', 'gouvernement', 'tribunal', 'parquet', 'agence', 'banque', 'universite', 'commission', 'federation', 'cgt',
+  'ministere', 'conseil', 'parti', 'syndicat', 'gouvernement', 'tribunal', 'parquet', 'agence', 'banque', 'universite', 'commission', 'federation',
 ]);
 
 /** Particles inside names ("Jean-Yves Le Drian", "Ursula von der Leyen", "Charles de Gaulle"). */
