@@ -4,7 +4,7 @@
  * server (`articleLens/quotations`) whenever the active editor or its text changes.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
 import { QuotationsRequest, type QuotationGroup, type QuotationItem, type QuotationsResult } from '../../server/src/protocol';
 
 type Node = { kind: 'group'; group: QuotationGroup; quotes: QuotationItem[] } | { kind: 'quote'; quote: QuotationItem; speaker: string };
@@ -18,6 +18,8 @@ export class QuotationsView implements vscode.TreeDataProvider<Node>, vscode.Dis
   #disposables: vscode.Disposable[] = [];
   #view: vscode.TreeView<Node>;
   #refreshTimer: NodeJS.Timeout | undefined;
+  /** Bumped on every refresh, so a slow older answer never overwrites a newer one. */
+  #generation = 0;
 
   constructor(private readonly client: LanguageClient) {
     this.#view = vscode.window.createTreeView('articleLens.quotations', { treeDataProvider: this, showCollapseAll: true });
@@ -48,15 +50,22 @@ export class QuotationsView implements vscode.TreeDataProvider<Node>, vscode.Dis
       return;
     }
     this.#uri = editor.document.uri;
+    const generation = ++this.#generation;
+    let result: QuotationsResult;
     try {
       await this.client.start();
-      this.#result = await this.client.sendRequest<QuotationsResult>(QuotationsRequest, { uri: this.#uri.toString() });
+      result = await this.client.sendRequest<QuotationsResult>(QuotationsRequest, { uri: this.#uri.toString() });
     } catch (error) {
+      if (generation !== this.#generation) return;
+      // The text changed while the server worked: the refresh that edit scheduled will answer.
+      if ((error as { code?: number }).code === LSPErrorCodes.ContentModified || (error as { code?: number }).code === LSPErrorCodes.RequestCancelled) return;
       this.#result = undefined;
       this.#view.message = `Could not list quotations: ${(error as Error).message}`;
       this.#changed.fire(undefined);
       return;
     }
+    if (generation !== this.#generation) return;
+    this.#result = result;
     this.updateMessage();
     this.#changed.fire(undefined);
   }
