@@ -157,11 +157,18 @@ test('each code action persists to the sidecar and changes hovers and the outlin
 });
 
 test('with the Article Lens client, "…" actions open its pickers; annotationTargets feeds them', { timeout: 20000 }, async () => {
-  const picky = await startServer();
+  const picky = await startServer({ initializationOptions: { annotationPickers: true } });
   try {
-    // The committed test client cannot pass initializationOptions, so ask the command directly.
     const { uri } = await openArticle(picky, 'targets.txt');
     const at = positionOf(ARTICLE, 'Kerry said', 2);
+    const onMention = await actionsAt(picky, uri, { start: at, end: at });
+    const merge = onMention.find(a => a.title === 'Merge "John Kerry" with…');
+    assert.equal(merge?.command?.command, 'articleLens.mergeWith');
+    assert.ok(!onMention.some(a => /^Merge "John Kerry" with \w/.test(a.title)), 'no one-per-choice actions');
+    const inQuote = positionOf(ARTICLE, 'degrade');
+    const onQuote = await actionsAt(picky, uri, { start: inQuote, end: inQuote });
+    assert.equal(onQuote.find(a => a.title === 'Set speaker of this quote…')?.command?.command, 'articleLens.setQuoteSpeaker');
+    // What the client's pickers show.
     const targets = (await picky.connection.sendRequest(ExecuteCommandRequest.type, { command: 'articleLens.annotationTargets', arguments: [{ uri, range: { start: at, end: at } }] })) as { mention?: { canonical: string }; quote?: unknown; people: string[]; sameType: string[] };
     assert.equal(targets.mention?.canonical, 'John Kerry');
     assert.ok(targets.people.includes('Laurent Fabius'));
@@ -304,7 +311,7 @@ test('watch-list and stop-list from settings and from .article-lens/watchlist.js
   // The workspace file: a server started on the folder reads it.
   fs.mkdirSync(path.join(dir, '.article-lens'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.article-lens', 'watchlist.json'), JSON.stringify({ people: [{ name: 'tortoise trust', type: 'ORGANIZATION' }], stopList: ['Paris'] }));
-  const rooted = await startServerIn(dir);
+  const rooted = await startServer({ rootUri: pathToFileURL(dir).toString() });
   try {
     const { uri } = await openArticle(rooted, 'lists2.txt', text);
     assert.match(await hoverAt(rooted, uri, text, 'tortoise trust'), /Organization/);
@@ -369,38 +376,3 @@ test('bad command arguments are answered with errors, not crashes', { timeout: 1
   assert.match(await hoverAt(client, uri, ARTICLE, 'Paris'), /Place/);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
-
-/** A server whose workspace folder is `folder` (the committed test client starts without one). */
-async function startServerIn(folder: string): Promise<TestClient> {
-  const { spawn } = await import('node:child_process');
-  const { createMessageConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, ShutdownRequest, ExitNotification } = await import('vscode-languageserver-protocol/node');
-  const { SERVER_PATH } = await import('./lspClient');
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters: Array<{ method: string; filter: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
-  connection.onNotification((method: string, params: unknown) => {
-    const i = waiters.findIndex(w => w.method === method && w.filter(params));
-    if (i >= 0) waiters.splice(i, 1)[0].resolve(params);
-  });
-  connection.onRequest(() => null);
-  connection.listen();
-  const loaded = new Promise(resolve => waiters.push({ method: 'articleLens/status', filter: p => /model (loaded|failed)/i.test((p as { detail?: string }).detail ?? ''), resolve }));
-  const uri = pathToFileURL(folder).toString();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, capabilities: {}, workspaceFolders: [{ uri, name: 'articles' }] });
-  await connection.sendNotification(InitializedNotification.type, {});
-  await loaded;
-  return {
-    connection,
-    process: child,
-    logs: [],
-    open: async () => { throw new Error('use openArticle'); },
-    next: <T>(method: string, filter: (p: T) => boolean = () => true) => new Promise<T>(resolve => waiters.push({ method, filter: filter as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void })),
-    async stop() {
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      await connection.sendRequest(ShutdownRequest.type);
-      await connection.sendNotification(ExitNotification.type);
-      await exited;
-      connection.dispose();
-    },
-  } as unknown as TestClient;
-}

@@ -54,6 +54,7 @@ export interface AnnotationHost {
   canPullConfiguration(): boolean;
 }
 
+/** What `server.ts` keeps of the annotation layer once registered. */
 export interface AnnotationService {
   /** The corrections, watch-list and stop-list of a document, anchored to its current text. */
   annotationsFor(document: TextDocument): Annotations;

@@ -36,6 +36,7 @@ export interface UpdateResult {
   corrections: Correction[];
 }
 
+/** The open documents' corrections, keyed by URI, with their sidecars on disk. */
 export class AnnotationStore {
   #entries = new Map<string, Entry>();
   #watchers = new Map<string, fs.FSWatcher>();

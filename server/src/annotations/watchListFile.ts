@@ -12,6 +12,7 @@ import type { WatchEntry } from '../analysis/corrections/model';
 /** The workspace file, relative to a workspace folder. */
 export const WATCHLIST_FILE = path.join('.article-lens', 'watchlist.json');
 
+/** A watch-list and a stop-list, as the core takes them. */
 export interface Lists {
   watchList: WatchEntry[];
   stopList: string[];

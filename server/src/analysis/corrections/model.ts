@@ -12,6 +12,7 @@ import type { EntityType } from '../types';
 /** The labels a user can give a span: the three entity types plus dates. */
 export type CorrectionLabel = EntityType | 'DATE';
 
+/** Every label, in the order menus offer them. */
 export const CORRECTION_LABELS: readonly CorrectionLabel[] = ['PERSON', 'ORGANIZATION', 'LOCATION', 'DATE'];
 
 interface SpanCorrectionBase {
@@ -50,6 +51,7 @@ export interface SpeakerCorrection extends SpanCorrectionBase {
   speakers: string[];
 }
 
+/** One user decision about a span of the article. */
 export type Correction = EntityCorrection | RejectCorrection | SpeakerCorrection;
 
 /** A name that always counts, with the aliases that refer to it ("Le Drian" → "Jean-Yves Le Drian"). */

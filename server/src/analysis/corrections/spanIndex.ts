@@ -7,6 +7,7 @@
  */
 import type { Span } from '../types';
 
+/** Spans frozen at construction, queried by overlap and containment. */
 export class SpanIndex<T extends Span> {
   readonly #spans: T[];
   readonly #maxEnd: number[];

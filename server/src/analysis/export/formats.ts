@@ -9,12 +9,15 @@ import { analysisToBrat } from './brat';
 import { toConll } from './conll';
 import { toJsonl } from './jsonl';
 
+/** The export formats, as `--format` and the editor's quick pick name them. */
 export const EXPORT_FORMATS = ['brat', 'conll', 'jsonl', 'json'] as const;
+/** One of `EXPORT_FORMATS`. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** File extension for each format (the brat one must be `.ann` beside a `.txt` of the same name). */
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { brat: '.ann', conll: '.conll', jsonl: '.jsonl', json: '.json' };
 
+/** Whether untrusted input (a CLI flag, a request parameter) names an export format. */
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }

@@ -8,6 +8,7 @@ import type { Analysis } from '../types';
 /** Export label names: the core's entity types, plus DATE. */
 export type ExportLabel = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'DATE';
 
+/** One exported span. UTF-16 offsets, end exclusive. */
 export interface LabelledSpan {
   start: number;
   end: number;
