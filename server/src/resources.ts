@@ -2,8 +2,9 @@
  * Host-side loading of the data files the analysis core needs: the entity tagger models
  * (`data/models/ner-en.bin.gz`, `ner-fr.bin.gz`) and the gazetteers (`data/gazetteers/*.tsv`).
  * The core does no I/O; the server and the CLI load these once (cached per data directory) and
- * pass them in as `analyzeText(text, { entityResources })`. A missing or unreadable file leaves
- * that resource out, so the recognizer falls back to rules instead of failing.
+ * pass them in as `analyzeText(text, { entityResources })`. The synchronous loader decodes each
+ * model on first use; the asynchronous one decodes both without blocking. A missing or
+ * unreadable file leaves that resource out, so the recognizer falls back to rules instead of failing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,10 +48,13 @@ export function loadEntityResources(dataDir: string = DEFAULT_DATA_DIR): EntityR
   const models: Partial<Record<Language, TaggerModel>> = {};
   for (const language of ['en', 'fr'] as const) {
     const file = path.join(dataDir, 'models', `ner-${language}.bin.gz`);
-    if (fs.existsSync(file)) {
-      const model = readModel(file);
-      if (model) models[language] = model;
-    }
+    if (!fs.existsSync(file)) continue;
+    // Decoded on first use: an English-only run never pays for the French model.
+    let model: TaggerModel | undefined | null = null;
+    Object.defineProperty(models, language, {
+      enumerable: true,
+      get: () => (model === null ? (model = readModel(file)) : model),
+    });
   }
   const texts: [string, string][] = [];
   for (const name of GAZETTEER_FILES) {
