@@ -1,7 +1,12 @@
+/**
+ * Feature mappers on hand-built analyses: outline ordering and caps, semantic-token pieces,
+ * diagnostics caps. No server needed: these are pure functions of an `Analysis`.
+ */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { firstDay, provideDocumentSymbols } from '../../server/src/features/documentSymbols';
+import { firstDay, MAX_SYMBOLS_PER_GROUP, provideDocumentSymbols } from '../../server/src/features/documentSymbols';
+import { MAX_DIAGNOSTICS, provideDiagnostics } from '../../server/src/features/diagnostics';
 import { tokenPieces } from '../../server/src/features/semanticTokens';
 import { emptyAnalysis } from '../../server/src/analysis/analyze';
 import type { Analysis } from '../../server/src/analysis/types';
@@ -37,4 +42,21 @@ test('semantic token pieces: entities and dates cut the quote around them, neste
     ],
   };
   assert.deepEqual(tokenPieces(analysis).map(p => `${p.type} ${p.start}-${p.end}`), ['quote 0-5', 'person 5-10', 'quote 10-14', 'date 14-20', 'quote 20-30']);
+});
+
+test('huge outputs are capped with a note: outline groups and diagnostics', () => {
+  const text = 'x'.repeat(3000);
+  const analysis: Analysis = {
+    ...emptyAnalysis(),
+    quotes: Array.from({ length: 1500 }, (_, i) => ({ start: 2 * i, end: 2 * i + 1, text: 'x', speakerIds: [], speakers: [], unbalanced: true })),
+    problems: Array.from({ length: 1500 }, (_, i) => ({ start: 2 * i, end: 2 * i + 1, code: 'unbalanced-quote' as const, severity: 'information' as const, message: 'm' })),
+  };
+  const document = TextDocument.create('file:///a', 'article', 1, text);
+  const quotations = provideDocumentSymbols(document, analysis)[0];
+  assert.equal(quotations.children!.length, MAX_SYMBOLS_PER_GROUP + 1);
+  assert.equal(quotations.children!.at(-1)!.name, '… 500 more');
+  const diagnostics = provideDiagnostics(document, analysis, true);
+  assert.equal(diagnostics.length, MAX_DIAGNOSTICS + 1);
+  assert.match(diagnostics.at(-1)!.message, /first 1000 of 1500/);
+  assert.equal(provideDiagnostics(document, analysis, false).length, 0);
 });

@@ -40,6 +40,18 @@ export function firstDay(value: string | null): string {
   return value;
 }
 
+/** Children per outline group; beyond it the outline would be unusable and slow to render. */
+export const MAX_SYMBOLS_PER_GROUP = 1000;
+
+/** Cap a group's children, ending with a note of how many were left out. */
+function capped(children: DocumentSymbol[]): DocumentSymbol[] {
+  if (children.length <= MAX_SYMBOLS_PER_GROUP) return children;
+  const kept = children.slice(0, MAX_SYMBOLS_PER_GROUP);
+  const last = kept[kept.length - 1];
+  kept.push({ name: `… ${children.length - MAX_SYMBOLS_PER_GROUP} more`, kind: SymbolKind.Null, range: last.range, selectionRange: last.selectionRange });
+  return kept;
+}
+
 /** Document symbols for the outline, breadcrumbs and "Go to Symbol in Editor". */
 export function provideDocumentSymbols(document: TextDocument, analysis: Analysis, token?: CancellationToken): DocumentSymbol[] {
   if (token?.isCancellationRequested) return [];
@@ -47,7 +59,7 @@ export function provideDocumentSymbols(document: TextDocument, analysis: Analysi
   const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol => {
     const first = children[0].range.start;
     const last = children.reduce((end, c) => (c.range.end.line > end.line || (c.range.end.line === end.line && c.range.end.character > end.character) ? c.range.end : end), children[0].range.end);
-    return { name, kind, range: { start: first, end: last }, selectionRange: children[0].selectionRange, children };
+    return { name, kind, range: { start: first, end: last }, selectionRange: children[0].selectionRange, children: capped(children) };
   };
   const symbols: DocumentSymbol[] = [];
   for (const [type, name, kind] of GROUPS) {
