@@ -1,3 +1,7 @@
+/**
+ * The layout layer: paragraphs (non-blank lines), CoNLL-style tokens with exact UTF-16 offsets,
+ * sentence cuts that respect honorifics and initials, and language per paragraph.
+ */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { layoutText, splitParagraphs, tokenize } from '../../server/src/analysis/layout';

@@ -1,3 +1,7 @@
+/**
+ * Speakers that only attribution found become entities with mentions, so every speaker of a quote
+ * is the canonical name of some mention (the gold format's consistency rule).
+ */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { linkMentions } from '../../server/src/analysis/entities/identity';

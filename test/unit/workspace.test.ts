@@ -1,3 +1,7 @@
+/**
+ * The workspace layer without a server: glob matching and article discovery rules, the index's
+ * cross-file joins (ids, last-name aliases, overrides by open documents) and fuzzy symbol search.
+ */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { isArticlePath } from '../../server/src/workspace/discovery';
