@@ -41,6 +41,8 @@ export function readArticle(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Ar
     return { ok: false, reason: 'no such file' };
   }
   if (stat.isDirectory()) return { ok: false, reason: 'is a directory' };
+  // A FIFO, socket or device (or a link to one: x.txt → /dev/zero) would block or never end.
+  if (!stat.isFile()) return { ok: false, reason: 'not a regular file (a pipe, socket or device)' };
   if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
   try {
     return decodeArticle(fs.readFileSync(path), maxBytes);

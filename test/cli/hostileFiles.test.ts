@@ -67,3 +67,17 @@ test('output files are replaced atomically: no temporary file is left, an old go
   assert.deepEqual(fs.readdirSync(out), ['a.json']);
   assert.ok(JSON.parse(fs.readFileSync(path.join(out, 'a.json'), 'utf8')).mentions.length > 0);
 });
+
+test('pipes and devices named like articles are refused, never read (reading would block or never end)', { timeout: 60_000, skip: process.platform === 'win32' && 'no FIFOs' }, t => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-special-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'good.txt'), 'Angela Merkel visited Paris on Monday.\n');
+  fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
+  const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+  const result = spawnSync(process.execPath, [CLI, dir, '--format', 'json', '--out', path.join(dir, 'out')], { encoding: 'utf8', timeout: 50_000 });
+  assert.equal(result.signal, null, 'the CLI did not hang');
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /zero\.txt: not a regular file/);
+  if (fifo.status === 0) assert.match(result.stderr, /pipe\.txt: not a regular file/);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), ['good.json']);
+});
