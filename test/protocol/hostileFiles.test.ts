@@ -7,6 +7,7 @@
  * point at exactly the right UTF-16 text.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,6 +186,23 @@ test('the workspace index survives a folder of hostile files and indexes the goo
     const symbols = (await ws.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Laurent Fabius' })) as SymbolInformation[];
     assert.ok(symbols.some(s => s.name === 'Laurent Fabius'), JSON.stringify(symbols.slice(0, 3)));
     assert.equal(ws.process.exitCode, null);
+  } finally {
+    await ws.stop();
+  }
+});
+
+test('a pipe in place of a sidecar or watch-list file never blocks the server', { timeout: 60_000, skip: process.platform === 'win32' && 'no FIFOs' }, async t => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-fifo-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(root, 'story.txt'), ARTICLE);
+  fs.mkdirSync(path.join(root, '.article-lens'));
+  const made = [path.join(root, 'story.ann'), path.join(root, '.article-lens', 'watchlist.json')].map(p => spawnSync('mkfifo', [p]).status === 0);
+  if (!made.every(Boolean)) return t.skip('mkfifo unavailable');
+  const ws = await startServer({ rootUri: pathToFileURL(root).href });
+  try {
+    const uri = await ws.openUri(pathToFileURL(path.join(root, 'story.txt')).href, ARTICLE);
+    const symbols = await ws.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(symbols && symbols.length > 0);
   } finally {
     await ws.stop();
   }

@@ -22,6 +22,8 @@ export const TEMP_PREFIX = '.article-lens-tmp-';
 /** The sidecar's content, or undefined when there is none (or it cannot be read). */
 export function readSidecar(sidecarPath: string): string | undefined {
   try {
+    // A FIFO or device named NAME.ann would block the server forever.
+    if (!fs.statSync(sidecarPath).isFile()) return undefined;
     return fs.readFileSync(sidecarPath, 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return undefined;

@@ -48,6 +48,8 @@ export function sanitizeStopList(raw: unknown): string[] {
 export function readWatchListFile(file: string, log: (message: string) => void = () => undefined): Lists {
   let text: string;
   try {
+    // A FIFO or device in place of the file would block the server forever.
+    if (!fs.statSync(file).isFile()) return { watchList: [], stopList: [] };
     text = fs.readFileSync(file, 'utf8');
   } catch {
     return { watchList: [], stopList: [] };
