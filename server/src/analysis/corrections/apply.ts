@@ -61,13 +61,6 @@ export function findWatchedNames(text: string, watchList: readonly WatchEntry[])
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Whether correction `c` takes mention `m` away from the names layer: a date takes the names
- * inside it ("Sept" tagged as an organization), not a name around it ("Verdun 2016" keeps its year
- * as a date and stays a name); any other span correction takes every name it overlaps. */
-function removesMention(c: Correction, m: { start: number; end: number }): boolean {
-  return c.kind === 'entity' && c.label === 'DATE' ? c.start <= m.start && m.end <= c.end : overlaps(c, m);
-}
-
 /** Correct the recognizer's typed spans: stop-list, then watch-list, then the user's span corrections. */
 export function correctRawMentions(text: string, recognized: readonly RawMention[], annotations: Annotations, corrections: readonly Correction[]): CorrectedMentions {
   const canonicals = new Map<string, string>();
@@ -79,11 +72,17 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
   const byCorrection = new SpanIndex(spanCorrections);
   const dateCorrections = new SpanIndex(spanCorrections.filter(x => x.c.kind === 'entity' && x.c.label === 'DATE'));
   const nameCorrections = new SpanIndex(spanCorrections.filter(x => !(x.c.kind === 'entity' && x.c.label === 'DATE')));
-  /** Whether any span correction (after `order`, when given) takes `m` away. */
+  /**
+   * Whether span corrections take `m` away. From what the recognizer or the watch-list proposed,
+   * a name or a negative takes every mention it overlaps, and a date the mentions inside it
+   * ("Sept" tagged as an organization) but not a name around it ("Verdun 2016" stays a name with
+   * its year a date). From a correction (`order`), only later names or negatives over its words:
+   * two explicit decisions in different layers (an imported file's "Jan" inside a date) both stand.
+   */
   const removed = (m: { start: number; end: number }, order = -1) =>
     order < 0
       ? nameCorrections.anyOverlapping(m) || dateCorrections.anyContaining(m)
-      : byCorrection.overlapping(m).some(x => x.order > order && removesMention(x.c, m));
+      : byCorrection.overlapping(m).some(x => x.order > order && !(x.c.kind === 'entity' && x.c.label === 'DATE'));
   const watched = new SpanIndex(hits);
   const raw: RawMention[] = recognized.filter(m => !stopped(m) && !watched.anyOverlapping(m) && !removed(m));
   for (const hit of hits) {
@@ -172,7 +171,9 @@ export function correctDates(text: string, dates: readonly DateMention[], correc
   const spanCorrections = corrections.filter(c => !c.orphaned && c.kind !== 'speakers').map((c, order) => ({ start: c.start, end: c.end, c, order }));
   if (!spanCorrections.length) return [...dates];
   const byCorrection = new SpanIndex(spanCorrections);
-  const removed = (d: { start: number; end: number }, order = -1) => byCorrection.overlapping(d).some(x => x.order > order && removesDate(x.c, d));
+  // For a DATE correction (`order`), only later dates or negatives over its words take it away.
+  const removed = (d: { start: number; end: number }, order = -1) =>
+    byCorrection.overlapping(d).some(x => x.order > order && (order < 0 ? removesDate(x.c, d) : x.c.kind === 'reject' || (x.c.kind === 'entity' && x.c.label === 'DATE')));
   const recognized = new SpanIndex(dates);
   const out = dates.filter(d => !removed(d));
   for (const { c, order } of spanCorrections) {
