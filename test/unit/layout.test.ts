@@ -45,3 +45,11 @@ test('a name after a hyphenated prefix is a token of its own, initials and honor
   assert.deepEqual(words('Jean-Yves Saint-Denis al-Assad'), ['Jean-Yves', 'Saint-Denis', 'al-Assad']);
   assert.deepEqual(words('John F. Kerry, Mr. Smith, M. Le Drian'), ['John', 'F.', 'Kerry', ',', 'Mr.', 'Smith', ',', 'M.', 'Le', 'Drian']);
 });
+
+test('US state abbreviations and party initials are tokens of their own', () => {
+  const words = (s: string) => tokenize(s).map(t => t.text);
+  assert.deepEqual(words('Frist (R-Tenn.) and Byrd (D-W.Va.), in Pittsburgh, Pa. today'), [
+    'Frist', '(', 'R', '-', 'Tenn.', ')', 'and', 'Byrd', '(', 'D', '-', 'W.Va.', ')', ',', 'in', 'Pittsburgh', ',', 'Pa.', 'today',
+  ]);
+  assert.deepEqual(words('T-Mobile'), ['T-Mobile']);
+});

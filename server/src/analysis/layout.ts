@@ -47,6 +47,9 @@ const TOKEN = new RegExp(
     String.raw`(?:\p{Lu}\.){2,}`, // U.S. D.C.
     String.raw`\p{Lu}\.(?=[ \t\u00a0]+\p{Lu})`, // an initial or "M." before a name: John F. Kerry, M. Le Drian
     String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Gov|Sen|Rep|Rev|St|Sr|Jr|Mme|Mmes|Mlle|Mgr|Inc|Corp|Co|Ltd|Bros|Gén)\.`, // Mr. Inc.
+    String.raw`\b[RDI](?=-\p{Lu})`, // party initial before a state: "R-Alaska", "D-N.Y."
+    // US state abbreviations (AP style) before a bracket, comma or lower-case word: "(D-Tenn.)", "Austin, Texas", "W.Va."
+    String.raw`\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|\p{Lu}\.Va)\.(?=[),;:]|\s+\p{Ll})`,
     String.raw`\p{Lu}\.-\p{Lu}\.`, // J.-Y.
     String.raw`(?:[lLdDjJmMnNsStTcC]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})`, // l' d' qu'
     String.raw`['’]s\b`, // possessive 's

@@ -57,7 +57,7 @@ export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
 // Lower-case words that may sit inside a name between capitalized words ("Islamic State of Iraq
 // and the Levant", "ministère de la Défense", "Bashar al-Assad").
 const CONNECTORS = new Set([
-  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'à', 'au', 'aux', 'en', 'sur',
+  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'au', 'aux',
   'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'ibn', 'y', 'i', '&',
 ]);
 
@@ -212,7 +212,7 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
     }
   }
   while (end > start && (!/[\p{L}\p{N}]/u.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
-  // A dot that is not part of an abbreviation ("Inc.", "U.S.") ends the sentence, not the name.
+  // A dot that is not part of an abbreviation token ("Inc.", "U.S.", "Tenn.") ends the sentence, not the name.
   while (end > start && words[end - 1] === '.') end--;
   if (start >= end) return null;
   if (!words.slice(start, end).some(w => /\p{Lu}/u.test(w))) return null;
