@@ -16,7 +16,9 @@ import { after, before, test } from 'node:test';
 import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  FileChangeType,
   DefinitionRequest,
   DocumentHighlightRequest,
   DocumentSymbolRequest,
@@ -203,6 +205,21 @@ test('a pipe in place of a sidecar or watch-list file never blocks the server', 
     const uri = await ws.openUri(pathToFileURL(path.join(root, 'story.txt')).href, ARTICLE);
     const symbols = await ws.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     assert.ok(symbols && symbols.length > 0);
+    // A pipe named like an article appears in the workspace, then a real article: the watcher
+    // events must not leave the index stuck reading the pipe.
+    fs.mkdirSync(path.join(root, 'articles'));
+    assert.equal(spawnSync('mkfifo', [path.join(root, 'articles', 'pipe.txt')]).status, 0);
+    fs.writeFileSync(path.join(root, 'articles', 'late.txt'), 'LONDON, May 2, 2016\n\nPrime Minister Theresa Maybridge met John Kerry in London.\n');
+    let found: SymbolInformation[] = [];
+    // The server announces each index change; the watcher events end with one.
+    let changed = ws.next('articleLens/indexChanged');
+    await ws.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: ['pipe.txt', 'late.txt'].map(name => ({ uri: pathToFileURL(path.join(root, 'articles', name)).href, type: FileChangeType.Created })) });
+    for (let i = 0; i < 10 && !found.length; i++) {
+      await changed;
+      changed = ws.next('articleLens/indexChanged');
+      found = (await ws.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Maybridge' })) as SymbolInformation[];
+    }
+    assert.equal(found[0]?.name, 'Theresa Maybridge', 'the article after the pipe was indexed');
   } finally {
     await ws.stop();
   }

@@ -82,6 +82,14 @@ export class Indexer {
     const uri = pathToFileURL(file).href;
     let bytes: Buffer;
     try {
+      // Checked before reading: a pipe or device would block a thread forever, and a huge file
+      // (up to gigabytes) would be read whole only to be refused.
+      const stat = await fs.promises.stat(file);
+      if (!stat.isFile() || stat.size > this.limits().maxBytes) {
+        this.removeFile(file);
+        const mb = (n: number) => (n / 1048576).toFixed(1);
+        return stat.isFile() ? `too large (${mb(stat.size)} MB; the limit is ${mb(this.limits().maxBytes)} MB, setting articleLens.maxFileSize)` : 'not a regular file (a pipe, socket or device)';
+      }
       bytes = await fs.promises.readFile(file);
     } catch (error) {
       this.removeFile(file);
