@@ -222,8 +222,10 @@ export function correctSpeakers(text: string, quotes: readonly Quote[], correcti
     const unique = resolved.filter((r, i) => resolved.findIndex(o => o.id === r.id) === i);
     let target: Quote | undefined;
     let best = 0;
+    // The quote with exactly these words, else the one sharing most of them (a nested quote
+    // and the quote around it share all of the inner one's words: exactness decides).
     for (const q of index.overlapping(c)) {
-      const shared = Math.min(q.end, c.end) - Math.max(q.start, c.start);
+      const shared = q.start === c.start && q.end === c.end ? Infinity : Math.min(q.end, c.end) - Math.max(q.start, c.start);
       if (shared > best) [target, best] = [q, shared];
     }
     if (!target) {
