@@ -167,6 +167,8 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
         if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
         // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
         else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
+        // A state abbreviation is a place ("Tenn.", "W.Va.").
+        else if (match.entry.list === 'places' && c.end - c.start === 1 && /\.$/.test(words[c.start]) && c.type !== 'LOC') c.type = 'LOC';
         // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
         else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
         // A listed organization is not a person.
