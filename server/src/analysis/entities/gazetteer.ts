@@ -66,7 +66,11 @@ export function addGazetteerText(gazetteer: Gazetteer, text: string, list?: stri
       continue;
     }
     const entry: GazetteerEntry = list ? { type, key: names[0], list } : { type, key: names[0] };
-    for (const name of names) addPhrase(gazetteer, phraseKey(name), entry);
+    for (const name of names) {
+      addPhrase(gazetteer, phraseKey(name), entry);
+      // An abbreviation may also be one token, depending on what follows it ("Tenn.)" vs "Tenn. ").
+      if (/^\p{Lu}[\p{L}.]*\.$/u.test(name)) addPhrase(gazetteer, [name.toLowerCase()], entry);
+    }
   }
   return gazetteer;
 }
