@@ -29,20 +29,27 @@ export function collectArticleFiles(args: string[]): FileList {
       files.push(arg);
       continue;
     }
-    const found = walk(arg);
+    const found = walk(arg, errors);
     if (found.length === 0) errors.push(`${arg}: no article files (*.txt, *.article) in this directory`);
     files.push(...found);
   }
   return { files, errors };
 }
 
-function walk(dir: string): string[] {
+/** Article files under `dir`; an unreadable folder adds one line to `errors` and the walk goes on. */
+export function walk(dir: string, errors: string[]): string[] {
   const found: string[] = [];
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    errors.push(`${dir}: cannot read this directory (${(error as NodeJS.ErrnoException).code ?? error})`);
+    return found;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full));
+    if (entry.isDirectory()) found.push(...walk(full, errors));
     else if (ARTICLE_FILE.test(entry.name)) found.push(full);
   }
   return found;
