@@ -196,6 +196,21 @@ test('corrections survive a restart of the server', { timeout: 30000 }, async ()
   }
 });
 
+test('renaming an article in the editor takes its corrections along', { timeout: 20000 }, async () => {
+  const { uri, file, sidecar } = await openArticle(client, 'before-rename.txt');
+  await apply(client, { uri, range: rangeOf(ARTICLE, 'tortoise trust'), action: 'mark', label: 'ORGANIZATION' });
+  const renamed = path.join(dir, 'after-rename.txt');
+  const newUri = pathToFileURL(renamed).toString();
+  fs.renameSync(file, renamed);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  const moved = client.next<AnnotationsChangedParams>('articleLens/annotationsChanged', p => p.uri === newUri && p.corrections === 1);
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: newUri, languageId: 'article', version: 1, text: ARTICLE } });
+  await client.connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: uri, newUri }] });
+  await moved;
+  assert.ok(!fs.existsSync(sidecar) && fs.existsSync(path.join(dir, 'after-rename.ann')));
+  assert.match(await hoverAt(client, newUri, ARTICLE, 'tortoise trust'), /Organization/);
+});
+
 test('corrections survive edits before and after them; a vanished one is reported and kept', { timeout: 30000 }, async () => {
   const { uri, sidecar } = await openArticle(client, 'edits.txt');
   await apply(client, { uri, range: rangeOf(ARTICLE, 'tortoise trust'), action: 'mark', label: 'ORGANIZATION' });

@@ -34,12 +34,15 @@ import {
   type LspRange,
 } from '../protocol';
 import { AnnotationStore } from './annotationStore';
+import { sidecarPathFor, withFileLock } from './sidecarFile';
 import { collectLists, WATCHLIST_FILE } from './watchListFile';
 
 /** Capabilities the annotation layer adds to the server's `initialize` answer. */
 export const ANNOTATION_CAPABILITIES = {
   codeActionProvider: { codeActionKinds: ['quickfix'] },
   executeCommandProvider: { commands: [ApplyCorrectionCommand, AnnotationTargetsCommand] },
+  // Renamed articles take their sidecar along (server.ts must merge, not replace, any other `workspace` key).
+  workspace: { fileOperations: { didRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.{txt,article}', matches: 'file' as const } }] } } },
 };
 
 /** What the annotation layer needs from the server. */
@@ -105,6 +108,26 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
     if (!store.corrections(event.document.uri).length) return;
     const result = store.update(event.document.uri, event.document.getText(), corrections => corrections);
     if (result.error) void connection.window.showWarningMessage(`Article Lens: ${result.error}`);
+  });
+
+  // An article renamed in the editor keeps its corrections: its sidecar is renamed with it, unless
+  // the new name already has one (never overwrite corrections).
+  connection.workspace.onDidRenameFiles(params => {
+    for (const { oldUri, newUri } of params.files ?? []) {
+      try {
+        if (!oldUri.startsWith('file:') || !newUri.startsWith('file:')) continue;
+        const from = sidecarPathFor(fileURLToPath(oldUri));
+        const to = sidecarPathFor(fileURLToPath(newUri));
+        if (from === to || !fs.existsSync(from) || fs.existsSync(to)) continue;
+        withFileLock(from, () => fs.renameSync(from, to));
+        if (store.reload(newUri)) {
+          host.refresh(newUri);
+          notify(newUri);
+        }
+      } catch (error) {
+        log(`could not move the corrections of ${oldUri}: ${(error as Error).message}`);
+      }
+    }
   });
 
   const guardCommand = <T>(name: string, run: () => T): T | ResponseError<void> => {
