@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadArticleAnnotations } from '../../server/src/annotations/articleAnnotations';
+import { annotationsFingerprint, loadArticleAnnotations } from '../../server/src/annotations/articleAnnotations';
 import { collectLists, findWatchListFile, readWatchListFile, sanitizeStopList, sanitizeWatchList } from '../../server/src/annotations/watchListFile';
 
 test('malformed watch-list entries are skipped, types normalized, bare strings accepted', () => {
@@ -33,6 +33,9 @@ test('the workspace file: read, found from below, merged with settings; bad JSON
   const article = path.join(root, 'articles', '2014', 'a.txt');
   fs.writeFileSync(article, 'Le Drian spoke.');
   assert.deepEqual(loadArticleAnnotations(article, 'Le Drian spoke.').annotations.stopList, ['Reuters']);
+  const before = annotationsFingerprint(article);
+  fs.writeFileSync(path.join(root, 'articles', '2014', 'a.ann'), 'T1\tPERSON 0 8\tLe Drian\n');
+  assert.notEqual(annotationsFingerprint(article), before, 'a new sidecar changes the fingerprint');
   fs.writeFileSync(file, '{ people: [');
   const logged: string[] = [];
   assert.deepEqual(readWatchListFile(file, m => logged.push(m)), { watchList: [], stopList: [] });

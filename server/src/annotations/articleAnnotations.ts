@@ -3,6 +3,7 @@
  * buffers (the CLI, the workspace index): its sidecar `NAME.ann` (or the one in another folder of
  * sidecars) and the nearest `.article-lens/watchlist.json` above it. Watch-list files are cached
  * per folder for the life of the process, since a batch reads the same one for every article.
+ * `annotationsFingerprint` is what a cache keyed by the article's content must add to its key.
  */
 import path from 'node:path';
 import { correctionsFromBrat } from '../analysis/corrections/bratCorrections';
@@ -36,4 +37,16 @@ export function loadArticleAnnotations(articlePath: string, text: string, sideca
     annotations: { corrections: parsed.corrections, watchList: lists.watchList, stopList: lists.stopList },
     problems: parsed.problems.map(p => `${path.basename(sidecar)}: ${p}`),
   };
+}
+
+/**
+ * A string that changes whenever the annotations of `articlePath` change (its sidecar's content,
+ * the watch-list that applies): add it to a content-hash cache key so corrected files are
+ * re-analysed. Reads the files; cheap next to an analysis.
+ */
+export function annotationsFingerprint(articlePath: string): string {
+  const sidecar = readSidecar(sidecarPathFor(articlePath)) ?? '';
+  const file = findWatchListFile(path.dirname(path.resolve(articlePath)));
+  const lists = file ? readSidecar(file) ?? '' : '';
+  return sidecar || lists ? `${sidecar}\u0000${lists}` : '';
 }
