@@ -99,20 +99,28 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
     notify(uri);
   }, log);
 
-  documents.onDidOpen(event => store.open(event.document.uri, event.document.getText()));
+  /** Document events must never take the server down: log and go on. */
+  const safely = <E>(what: string, listener: (event: E) => void) => (event: E) => {
+    try {
+      listener(event);
+    } catch (error) {
+      connection.console.error(`annotations (${what}) failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  documents.onDidOpen(safely('open', event => store.open(event.document.uri, event.document.getText())));
   // Every edit moves the corrections exactly (the previous text is still known here).
-  documents.onDidChangeContent(event => store.changed(event.document.uri, event.document.getText()));
-  documents.onDidClose(event => store.close(event.document.uri));
+  documents.onDidChangeContent(safely('change', event => store.changed(event.document.uri, event.document.getText())));
+  documents.onDidClose(safely('close', event => store.close(event.document.uri)));
   // Saving writes re-anchored offsets and orphan flags, so the sidecar matches the saved article.
-  documents.onDidSave(event => {
+  documents.onDidSave(safely('save', event => {
     if (!store.corrections(event.document.uri).length) return;
     const result = store.update(event.document.uri, event.document.getText(), corrections => corrections);
     if (result.error) void connection.window.showWarningMessage(`Article Lens: ${result.error}`);
-  });
+  }));
 
   // An article renamed in the editor keeps its corrections: its sidecar is renamed with it, unless
   // the new name already has one (never overwrite corrections).
-  connection.workspace.onDidRenameFiles(params => {
+  connection.workspace.onDidRenameFiles(safely('rename', (params: { files?: Array<{ oldUri: string; newUri: string }> }) => {
     for (const { oldUri, newUri } of params.files ?? []) {
       try {
         if (!oldUri.startsWith('file:') || !newUri.startsWith('file:')) continue;
@@ -128,7 +136,7 @@ export function registerAnnotations(host: AnnotationHost): AnnotationService {
         log(`could not move the corrections of ${oldUri}: ${(error as Error).message}`);
       }
     }
-  });
+  }));
 
   const guardCommand = <T>(name: string, run: () => T): T | ResponseError<void> => {
     try {
