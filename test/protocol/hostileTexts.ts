@@ -5,15 +5,10 @@
  * refusal. The 50 MB text is built on demand in memory and never committed.
  */
 
-export const ARTICLE = [
-  'WASHINGTON, Sept. 5, 2014',
-  '',
-  'Secretary of State John Kerry met French Foreign Minister Laurent Fabius in Paris on Monday, officials said.',
-  '',
-  '“We will degrade and ultimately destroy this organization,” Kerry said after the meeting at the State Department.',
-  '',
-  'NATO allies in Europe agreed to send aid to Iraq.',
-].join('\n');
+import { ENGLISH_ARTICLE } from './fixtures';
+
+/** The shared English sample article. */
+export const ARTICLE = ENGLISH_ARTICLE;
 
 /** Emoji (surrogate pairs, flags, skin tones) before names, and names with combining accents. */
 export const EMOJI_ARTICLE = [

@@ -23,6 +23,7 @@ import {
   type DocumentSymbol,
   type Hover,
 } from 'vscode-languageserver-protocol/node';
+import { hoverText } from './fixtures';
 import { ARTICLE } from './hostileTexts';
 import { positionOf, startServer, type TestClient } from './lspClient';
 
@@ -30,7 +31,6 @@ let client: TestClient;
 before(async () => { client = await startServer(); });
 after(async () => { await client.stop(); });
 
-const hoverText = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 /** The server still answers a real request correctly. */
 async function stillServing(c: TestClient = client): Promise<void> {

@@ -14,35 +14,19 @@ import {
   DefinitionRequest,
   InlayHintRequest,
   type DocumentSymbol,
-  type Hover,
   type Location,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { ENGLISH_ARTICLE, FRENCH_ARTICLE, hoverText } from './fixtures';
 import { positionOf, startServer, type TestClient } from './lspClient';
 
-const ENGLISH = [
-  'WASHINGTON, Sept. 5, 2014',
-  '',
-  'Secretary of State John Kerry met French Foreign Minister Laurent Fabius in Paris on Monday, officials said.',
-  '',
-  '“We will degrade and ultimately destroy this organization,” Kerry said after the meeting at the State Department.',
-  '',
-  'NATO allies in Europe agreed to send aid to Iraq.',
-].join('\n');
-
-const FRENCH = [
-  'Publié le 22 mars 2017',
-  '',
-  'Le ministre de la Défense Jean-Yves Le Drian s’est rendu mardi à Bagdad.',
-  '',
-  '« Nous devons poursuivre le combat contre Daech jusqu’au bout », a déclaré M. Le Drian.',
-].join('\n');
+const ENGLISH = ENGLISH_ARTICLE;
+const FRENCH = FRENCH_ARTICLE;
 
 let client: TestClient;
 before(async () => { client = await startServer(); }, { timeout: 60000 });
 after(async () => { await client.stop(); });
 
-const hoverText = (hover: Hover | null) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
 
 test('hover on a person gives type, canonical name and quotes', { timeout: 15000 }, async () => {
   const uri = await client.open('kerry.article', ENGLISH);
