@@ -134,6 +134,12 @@ function parseWindow(instance: ChronoInstance, text: string, language: Language)
 let memoText: string | null = null;
 const memo = new Map<string, DateCandidate[]>();
 
+/** Drop the memo, so a worker does not keep the last article's text alive between analyses. */
+export function forgetChronoMemo(): void {
+  memoText = null;
+  memo.clear();
+}
+
 /** Explicit dates found by chrono in `text[from, to)` read as `language`, in text offsets. */
 export function chronoDates(text: string, from: number, to: number, language: Language): DateCandidate[] {
   if (memoText !== text) {

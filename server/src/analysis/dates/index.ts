@@ -9,7 +9,7 @@ import type { Layout } from '../layout';
 import type { DateMention, Language, ReferenceDate, Sentence, Span } from '../types';
 import { parseIsoDay } from './calendar';
 import { chronoWindows, mayHoldDate } from './candidates';
-import { chronoDates } from './chronoDates';
+import { chronoDates, forgetChronoMemo } from './chronoDates';
 import { urlSpans } from './filters';
 import { resolve } from './resolve';
 import { applyRules } from './rules';
@@ -78,5 +78,7 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null):
     mentions.push({ start: reference.start, end: reference.end, text: reference.text, value: reference.value, relative: false, resolution: 'the article\'s date line' });
     mentions.sort((a, b) => a.start - b.start);
   }
+  // The reference finder ran before this: both have used the memo, which may now let the text go.
+  forgetChronoMemo();
   return mentions;
 }
