@@ -12,7 +12,10 @@ const TYPE_LABEL = { PERSON: 'Person', ORGANIZATION: 'Organization', LOCATION: '
 
 function excerpt(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (flat.length <= max) return flat;
+  // Never cut an emoji (a surrogate pair) in half.
+  const cut = /[\uD800-\uDBFF]/.test(flat[max - 2]) ? max - 2 : max - 1;
+  return `${flat.slice(0, cut)}…`;
 }
 
 /** Markdown-escape text taken from the article so it cannot inject links or formatting. */
