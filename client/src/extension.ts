@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     synchronize: {
       configurationSection: 'articleLens',
       // The server decides which of these are articles (include/exclude settings); it only needs to hear of changes.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article,ann}'),
     },
     // annotationPickers: this client has the quick picks behind the server's "…" code actions.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, annotationPickers: true },

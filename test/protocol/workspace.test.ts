@@ -77,6 +77,18 @@ test('a changed file is re-indexed from the watcher event', { timeout: 30000 }, 
   assert.equal(symbols[0].name, 'Theresa Maybridge');
 });
 
+test('a correction saved beside an article reaches the index', { timeout: 30000 }, async () => {
+  const text = ARTICLES['b.txt'];
+  const start = text.indexOf('Syria');
+  fs.writeFileSync(path.join(workspace, 'articles', 'b.ann'), `T1\tPERSON ${start} ${start + 5}\tSyria\n`);
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(workspace, 'articles', 'b.ann')).href, type: FileChangeType.Created }] });
+  const symbols = await waitFor(async () => {
+    const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Syria' })) as SymbolInformation[];
+    return found.some(s => /^person/.test(s.containerName ?? '')) ? found : undefined;
+  });
+  assert.equal(symbols.find(s => s.name === 'Syria')?.kind, 5 /* Class: a person */);
+});
+
 test('after shutdown, a second start reuses the disk cache', { timeout: 60000 }, async () => {
   await client.stop(); // shutdown flushes the watcher-driven updates to the cache
   stopped = true;

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Annotations } from '../analysis/corrections/model';
 import type { FileSummary } from './fileSummary';
 import type { IndexJob, IndexJobResult } from './indexWorker';
 
@@ -38,14 +39,14 @@ export class AnalysisPool {
     return slot;
   }
 
-  /** Analyse `text` on a worker and return its summary. */
-  summarize(text: string, maxLength: number): Promise<FileSummary> {
+  /** Analyse `text` (with the user's `annotations` merged in) on a worker and return its summary. */
+  summarize(text: string, maxLength: number, annotations?: Annotations): Promise<FileSummary> {
     while (this.#slots.length < this.size) this.#spawn();
     const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.#nextId;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, result => ('summary' in result ? resolve(result.summary) : reject(new Error(result.error))));
-      slot.worker.postMessage({ id, text, maxLength } satisfies IndexJob);
+      slot.worker.postMessage({ id, text, maxLength, annotations } satisfies IndexJob);
     });
   }
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { annotationsFingerprint, loadArticleAnnotations } from '../annotations/articleAnnotations';
 import { decodeArticle } from '../articleFile';
 import type { AnalysisPool } from './analysisPool';
 import { discoverArticles, isArticlePath, type DiscoveryRules } from './discovery';
@@ -95,7 +96,8 @@ export class Indexer {
       this.removeFile(file);
       return `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`;
     }
-    const hash = createHash('sha1').update(bytes).digest('hex');
+    // The user's corrections are part of what the summary depends on: a changed sidecar re-indexes.
+    const hash = createHash('sha1').update(bytes).update(annotationsFingerprint(file)).digest('hex');
     if (this.#hashes.get(uri) === hash) return 'unchanged';
     const cached = this.cache.get(hash);
     if (cached) {
@@ -110,7 +112,8 @@ export class Indexer {
       return read.reason;
     }
     try {
-      const summary = await this.pool.summarize(read.text, read.text.length + 1);
+      const { annotations } = loadArticleAnnotations(file, read.text);
+      const summary = await this.pool.summarize(read.text, read.text.length + 1, annotations);
       this.#hashes.set(uri, hash);
       this.cache.set(hash, summary);
       this.index.setFile(uri, summary);

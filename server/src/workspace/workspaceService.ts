@@ -91,6 +91,13 @@ export class WorkspaceService {
       } catch {
         continue;
       }
+      // A sidecar's change is a change of the article's annotations: re-index the article.
+      if (file.endsWith('.ann')) {
+        for (const article of ['.txt', '.article'].map(ext => file.slice(0, -'.ann'.length) + ext)) {
+          if (Indexer.isArticle(article, this.options.folders, this.#rules)) await this.#indexer.indexFile(article);
+        }
+        continue;
+      }
       if (!Indexer.isArticle(file, this.options.folders, this.#rules)) continue;
       if (change.type === FileChangeType.Deleted) this.#indexer.removeFile(file);
       else await this.#indexer.indexFile(file);
