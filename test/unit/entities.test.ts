@@ -241,6 +241,11 @@ test('cached tagging equals feature-by-feature scoring, on the shipped models', 
 
 /** Table-driven checks on the shipped models: each text must yield the listed mentions (among others). */
 const SHIPPED_CASES: [string, string[]][] = [
+  ['Le ministre de la Défense Jean-Yves Le Drian s’est rendu mardi à Bagdad. « Nous devons poursuivre », a déclaré M. Le Drian.', [
+    'PER "Jean-Yves Le Drian" → Jean-Yves Le Drian',
+    'PER "Le Drian" → Jean-Yves Le Drian',
+    'LOC "Bagdad" → Bagdad',
+  ]],
   ["L'Autriche réclame Carlos pour la prise d'otages des ministres de l'OPEP à Vienne.", ['ORG "OPEP" → OPEP', 'LOC "Vienne" → Vienne', 'LOC "Autriche" → Autriche']],
   ["La Cour d'appel de Paris a reporté l'examen de la demande.", ['ORG "Cour d\'appel de Paris" → Cour d\'appel de Paris']],
   ['Le ministre de la Défense James N. Mattis est arrivé à Bruxelles. M. Mattis a rencontré ses homologues.', [
@@ -257,6 +262,8 @@ test('the shipped models: French institutions, initials, headlines, company shor
     const found = show(text);
     for (const e of expected) assert.ok(found.includes(e), `${text}\n  missing ${e}\n  got ${found.join(' | ')}`);
   }
+  // A portfolio after a title is part of the title, not an organization.
+  assert.ok(!show('Le ministre de la Défense Jean-Yves Le Drian est arrivé.').some(m => m.includes('"Défense"')));
 });
 
 test('resources: async loading yields the cached models; a missing directory falls back to rules', async () => {

@@ -185,7 +185,7 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       extendLowerHeads(cleaned, words);
       addGazetteerAcronyms(cleaned, matches, words);
       completeFromGazetteer(cleaned, matches, words);
-      if (common) extendPersons(cleaned, words, common);
+      if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
     }
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
@@ -372,14 +372,23 @@ function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
 }
 
 /**
- * A person's name the tagger cut short: extend it over initials and capitalized words that are
- * not ordinary words ("Antoine" + "Vey", "James" + "N." + "Mattis"), merging a person span that
- * follows. At most three tokens are added.
+ * A person's name the tagger cut short: extend it over a given name just before it ("Jean-Yves"
+ * + "Le Drian"), and over initials and capitalized words that are not ordinary words after it
+ * ("Antoine" + "Vey", "James" + "N." + "Mattis"), merging a person span that follows. At most
+ * three tokens are added after it.
  */
-function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>): void {
+function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>, gazetteer?: Gazetteer): void {
+  // A given name, or a compound of given names ("Jean-Yves", "Marie-Claire").
+  const givenName = (w: string) =>
+    /^\p{Lu}/u.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
     if (span.type !== 'PER') continue;
+    // "Jean-Yves" + "Le Drian": a given name just before the span belongs to it.
+    const before = span.start - 1;
+    if (before >= 0 && givenName(words[before]) && !isTitleWord(lowerWord(words[before])) && !spans.some(o => o !== span && o.start <= before && before < o.end)) {
+      span.start = before;
+    }
     let end = span.end;
     let added = 0;
     while (end < words.length && added < 3) {

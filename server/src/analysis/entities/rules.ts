@@ -202,6 +202,8 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
     else if (type === 'PER' && isLower && end - start > 1 && !PARTICLES.has(w)) start++;
     else break;
   }
+  // "ministre de la Défense", "Secretary of State": a portfolio alone after a title is part of the title.
+  if (afterTitle && afterTitle[span.start] && words.slice(start, end).every(w => PORTFOLIOS.has(w.toLowerCase()))) return null;
   // "Defense Ash Carter" after "Secretary of": the portfolio words belong to the title.
   if (afterTitle && afterTitle[span.start] && end - start > 1) {
     let k = start;
