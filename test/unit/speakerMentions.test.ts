@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { linkMentions } from '../../server/src/analysis/entities/identity';
 import { addSpeakerMentions } from '../../server/src/analysis/speakerMentions';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import type { Quote } from '../../server/src/analysis/types';
 
 test('a speaker the recognizer missed becomes an entity with every occurrence as a mention', () => {
@@ -28,4 +29,10 @@ test('nothing changes when every speaker is already an entity', () => {
   const quote: Quote = { start: 11, end: text.length, text: '', speakerIds: [linked.entities[0].id], speakers: ['Kerry'], unbalanced: false };
   const result = addSpeakerMentions(text, linked.mentions, linked.entities, [quote]);
   assert.equal(result.mentions, linked.mentions);
+});
+
+test('the core reports instead of throwing on malformed input it is handed', () => {
+  const analysis = analyzeText('Kerry met Hagel in Paris.', { annotations: { corrections: [null as never] } });
+  assert.ok(Array.isArray(analysis.mentions));
+  assert.ok(analysis.problems.every(p => typeof p.message === 'string'));
 });

@@ -52,6 +52,15 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   if (looksBinary(text)) {
     return emptyAnalysis([{ start: 0, end: 0, code: 'binary', severity: 'information', message: 'Not analysed: the file looks binary.' }]);
   }
+  try {
+    return analyzeArticle(text, options);
+  } catch (error) {
+    // The core reports rather than throws: a bug on odd input costs this text's analysis, not the host.
+    return emptyAnalysis([{ start: 0, end: 0, code: 'internal', severity: 'warning', message: `Not analysed: internal error (${(error as Error).message}).` }]);
+  }
+}
+
+function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
   const language: Language = languageScore(text) < 0 ? 'fr' : 'en';
   const layout = layoutText(text, paragraph => detectLanguage(paragraph, language));
   const annotations = options.annotations ?? {};
