@@ -257,8 +257,10 @@ export function startServer(connection: Connection): void {
   }));
   connection.onRequest(PersonFilesRequest, (params: PersonFilesParams) => {
     if (!params || typeof params.entityId !== 'string') return new ResponseError(ErrorCodes.InvalidParams, 'entityId (string) is required');
-    const index = currentIndex();
-    return guard('personFiles', [], () => (index ? providePersonFiles(index, params.entityId) : []))(params);
+    return guard('personFiles', [], () => {
+      const index = currentIndex();
+      return index ? providePersonFiles(index, params.entityId) : [];
+    })(params);
   });
 
   documents.listen(connection);
