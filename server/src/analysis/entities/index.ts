@@ -133,9 +133,18 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     else spans = fallbackSpans(sentenceTokens, view.afterTitle);
     const cleaned: TokenSpan[] = [];
     const shout = spans.length > 0 && shouting(words);
+    const common = model && resources ? headlineWordsOf(resources) : undefined;
     // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
     // except words of listed names and organization heads ("Defense Department").
-    const trimWords = view.words === words ? words : view.words.map((w, k) => (w !== words[k] && (resources?.gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k])) ? words[k] : w));
+    const gazetteer = resources?.gazetteer;
+    const trimWords =
+      view.words === words
+        ? words
+        : view.words.map((w, k) => {
+            if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
+            // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
+            return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
+          });
     const pieces = spans
       .flatMap(span => {
         const parts = splitAtBreaks(span, words);
@@ -153,7 +162,6 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       })
       .flatMap(span => splitTitles(span, words))
       .flatMap(span => splitDateline(span, words));
-    const common = model && resources ? headlineWordsOf(resources) : undefined;
     for (const piece of pieces) {
       let c = cleanSpan(piece, words, view.afterTitle);
       if (!c) continue;
@@ -203,6 +211,14 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     }
   }
   return out;
+}
+
+/** "convenes" → "convene", "unveils" → "unveil", "completes" → "complete": an inflection of a common word. */
+function inflectedCommon(lower: string, common: ReadonlySet<string>): boolean {
+  if (lower.length < 5 || !/^\p{Ll}+$/u.test(lower)) return false;
+  if (lower.endsWith('s') && common.has(lower.slice(0, -1))) return true;
+  if (lower.endsWith('es') && common.has(lower.slice(0, -2))) return true;
+  return false;
 }
 
 /** True when no word but an ordinary first one has a capital letter (so no name can be there). */
