@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { findReferenceDate, recognizeDates } from '../../server/src/analysis/dates/index';
 import { recognizeEntities } from '../../server/src/analysis/entities/index';
-import { detectLanguage } from '../../server/src/analysis/language';
+import { detectLanguage, languageScore } from '../../server/src/analysis/language';
 import { layoutText } from '../../server/src/analysis/layout';
 import { scanQuotes } from '../../server/src/analysis/quotes/index';
 import { loadEntityResources } from '../../server/src/resources';
@@ -68,12 +68,20 @@ const total = time(() => {
 report('full pipeline throughput (one core)', `${(corpusBytes / MB / (total / 1000)).toFixed(2)} MB/s`);
 report('per-article analysis p50 / p95', `${percentile(latencies, 50).toFixed(2)} ms / ${percentile(latencies, 95).toFixed(2)} ms`);
 
-const layouts = corpus.map(text => layoutText(text, p => detectLanguage(p, 'en')));
+// Each paragraph in its own language, as analyzeText does (French paragraphs use the French model).
+const documentLanguage = (text: string) => (languageScore(text) < 0 ? 'fr' : 'en');
+const layouts = corpus.map(text => {
+  const language = documentLanguage(text);
+  return layoutText(text, p => detectLanguage(p, language));
+});
 const stage = (name: string, fn: (i: number) => void) => {
   const millis = time(() => corpus.forEach((_, i) => fn(i)));
   report(`${name} alone`, `${(corpusBytes / MB / (millis / 1000)).toFixed(2)} MB/s`);
 };
-stage('layout + language', i => layoutText(corpus[i], p => detectLanguage(p, 'en')));
+stage('layout + language', i => {
+  const language = documentLanguage(corpus[i]);
+  layoutText(corpus[i], p => detectLanguage(p, language));
+});
 stage('entities', i => recognizeEntities(layouts[i], resources));
 stage('dates', i => recognizeDates(layouts[i], findReferenceDate(layouts[i])));
 stage('quotes (scan)', i => scanQuotes(layouts[i]));

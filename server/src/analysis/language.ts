@@ -12,18 +12,58 @@ const FRENCH = new Set(
   'le la les de des du un une et à au aux en est que qui pour dans sur par pas ne se sa son ses il elle ils ont été sont a avec ce cette plus mais ou lui leur nous vous selon après été déclaré'.split(' '),
 );
 
-/** Evidence for each language: positive means English, negative French; magnitude is confidence. */
+const LETTER = /\p{L}/u;
+const ACCENTS = new Set('éèêàùçôîœ');
+const ELIDED = new Set('ldjmnscLDJMNSC');
+const LONGEST_CUE = 7;
+
+function isLetter(code: number, char: string): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(char);
+}
+
+/**
+ * Evidence for each language: positive means English, negative French; magnitude is confidence.
+ * One pass over the text without allocating its words (it runs on every paragraph and on the
+ * whole article): function words, accents (at most six count), possessive 's, French elisions.
+ */
 export function languageScore(text: string): number {
   let score = 0;
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  for (const word of words) {
-    if (ENGLISH.has(word)) score++;
-    if (FRENCH.has(word)) score--;
+  let accents = 0;
+  let possessive = false;
+  let elision = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const char = text[i];
+    const code = text.charCodeAt(i);
+    if (!isLetter(code, char)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isLetter(text.charCodeAt(i), text[i])) {
+      if (accents < 6 && ACCENTS.has(text[i])) accents++;
+      i++;
+    }
+    if (i - start <= LONGEST_CUE) {
+      const word = text.slice(start, i).toLowerCase();
+      if (ENGLISH.has(word)) score++;
+      if (FRENCH.has(word)) score--;
+    }
+    const apostrophe = text[i] === "'" || text[i] === '’';
+    if (apostrophe && i + 1 < n) {
+      const next = text.charCodeAt(i + 1);
+      const nextIsLetter = isLetter(next, text[i + 1]);
+      // "Kerry's": a word, an apostrophe, s, then no letter.
+      if ((text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isLetter(text.charCodeAt(i + 2), text[i + 2]))) possessive = true;
+      // "l'État", "d’Irak": a lone elidable letter, an apostrophe, a letter.
+      else if (i - start === 1 && ELIDED.has(text[start]) && nextIsLetter) elision = true;
+    }
   }
-  const accents = text.match(/[éèêàùçôîœ]/g)?.length ?? 0;
-  score -= Math.min(accents, 6) * 0.5;
-  if (/\b\p{L}+['’]s\b/u.test(text)) score += 1;
-  if (/\b[ldjmnsc]['’]\p{L}/iu.test(text)) score -= 1;
+  score -= accents * 0.5;
+  if (possessive) score += 1;
+  if (elision) score -= 1;
   return score;
 }
 
