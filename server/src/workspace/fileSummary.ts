@@ -32,7 +32,29 @@ export interface FileSummary {
   quotes: QuoteSummary[];
 }
 
-export const QUOTE_TEXT_LIMIT = 400;
+export const QUOTE_TEXT_LIMIT = 240;
+
+/**
+ * Share the strings that recur across files (entity ids, canonical names, speakers) through
+ * `pool`, so 10,000 summaries hold one copy of "PERSON:john kerry" rather than one per file.
+ */
+export function internSummary(summary: FileSummary, pool: Map<string, string>): FileSummary {
+  const intern = (text: string) => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
+  for (const entity of summary.entities) {
+    entity.id = intern(entity.id);
+    entity.canonical = intern(entity.canonical);
+  }
+  for (const quote of summary.quotes) {
+    quote.speakerIds = quote.speakerIds.map(intern);
+    quote.speakers = quote.speakers.map(intern);
+  }
+  return summary;
+}
 
 /** Offsets → line/character, by binary search over line starts. */
 export function lineIndex(text: string): (offset: number) => [number, number] {

@@ -6,30 +6,44 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileSummary } from './fileSummary';
+import { internSummary, type FileSummary } from './fileSummary';
 
 export class IndexCache {
   #entries = new Map<string, FileSummary>();
   #dirty = false;
+  /** Strings shared by all summaries (see `internSummary`). */
+  readonly strings = new Map<string, string>();
   readonly file: string | undefined;
 
   constructor(storageDir: string | undefined, private readonly version: string) {
     this.file = storageDir ? path.join(storageDir, 'article-index.jsonl') : undefined;
   }
 
-  /** Read the cache file, keeping only entries of this analyser version. Returns how many were loaded. */
+  /**
+   * Read the cache file, keeping only entries of this analyser version. Returns how many were
+   * loaded. Read line by line in chunks: the whole file as one string would double the peak
+   * memory of a start with a large workspace.
+   */
   load(): number {
     if (!this.file || !fs.existsSync(this.file)) return 0;
+    let fd: number | undefined;
     try {
-      const lines = fs.readFileSync(this.file, 'utf8').split('\n');
-      if (lines[0] !== JSON.stringify({ version: this.version })) return 0;
-      for (const line of lines.slice(1)) {
-        if (!line) continue;
-        const { hash, summary } = JSON.parse(line) as { hash: string; summary: FileSummary };
-        this.#entries.set(hash, summary);
+      fd = fs.openSync(this.file, 'r');
+      const header = JSON.stringify({ version: this.version });
+      let first = true;
+      for (const line of readLines(fd)) {
+        if (first) {
+          if (line !== header) return 0;
+          first = false;
+        } else if (line) {
+          const { hash, summary } = JSON.parse(line) as { hash: string; summary: FileSummary };
+          this.#entries.set(hash, internSummary(summary, this.strings));
+        }
       }
     } catch {
       this.#entries.clear(); // a damaged cache costs a re-index, never a failure
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
     return this.#entries.size;
   }
@@ -39,7 +53,7 @@ export class IndexCache {
   }
 
   set(hash: string, summary: FileSummary): void {
-    this.#entries.set(hash, summary);
+    this.#entries.set(hash, internSummary(summary, this.strings));
     this.#dirty = true;
   }
 
@@ -56,10 +70,42 @@ export class IndexCache {
     if (!this.file || !this.#dirty) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    const lines = [JSON.stringify({ version: this.version })];
-    for (const [hash, summary] of this.#entries) lines.push(JSON.stringify({ hash, summary }));
-    fs.writeFileSync(temp, lines.join('\n') + '\n');
+    // Written in batches of lines, never as one string: memory stays flat whatever the workspace size.
+    const fd = fs.openSync(temp, 'w');
+    try {
+      let batch = JSON.stringify({ version: this.version }) + '\n';
+      for (const [hash, summary] of this.#entries) {
+        batch += JSON.stringify({ hash, summary }) + '\n';
+        if (batch.length > 1 << 20) {
+          fs.writeSync(fd, batch);
+          batch = '';
+        }
+      }
+      fs.writeSync(fd, batch);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, this.file);
     this.#dirty = false;
   }
+}
+
+/** The lines of an open file, read in 1 MB chunks (UTF-8 safe: lines split on the byte 0x0A). */
+function* readLines(fd: number): Generator<string> {
+  const chunk = Buffer.alloc(1 << 20);
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    let data = Buffer.concat([carry, chunk.subarray(0, read)]);
+    let newline = data.indexOf(10);
+    while (newline >= 0) {
+      yield data.toString('utf8', 0, newline);
+      data = data.subarray(newline + 1);
+      newline = data.indexOf(10);
+    }
+    carry = Buffer.from(data);
+  }
+  if (carry.length) yield carry.toString('utf8');
 }
