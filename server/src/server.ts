@@ -45,6 +45,8 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceService } from './workspace/workspaceService';
 
 const SERVER_VERSION = '0.1.0';
+/** How long after `initialized` the entity model starts loading (see onInitialized). */
+const MODEL_LOAD_DELAY_MS = 150;
 
 /** Start serving on `connection`; returns when wired (the connection is listening). */
 export function startServer(connection: Connection): void {
@@ -146,9 +148,11 @@ export function startServer(connection: Connection): void {
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     void pullSettings();
     // The model loads in the background: the first answers come from the rule-based fallback.
+    // Loading starts a moment after the handshake, so the first requests an editor sends on opening
+    // a file (symbols, tokens, a hover) are not queued behind decoding the model.
     status({ text: 'Article Lens: loading model…', severity: 'info' });
     const started = performance.now();
-    loadEntityResourcesAsync().then(resources => {
+    new Promise(resolve => setTimeout(resolve, MODEL_LOAD_DELAY_MS)).then(() => loadEntityResourcesAsync()).then(resources => {
       analyses.setOptions({ entityResources: resources });
       status({ text: 'Article Lens', detail: `Entity model loaded in ${Math.round(performance.now() - started)} ms`, severity: 'info' });
       refreshAll();
