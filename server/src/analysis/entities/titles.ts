@@ -28,7 +28,7 @@ export const TITLE_WORDS = new Set([
   // French
   'président', 'présidente', 'ministre', 'secrétaire', 'chancelière', 'roi', 'reine', 'pape', 'juge', 'maire',
   'député', 'députée', 'sénateur', 'sénatrice', 'ambassadeur', 'ambassadrice', 'porte-parole', 'directeur', 'directrice',
-  'patron', 'patronne', 'sélectionneur', 'entraîneur', 'attaquant', 'milieu', 'défenseur', 'gardien', 'avocat', 'avocate',
+  'patron', 'patronne', 'sélectionneur', 'entraîneur', 'attaquant', 'défenseur', 'gardien', 'avocat', 'avocate',
   'procureur', 'procureure', 'général', 'colonel', 'capitaine', 'commandant', 'amiral', 'lieutenant', 'sergent',
   'professeur', 'docteur', 'chef', 'dirigeant', 'dirigeante', 'fondateur', 'fondatrice', 'commissaire', 'conseiller',
   'conseillère', 'émir', 'prince', 'princesse', 'cheikh', 'imam', 'chanteur', 'chanteuse', 'acteur', 'actrice',
