@@ -6,10 +6,11 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { PeopleParams, PeopleResult, PersonFileItem } from '../protocol';
 import type { RangeTuple } from '../workspace/fileSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { foldAccents } from '../analysis/fold';
 
 export const asRange = ([sl, sc, el, ec]: RangeTuple) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 export function providePeople(index: WorkspaceIndex, params: PeopleParams, indexing: boolean, token?: CancellationToken): PeopleResult {
   if (token?.isCancellationRequested) return { indexing, total: 0, people: [] };

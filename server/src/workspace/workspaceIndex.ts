@@ -7,6 +7,7 @@
  */
 import type { EntityType } from '../analysis/types';
 import type { EntitySummary, FileSummary, QuoteSummary } from './fileSummary';
+import { foldAccents } from '../analysis/fold';
 
 export interface EntityOccurrences {
   id: string;
@@ -154,7 +155,7 @@ export class WorkspaceIndex {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldAccents(text);
 }
 
 /** -1 when `needle`'s characters do not appear in order in `haystack`; higher is better (contiguous, word starts). */

@@ -6,6 +6,7 @@
  * the way the tense points, or the year written after it ("Christmas 2015").
  */
 import { addDays, isoWeekday, type Day } from './calendar';
+import { foldAccents } from '../fold';
 
 /** Easter Sunday of `year` (anonymous Gregorian algorithm). */
 export function easter(year: number): Day {
@@ -73,7 +74,7 @@ const HOLIDAYS: Record<string, (year: number) => Day> = {
 
 /** The folded key of a holiday name as written ("New Year’s Day" → "new year's day"), or ''. */
 export function holidayKey(name: string): string {
-  const key = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').replace(/^l'/, '').trim();
+  const key = foldAccents(name).replace(/[’]/g, "'").replace(/\s+/g, ' ').replace(/^l'/, '').trim();
   return key in HOLIDAYS ? key : '';
 }
 

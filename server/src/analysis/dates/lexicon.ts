@@ -6,10 +6,11 @@
  */
 import type { Language } from '../types';
 import type { Season } from './spec';
+import { foldAccents } from '../fold';
 
 /** Lower case, accents stripped, trailing dot dropped: the key of every lookup table here. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.$/, '');
+  return foldAccents(word).replace(/\.$/, '');
 }
 
 const MONTHS: Record<Language, string[][]> = {

@@ -10,6 +10,7 @@
  */
 import type { Entity, Mention } from '../types';
 import type { RawMention } from './index';
+import { foldAccents } from '../fold';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
@@ -17,7 +18,7 @@ export function foldName(name: string): string {
   if (f === undefined) {
     // Plain ASCII needs no Unicode normalization, the costly part.
     if (/^[\x00-\x7f]*$/.test(name)) f = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    else f = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    else f = foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (foldedNames.size >= 50_000) foldedNames.clear();
     foldedNames.set(name, f);
   }

@@ -18,6 +18,7 @@ import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
+import { foldAccents } from '../fold';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
@@ -455,7 +456,7 @@ const folded = new Map<string, string>();
 function fold(w: string): string {
   let f = folded.get(w);
   if (f === undefined) {
-    f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldAccents(w);
     if (folded.size >= 50_000) folded.clear();
     folded.set(w, f);
   }

@@ -13,6 +13,7 @@ import { entityIdOf, foldName } from '../entities/identity';
 import { isWord, type TextView } from './context';
 import { sentenceSubject, type Reference, type SpeechEvent } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
+import { foldAccents } from '../fold';
 
 /** How far back (in person mentions) a description looks for its referent. */
 const DESCRIPTION_LOOKBACK = 200;
@@ -379,7 +380,7 @@ function describedOrganisation(view: TextView, words: string[], position: number
     const m = view.mentions[i];
     if (m.type !== 'ORGANIZATION') continue;
     const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
-    if (canonical.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
+    if (foldAccents(canonical).split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
   }
   // « Le ministère du commerce a démenti … »: the full name may only be tagged later (« ministère du Commerce »).
   const content = words.filter(w => !TITLE_STOPWORDS.has(w) && w.length > 2);

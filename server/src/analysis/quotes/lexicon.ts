@@ -6,12 +6,13 @@
  * nouns ("the statement", « le communiqué ») and the small words skipped between a subject and its
  * verb. Lists only; the rules that use them live in `events.ts` and `attribute.ts`.
  */
+import { foldAccents } from '../fold';
 
 /** Lower-case a token and strip accents, so « déclaré » and "DECLARE" compare on one key. */
 export function foldWord(word: string): string {
   // "Mr." and "M." may come as one token: the abbreviation's dot is not part of the word.
   const bare = word.length > 1 && word.endsWith('.') && !word.slice(0, -1).includes('.') ? word.slice(0, -1) : word;
-  return bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+  return foldAccents(bare).replace(/’/g, "'");
 }
 
 const ENGLISH_VERBS = [
