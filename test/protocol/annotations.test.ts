@@ -34,16 +34,10 @@ import { parseJsonl } from '../../server/src/analysis/export/jsonl';
 import type { AnnotationJson } from '../../server/src/analysis/export/annotationJson';
 import type { AnnotationsChangedParams, ApplyCorrectionArgs, ApplyCorrectionResult, ExportAnnotationsResult } from '../../server/src/protocol';
 import { positionOf, startServer, type TestClient } from './lspClient';
+import { ENGLISH_ARTICLE } from './fixtures';
 
-const ARTICLE = [
-  'WASHINGTON, Sept. 5, 2014',
-  '',
-  'Secretary of State John Kerry met French Foreign Minister Laurent Fabius in Paris on Monday, officials said.',
-  '',
-  '“We will degrade and ultimately destroy this organization,” Kerry said after the meeting at the State Department.',
-  '',
-  'The Blue Tortoise group praised the talks, said Fabius. Funding came from tortoise trust, a charity.',
-].join('\n');
+// The shared sample, with a last paragraph of names the recognizer has no reason to know.
+const ARTICLE = [...ENGLISH_ARTICLE.split('\n').slice(0, 6), 'The Blue Tortoise group praised the talks, said Fabius. Funding came from tortoise trust, a charity.'].join('\n');
 
 let dir: string;
 let client: TestClient;

@@ -36,18 +36,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTICLE, EMOJI_ARTICLE, prng } from './hostileTexts';
 import { startServer, type TestClient } from './lspClient';
+import { FRENCH_ARTICLE } from './fixtures';
 
 const MESSAGES = Number(process.env.ARTICLE_LENS_FUZZ_MESSAGES ?? 4000);
 const SECONDS = Number(process.env.ARTICLE_LENS_FUZZ_SECONDS ?? 30);
 const SEED = Number(process.env.ARTICLE_LENS_FUZZ_SEED ?? 20261123);
 
-const FRENCH = [
-  'Publié le 22 mars 2017',
-  '',
-  'Le ministre de la Défense Jean-Yves Le Drian s’est rendu mardi à Bagdad.',
-  '',
-  '« Nous devons poursuivre le combat contre Daech jusqu’au bout », a déclaré M. Le Drian.',
-].join('\n');
+const FRENCH = FRENCH_ARTICLE;
 const SEEDS = [ARTICLE, EMOJI_ARTICLE, FRENCH, '', ARTICLE.replace(/\n/g, '\r\n')];
 // Real articles as extra starting texts for long runs (slower: each edit re-analyses a full article).
 const ARTICLES = process.env.ARTICLE_LENS_FUZZ_ARTICLES;
