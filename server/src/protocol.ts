@@ -64,6 +64,12 @@ export const PersonFilesRequest = 'articleLens/personFiles';
 export interface PersonFilesParams { entityId: string }
 export interface PersonFileItem { uri: string; mentions: LspRange[]; quotes: Array<{ text: string; range: LspRange }> }
 
+/**
+ * From server: every analysis may have changed (the entity model finished loading, settings
+ * changed): views built from analyses ask again. No params.
+ */
+export const AnalysesChangedNotification = 'articleLens/analysesChanged';
+
 /** From server: the workspace index changed (indexing finished, files changed): views listing it refresh. */
 export const IndexChangedNotification = 'articleLens/indexChanged';
 export interface IndexChangedParams { files: number; indexing: boolean }

@@ -29,6 +29,7 @@ import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semant
 import { providePeople, providePersonFiles } from './features/people';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import {
+  AnalysesChangedNotification,
   PeopleRequest,
   PersonFilesRequest,
   QuotationsRequest,
@@ -92,7 +93,12 @@ export function startServer(connection: Connection): void {
     // Only ask clients that said they can refresh; others re-request on their own.
     if (canRefresh.semanticTokens) void Promise.resolve(connection.languages.semanticTokens.refresh()).catch(() => undefined);
     if (canRefresh.inlayHints) void Promise.resolve(connection.languages.inlayHint.refresh()).catch(() => undefined);
-    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+    for (const document of documents.all()) {
+      // The open documents' summaries in the workspace index came from the old analyses too.
+      workspace?.documentChanged(document.uri);
+      scheduleDiagnostics(document, 0);
+    }
+    void connection.sendNotification(AnalysesChangedNotification);
   };
   // The annotation layer: sidecar corrections, watch-list, code actions, commands, exports.
   const annotations = registerAnnotations({

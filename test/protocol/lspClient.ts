@@ -66,9 +66,13 @@ export async function startServer(options: {
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const waiters: Array<{ method: string; filter: (p: never) => boolean; resolve: (p: never) => void }> = [];
+  // Every waiter whose method and filter match gets the notification (each filter sees each one).
   const deliver = (method: string, params: unknown) => {
-    const index = waiters.findIndex(w => w.method === method && w.filter(params as never));
-    if (index >= 0) waiters.splice(index, 1)[0].resolve(params as never);
+    for (const waiter of waiters.filter(w => w.method === method)) {
+      if (!waiter.filter(params as never)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(params as never);
+    }
   };
   connection.onNotification((method: string, params: unknown) => {
     if (method === 'window/logMessage') logs.push((params as { message: string }).message);
