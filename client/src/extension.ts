@@ -13,7 +13,7 @@ import { createErrorHandler } from './serverHealth';
 import { PeopleView } from './peopleView';
 import { QuotationsView } from './quotationsView';
 import { StatusBar } from './statusBar';
-import { PeopleRequest, QuotationsRequest, type PeopleResult, type QuotationsResult } from '../../server/src/protocol';
+import { AnalysesChangedNotification, PeopleRequest, QuotationsRequest, type PeopleResult, type QuotationsResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -48,6 +48,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const statusBar = new StatusBar(client);
   const quotations = new QuotationsView(client);
   const people = new PeopleView(client);
+  // One handler per notification method (the client keeps only the last one registered): the first
+  // answers come from the rule-based fallback, so both views ask again once the model has loaded.
+  client.onNotification(AnalysesChangedNotification, () => {
+    quotations.scheduleRefresh();
+    people.scheduleRefresh(300);
+  });
   context.subscriptions.push(output, statusBar, quotations, people, registerMentionNavigation(), registerCopyQuote(client), registerAnnotations(client));
   await client.start();
   await vscode.commands.executeCommand('setContext', 'articleLens.active', true);

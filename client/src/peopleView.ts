@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AnalysesChangedNotification, IndexChangedNotification, PeopleRequest, PersonFilesRequest, type LspRange, type PeopleResult, type PersonFileItem, type PersonItem } from '../../server/src/protocol';
+import { IndexChangedNotification, PeopleRequest, PersonFilesRequest, type LspRange, type PeopleResult, type PersonFileItem, type PersonItem } from '../../server/src/protocol';
 
 type Node =
   | { kind: 'person'; person: PersonItem }
@@ -29,7 +29,6 @@ export class PeopleView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.commands.registerCommand('articleLens.filterPeople', () => this.askFilter()),
       vscode.commands.registerCommand('articleLens.openMention', (uri: string, range: LspRange) => this.open(uri, range)),
       client.onNotification(IndexChangedNotification, () => this.scheduleRefresh(300)),
-      client.onNotification(AnalysesChangedNotification, () => this.scheduleRefresh(300)),
       vscode.workspace.onDidSaveTextDocument(document => {
         if (document.languageId === 'article') this.scheduleRefresh(1000);
       }),

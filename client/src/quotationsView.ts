@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
-import { AnalysesChangedNotification, QuotationsRequest, type QuotationGroup, type QuotationItem, type QuotationsResult } from '../../server/src/protocol';
+import { QuotationsRequest, type QuotationGroup, type QuotationItem, type QuotationsResult } from '../../server/src/protocol';
 
 type Node = { kind: 'group'; group: QuotationGroup; quotes: QuotationItem[] } | { kind: 'quote'; quote: QuotationItem; speaker: string };
 
@@ -30,8 +30,6 @@ export class QuotationsView implements vscode.TreeDataProvider<Node>, vscode.Dis
         if (event.document.uri.toString() === this.#uri?.toString()) this.scheduleRefresh();
       }),
       vscode.commands.registerCommand('articleLens.refreshQuotations', () => this.refresh()),
-      // The first answers come from the rule-based fallback: ask again once the model has loaded.
-      client.onNotification(AnalysesChangedNotification, () => this.scheduleRefresh()),
       vscode.commands.registerCommand('articleLens.filterQuotations', () => this.askFilter()),
       vscode.commands.registerCommand('articleLens.revealQuote', (uri: vscode.Uri, quote: QuotationItem) => this.reveal(uri, quote)),
     );
@@ -39,7 +37,7 @@ export class QuotationsView implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 
   /** Debounced so typing does not flood the server with requests. */
-  private scheduleRefresh(): void {
+  scheduleRefresh(): void {
     clearTimeout(this.#refreshTimer);
     this.#refreshTimer = setTimeout(() => this.refresh(), 400);
   }
