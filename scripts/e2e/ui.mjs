@@ -102,7 +102,9 @@ export async function runUiChecks({ tools, repo, extDir = repo, workspace, state
       await command('Explorer: Focus on Quotations View');
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Quotations/i }) });
       const rows = pane.locator('.monaco-list-row');
-      const speaker = rows.filter({ hasText: /Kerry|Hagel/ }).first();
+      // The model's full name: the view must follow the analysis once the model has loaded (the
+      // rule-based fallback of the first seconds names the speaker from the headline instead).
+      const speaker = rows.filter({ hasText: /Chuck Hagel/ }).first();
       await speaker.waitFor({ timeout: T });
       if ((await speaker.getAttribute('aria-expanded')) === 'false') await speaker.click();
       // a quote row: a child (level 2) row under a speaker
