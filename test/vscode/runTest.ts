@@ -25,7 +25,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** True when the failure is that no VS Code could be had: nothing given and the download unreachable. */
+function noVsCode(err: unknown): boolean {
+  return !process.env.VSCODE_EXECUTABLE && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|Failed to get JSON|Failed to download/i.test(String(err instanceof Error ? `${err.message} ${err.stack}` : err));
+}
+
 main().catch(err => {
+  if (noVsCode(err)) {
+    // Not a pass and not a failure of ours: say so in one line, with a distinct exit code.
+    console.log('skipped: no VS Code available (set VSCODE_EXECUTABLE, or run where VS Code can be downloaded)');
+    process.exit(3);
+  }
   console.error(`VS Code suite failed: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });
