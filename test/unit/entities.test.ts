@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { allFeatures, shortShape, wordShape, EMPTY_LEXICON } from '../../server/src/analysis/entities/features';
 import { addGazetteerText, emptyGazetteer, gazetteerLabels, matchGazetteer } from '../../server/src/analysis/entities/gazetteer';
-import { acronymOf, entityIdOf, foldName, linkMentions } from '../../server/src/analysis/entities/identity';
+import { acronymOf, entityIdOf, foldName, linkMentions, oneEditApart } from '../../server/src/analysis/entities/identity';
 import { recognizeEntities, spansFromTags, type RawMention } from '../../server/src/analysis/entities/index';
 import { decodeModel, encodeModel } from '../../server/src/analysis/entities/modelFormat';
 import { allowedAfter, bilouTags, scoreSlow, tagSentence, trainTagger, type TaggerModel, type TrainingSentence } from '../../server/src/analysis/entities/perceptron';
@@ -275,4 +275,13 @@ test('resources: async loading yields the cached models; a missing directory fal
   const text = 'Secretary of State John Kerry met NATO officials in Brussels.';
   const found = analyzeText(text, { entityResources: empty }).mentions.map(m => m.text);
   assert.ok(found.includes('John Kerry'), found.join(', '));
+});
+
+test('a last name spelled one letter apart is the same person; different first names are not', () => {
+  const text = 'Dilma Rousseff met John Kerry. Later Dilma Roussef spoke, and Dilma Rousset too. Anne Rousseff came.';
+  const span = (name: string, from = 0) => ({ start: text.indexOf(name, from), end: text.indexOf(name, from) + name.length, type: 'PERSON' as const });
+  const { mentions } = linkMentions(text, [span('Dilma Rousseff'), span('John Kerry'), span('Dilma Roussef ', 20), span('Dilma Rousset'), span('Anne Rousseff')].map(s => ({ ...s, end: s.end - (text[s.end - 1] === ' ' ? 1 : 0) })));
+  assert.deepEqual(mentions.map(m => m.canonical), ['Dilma Rousseff', 'John Kerry', 'Dilma Rousseff', 'Dilma Rousseff', 'Anne Rousseff']);
+  assert.equal(oneEditApart('rousseff', 'roussef'), true);
+  assert.equal(oneEditApart('kerry', 'kelly'), false);
 });

@@ -82,6 +82,15 @@ function groups(n: number): { find: (i: number) => number; union: (a: number, b:
 }
 
 /** Give every raw mention an entity id and canonical name; group mentions into entities. */
+/** True when `a` and `b` differ by exactly one inserted, deleted or replaced letter. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 export function linkMentions(text: string, raw: RawMention[]): { mentions: Mention[]; entities: Entity[] } {
   const sorted = [...raw].sort((a, b) => a.start - b.start);
   const surfaces = sorted.map(r => text.slice(r.start, r.end));
@@ -129,12 +138,15 @@ export function linkMentions(text: string, raw: RawMention[]): { mentions: Menti
     const distinct = new Set(maximal.map(j => forms[j].key ?? forms[j].words.join(' ')));
     if (distinct.size === 1) g.union(i, maximal[0]);
   });
-  // Two full person names with the same first and last words ("John Kerry", "John F. Kerry").
+  // Two full person names with the same first and last words ("John Kerry", "John F. Kerry"),
+  // or a last word spelled one letter apart ("Dilma Rousseff", "Dilma Roussef"): one person.
   forms.forEach((f, i) => {
     if (f.type !== 'PERSON' || f.words.length < 2) return;
     forms.forEach((o, j) => {
-      if (j <= i || o.type !== 'PERSON' || o.words.length < 2) return;
-      if (o.words[0] === f.words[0] && o.words[o.words.length - 1] === f.words[f.words.length - 1]) g.union(i, j);
+      if (j <= i || o.type !== 'PERSON' || o.words.length < 2 || o.words[0] !== f.words[0]) return;
+      const last = f.words[f.words.length - 1];
+      const otherLast = o.words[o.words.length - 1];
+      if (last === otherLast || (Math.min(last.length, otherLast.length) >= 5 && oneEditApart(last, otherLast))) g.union(i, j);
     });
   });
   // Canonical: the fullest surface in each group.
