@@ -2,16 +2,20 @@
  * The server's cache of analyses: one per open document, keyed by URI and version, computed lazily
  * on the first request that needs it, so typing never pays for analyses nobody asks for. When the
  * entity model finishes loading, every cached analysis is dropped and recomputed on demand.
+ * Each document keeps memos of its paragraph layouts and sentence tagging, so a keystroke re-cuts
+ * and re-tags only the paragraph it touched (the result is the same as a fresh analysis).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type AnalyzeOptions } from './analysis/analyze';
 import type { Analysis } from './analysis/types';
 import type { Annotations } from './analysis/corrections/model';
+import { createAnalysisMemo } from './analysis/memo';
 
 export class DocumentAnalyses {
   #cache = new Map<string, { version: number; analysis: Analysis; millis: number }>();
   #options: AnalyzeOptions = {};
   #annotationsFor: ((document: TextDocument) => Annotations | undefined) | undefined;
+  #memos = new Map<string, ReturnType<typeof createAnalysisMemo>>();
 
   /** Where each document's corrections, watch-list and stop-list come from (the annotation layer). */
   setAnnotationSource(source: (document: TextDocument) => Annotations | undefined): void {
@@ -28,6 +32,8 @@ export class DocumentAnalyses {
   setOptions(options: AnalyzeOptions): void {
     this.#options = { ...this.#options, ...options };
     this.#cache.clear();
+    // Memoized tagging came from the old resources.
+    this.#memos.clear();
   }
 
   get options(): AnalyzeOptions {
@@ -40,7 +46,10 @@ export class DocumentAnalyses {
     if (cached && cached.version === document.version) return cached.analysis;
     const started = performance.now();
     const annotations = this.#annotationsFor?.(document);
-    const analysis = analyzeText(document.getText(), annotations ? { ...this.#options, annotations } : this.#options);
+    let memo = this.#memos.get(document.uri);
+    if (!memo) this.#memos.set(document.uri, (memo = createAnalysisMemo()));
+    memo.roll();
+    const analysis = analyzeText(document.getText(), { ...this.#options, ...(annotations ? { annotations } : {}), memo });
     this.#cache.set(document.uri, { version: document.version, analysis, millis: performance.now() - started });
     return analysis;
   }
@@ -52,5 +61,6 @@ export class DocumentAnalyses {
 
   delete(uri: string): void {
     this.#cache.delete(uri);
+    this.#memos.delete(uri);
   }
 }

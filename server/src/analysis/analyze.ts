@@ -10,6 +10,7 @@ import { recognizeEntities, type EntityResources } from './entities/index';
 import { findReferenceDate, recognizeDates } from './dates/index';
 import { attributeSpeakers, scanQuotes, speakerProblems } from './quotes/index';
 import { addSpeakerMentions } from './speakerMentions';
+import type { AnalysisMemo } from './memo';
 import type { Analysis, Language, Problem } from './types';
 import type { Annotations } from './corrections/model';
 import { anchorCorrections } from './corrections/anchor';
@@ -18,6 +19,12 @@ import { correctDates, correctionProblems, correctRawMentions, correctSpeakers, 
 export interface AnalyzeOptions {
   /** Entity model and gazetteers; without them the recognizer falls back to rules. */
   entityResources?: EntityResources;
+  /**
+   * Per-document memos of paragraph layouts and sentence tagging (see memo.ts): with them an edit
+   * re-cuts and re-tags only the paragraphs it touched. The result is the same with or without.
+   * They must be discarded when `entityResources` change.
+   */
+  memo?: AnalysisMemo;
   /** Texts longer than this (UTF-16 units) are not analysed. Default 5,000,000. */
   maxLength?: number;
   /** The user's corrections, watch-list and stop-list, merged over the recognizers' output. */
@@ -62,11 +69,11 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
 
 function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
   const language: Language = languageScore(text) < 0 ? 'fr' : 'en';
-  const layout = layoutText(text, paragraph => detectLanguage(paragraph, language));
+  const layout = layoutText(text, paragraph => detectLanguage(paragraph, language), options.memo?.paragraphs);
   const annotations = options.annotations ?? {};
   // Corrections are re-found in this text first, so edits elsewhere never misplace them.
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
-  const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources), annotations, corrections);
+  const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources, options.memo?.sentences), annotations, corrections);
   const linked = linkMentions(text, corrected.raw);
   const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals, corrected.origins);
   const referenceDate = findReferenceDate(layout);

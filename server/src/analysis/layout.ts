@@ -6,6 +6,7 @@
  * "D.C."), initials ("F.") and common abbreviations ("Mr.", "Inc.") stay whole, and a lower-case prefix is cut off a hyphenated name ("counter-ISIS" →
  * "counter", "-", "ISIS") so the name can be tagged. All offsets are UTF-16 indices into the original text, ends exclusive.
  */
+import type { Memo } from './memo';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 
 /** The text cut into the units every recognizer works on. */
@@ -171,19 +172,39 @@ export function capSentence(sentence: Sentence, tokens: readonly Token[], max = 
   return pieces;
 }
 
-/** Cut the whole text; `languageOf` decides each paragraph's language. */
-export function layoutText(text: string, languageOf: (paragraph: string) => Language): Layout {
+/**
+ * Tokens and sentences of paragraphs seen before, keyed by the paragraph's text, with offsets
+ * relative to the paragraph start (a paragraph's layout depends on its own text only). Owned by
+ * the host per document, so an edit re-cuts only the paragraphs it touched.
+ */
+export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
+
+/** The tokens and sentence spans of one paragraph, relative to its start. */
+function paragraphLayout(text: string, span: Span): { tokens: Token[]; sentences: Span[] } {
+  const paragraphTokens = tokenize(text, span.start, span.end);
+  const sentences: Span[] = [];
+  for (const sentence of splitSentences(text, span, paragraphTokens, 0)) {
+    for (const piece of capSentence(sentence, paragraphTokens)) sentences.push({ start: piece.start - span.start, end: piece.end - span.start });
+  }
+  return { tokens: paragraphTokens.map(t => ({ start: t.start - span.start, end: t.end - span.start, text: t.text })), sentences };
+}
+
+/** Cut the whole text; `languageOf` decides each paragraph's language; `memo` reuses unchanged paragraphs. */
+export function layoutText(text: string, languageOf: (paragraph: string) => Language, memo?: ParagraphMemo): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   for (const span of splitParagraphs(text)) {
-    const paragraphTokens = tokenize(text, span.start, span.end);
-    const index = paragraphs.length;
-    paragraphs.push({ ...span, language: languageOf(text.slice(span.start, span.end)) });
-    for (const sentence of splitSentences(text, span, paragraphTokens, index)) {
-      for (const piece of capSentence(sentence, paragraphTokens)) sentences.push(piece);
+    const source = text.slice(span.start, span.end);
+    let cut = memo?.get(source);
+    if (!cut) {
+      cut = paragraphLayout(text, span);
+      memo?.set(source, cut);
     }
-    for (const token of paragraphTokens) tokens.push(token);
+    const index = paragraphs.length;
+    paragraphs.push({ ...span, language: languageOf(source) });
+    for (const sentence of cut.sentences) sentences.push({ start: sentence.start + span.start, end: sentence.end + span.start, paragraph: index });
+    for (const token of cut.tokens) tokens.push({ start: token.start + span.start, end: token.end + span.start, text: token.text });
   }
   return { text, paragraphs, sentences, tokens };
 }

@@ -19,6 +19,7 @@ import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
 import { foldAccents } from '../fold';
+import type { Memo } from '../memo';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
@@ -108,8 +109,23 @@ interface TaggedSentence {
   spans: TokenSpan[];
 }
 
-/** Typed entity spans of the whole text, sorted by start, non-overlapping. */
-export function recognizeEntities(layout: Layout, resources?: EntityResources): RawMention[] {
+/**
+ * Tagged spans of sentences seen before, keyed by language and the sentence's tokens with their
+ * spacing (everything the per-sentence pass reads). Owned by the host per document and cleared
+ * when the resources change, so an edit re-tags only the sentences it touched.
+ */
+export type SentenceMemo = Memo<TokenSpan[]>;
+
+function sentenceKey(language: string, tokens: Token[]): string {
+  let key = language;
+  for (let i = 0; i < tokens.length; i++) key += `\u0001${tokens[i].text}\u0002${i + 1 < tokens.length ? tokens[i + 1].start - tokens[i].end : 0}`;
+  return key;
+}
+
+const copySpans = (spans: TokenSpan[]) => spans.map(span => ({ ...span }));
+
+/** Typed entity spans of the whole text, sorted by start, non-overlapping; `memo` skips sentences tagged before. */
+export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: SentenceMemo): RawMention[] {
   const { tokens, sentences, paragraphs, text } = layout;
   const lexicon = lexiconOf(resources?.gazetteer);
   const tagged: TaggedSentence[] = [];
@@ -123,8 +139,15 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
     const language = paragraphs[sentence.paragraph]?.language ?? 'en';
     const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
     const words = sentenceTokens.map(tok => tok.text);
+    const key = memo ? sentenceKey(language, sentenceTokens) : '';
+    const remembered = memo?.get(key);
+    if (remembered) {
+      tagged.push({ tokens: sentenceTokens, spans: copySpans(remembered) });
+      continue;
+    }
     // Most prose sentences have no capital past an ordinary first word: nothing to find there.
     if (model && resources && withoutNames(words, headlineWordsOf(resources))) {
+      memo?.set(key, []);
       tagged.push({ tokens: sentenceTokens, spans: [] });
       continue;
     }
@@ -196,6 +219,7 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources): 
       completeFromGazetteer(cleaned, matches, words);
       if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
     }
+    memo?.set(key, copySpans(cleaned));
     tagged.push({ tokens: sentenceTokens, spans: cleaned });
   }
   if (resources?.models) propagate(tagged);
