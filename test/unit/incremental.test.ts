@@ -12,19 +12,10 @@ import { analyzeText } from '../../server/src/analysis/analyze';
 import { createAnalysisMemo } from '../../server/src/analysis/memo';
 import { loadEntityResources } from '../../server/src/resources';
 import { ENGLISH_ARTICLE, FRENCH_ARTICLE } from '../protocol/fixtures';
+import { prng } from '../protocol/hostileTexts';
 
 const DATA = path.join(__dirname, '..', '..', '..', 'data');
 const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'articles');
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [' Kerry', ' said Angela Merkel', '“', '”', '«', ' »', '"', '\n', '\n\n', ' on Monday', ' le 22 mars dernier', ' NATO', ' in Paris.', ' M. Le Drian', 'x', ' the secretary said.', ', a-t-il déclaré.', ' 2016'];
 
