@@ -20,6 +20,7 @@ import { allowedAfter, scoreSlow, tagSentence, trainTagger, type TaggerModel, ty
 import type { Lexicon, SentenceView } from '../server/src/analysis/entities/features';
 import { buildView, makeLexicon } from '../server/src/analysis/entities/view';
 import { GAZETTEER_FILES, spansFromTags } from '../server/src/analysis/entities/index';
+import { prng } from './prng';
 
 const root = path.join(__dirname, '..', '..');
 const corpora = process.env.ARTICLE_LENS_CORPORA ?? path.join(root, '..', 'shared', 'corpora');
@@ -143,17 +144,6 @@ function readWikiann(file: string): RawSentence[] {
   return sentences;
 }
 
-/** Seeded PRNG (mulberry32), so shuffles are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffler(seed: number) {
   return (epoch: number, count: number) => {

@@ -6,6 +6,7 @@
  */
 
 import { ENGLISH_ARTICLE } from './fixtures';
+import { prng } from '../../scripts/prng';
 
 /** The shared English sample article. */
 export const ARTICLE = ENGLISH_ARTICLE;
@@ -44,17 +45,8 @@ export interface HostileCase {
 const utf8 = (text: string) => () => Buffer.from(text, 'utf8');
 const same = (text: string) => () => text;
 
-/** A deterministic pseudo-random byte generator (mulberry32), so "random" binary is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's seeded generator, so "random" binary and fuzz traffic are reproducible.
+export { prng };
 
 const binaryBytes = () => {
   const random = prng(9);

@@ -1,0 +1,16 @@
+/**
+ * One seeded pseudo-random generator (mulberry32) for everything that must be reproducible:
+ * training shuffles (`train.ts`) and the fuzz and hostile-input tests.
+ */
+
+/** Numbers in [0, 1), the same sequence for the same seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
