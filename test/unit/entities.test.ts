@@ -248,9 +248,9 @@ const SHIPPED_CASES: [string, string[]][] = [
   ]],
   ["L'Autriche réclame Carlos pour la prise d'otages des ministres de l'OPEP à Vienne.", ['ORG "OPEP" → OPEP', 'LOC "Vienne" → Vienne', 'LOC "Autriche" → Autriche']],
   ["La Cour d'appel de Paris a reporté l'examen de la demande.", ['ORG "Cour d\'appel de Paris" → Cour d\'appel de Paris']],
-  ['Le ministre de la Défense Lloyd J. Austin est arrivé à Bruxelles. M. Austin a rencontré ses homologues.', [
-    'PER "Lloyd J. Austin" → Lloyd J. Austin',
-    'PER "Austin" → Lloyd J. Austin',
+  ['Le ministre de la Défense James N. Mattis est arrivé à Bruxelles. M. Mattis a rencontré ses homologues.', [
+    'PER "James N. Mattis" → James N. Mattis',
+    'PER "Mattis" → James N. Mattis',
   ]],
   ['Carter Welcomes France’s Increased Counter-ISIL Support', ['PER "Carter" → Carter', 'LOC "France" → France', 'ORG "ISIL" → ISIL']],
   ['Verilux Corp. said on Monday that its profit rose. Verilux shares fell on the Nasdaq.', ['ORG "Verilux Corp." → Verilux Corp.', 'ORG "Verilux" → Verilux Corp.']],
