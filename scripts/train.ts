@@ -26,6 +26,11 @@ const root = path.join(__dirname, '..', '..');
 const corpora = process.env.ARTICLE_LENS_CORPORA ?? path.join(root, '..', 'shared', 'corpora');
 const dataDir = path.join(root, 'data');
 const args = process.argv.slice(2);
+// Asking for help must not overwrite the shipped models with a fresh training run.
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('usage: npm run train [-- --lang en|fr] [--eval] [--beam N]   (ARTICLE_LENS_CORPORA overrides ../shared/corpora)\nTrains the entity models from the corpora and writes data/models/ner-<lang>.bin.gz.');
+  process.exit(0);
+}
 const only = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
 const evaluate = args.includes('--eval');
 const BEAM = args.includes('--beam') ? Number(args[args.indexOf('--beam') + 1]) : 0;
