@@ -38,7 +38,8 @@ export function benchQuotes(): Row[] {
   return rows;
 }
 
-if (require.main === module) {
+// Run as its own script (dist/scripts/bench-quotes.js), not when bundled into the main bench.
+if (require.main === module && /bench-quotes\.js$/.test(process.argv[1] ?? '')) {
   measure('warm-up', '“We will go on,” Kerry said. '.repeat(1000));
   for (const r of benchQuotes()) {
     console.log(`${r.name.padEnd(32)} ${String(r.chars).padStart(9)} chars ${String(r.quotes).padStart(6)} quotes ${String(r.steps).padStart(8)} steps  scan ${r.scanMs.toFixed(0).padStart(5)} ms  attribution ${r.attributionMs.toFixed(0).padStart(5)} ms`);

@@ -74,12 +74,12 @@ function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
   // Corrections are re-found in this text first, so edits elsewhere never misplace them.
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
   const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources, options.memo?.sentences), annotations, corrections);
-  const linked = linkMentions(text, corrected.raw);
+  const linked = linkMentions(text, corrected.raw, options.memo);
   const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals, corrected.origins);
-  const referenceDate = findReferenceDate(layout);
-  const dates = correctDates(text, recognizeDates(layout, referenceDate), corrections);
-  const scanned = scanQuotes(layout);
-  const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, recognized.mentions, recognized.entities), corrections, recognized.mentions, recognized.entities);
+  const referenceDate = findReferenceDate(layout, options.memo);
+  const dates = correctDates(text, recognizeDates(layout, referenceDate, options.memo), corrections);
+  const scanned = scanQuotes(layout, undefined, options.memo);
+  const quotes = correctSpeakers(text, attributeSpeakers(layout, scanned.quotes, recognized.mentions, recognized.entities, options.memo), corrections, recognized.mentions, recognized.entities);
   const { mentions, entities } = dropRejected(addSpeakerMentions(text, recognized.mentions, recognized.entities, quotes), corrections);
   return {
     language,

@@ -1,9 +1,8 @@
 /**
- * Memos that let an edited document be re-analysed paragraph by paragraph. The expensive
- * per-paragraph and per-sentence passes (layout, entity tagging) are pure functions of their own
- * text, so their results can be reused whenever the same text comes back; the document-level
- * passes (identity, propagation, dates, quote pairing and attribution) always run on the whole
- * text, which keeps the result identical to a fresh analysis.
+ * Memos that let an edited document be re-analysed paragraph by paragraph. A stage's per-unit
+ * work (a paragraph's layout, a sentence's tagging, a paragraph's dates…) is a pure function of
+ * its key, so a result is reused whenever the same key comes back. Each key must hold everything
+ * the unit's computation reads, which keeps the result identical to a fresh analysis.
  */
 import type { TokenSpan } from './entities/rules';
 import type { Span, Token } from './types';
@@ -50,11 +49,24 @@ export class RollingMemo<V> implements Memo<V> {
 export interface AnalysisMemo {
   paragraphs: Memo<{ tokens: Token[]; sentences: Span[] }>;
   sentences: Memo<TokenSpan[]>;
+  /** The memo of a named stage ("dates", "quote-events"…), created on first use; one per stage so keys never collide. */
+  stage<V>(name: string): Memo<V>;
 }
 
-/** A fresh pair of rolling memos, and the call that starts each analysis. */
+/** A fresh set of rolling memos, and the call that starts each analysis. */
 export function createAnalysisMemo(): AnalysisMemo & { roll(): void } {
   const paragraphs = new RollingMemo<{ tokens: Token[]; sentences: Span[] }>();
   const sentences = new RollingMemo<TokenSpan[]>();
-  return { paragraphs, sentences, roll: () => { paragraphs.roll(); sentences.roll(); } };
+  const stages = new Map<string, RollingMemo<unknown>>();
+  const stage = <V>(name: string): Memo<V> => {
+    let memo = stages.get(name);
+    if (!memo) stages.set(name, (memo = new RollingMemo<unknown>()));
+    return memo as Memo<V>;
+  };
+  const roll = () => {
+    paragraphs.roll();
+    sentences.roll();
+    for (const memo of stages.values()) memo.roll();
+  };
+  return { paragraphs, sentences, stage, roll };
 }

@@ -18,6 +18,7 @@ import { EN_RULES } from './rulesEn';
 import { FR_RULES } from './rulesFr';
 import type { DateCandidate } from './spec';
 import { tenseAt } from './tense';
+import type { AnalysisMemo } from '../memo';
 
 export { findReferenceDate } from './reference';
 
@@ -56,7 +57,7 @@ function sentenceAt(sentences: Sentence[], offset: number): Span | undefined {
  * (null values for relative expressions when there is no reference). Spans are UTF-16 offsets,
  * end exclusive.
  */
-export function recognizeDates(layout: Layout, reference: ReferenceDate | null): DateMention[] {
+export function recognizeDates(layout: Layout, reference: ReferenceDate | null, memo?: AnalysisMemo): DateMention[] {
   const { text } = layout;
   const referenceDay = reference ? parseIsoDay(reference.value) : null;
   const mentions: DateMention[] = [];

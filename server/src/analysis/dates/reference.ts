@@ -15,6 +15,7 @@ import type { Language, ReferenceDate } from '../types';
 import { formatDay, isValidDay } from './calendar';
 import { chronoWindows } from './candidates';
 import { chronoDates } from './chronoDates';
+import type { AnalysisMemo } from '../memo';
 
 /** Publication cues; the date must follow within a few words. */
 const CUE = /(?:published|posted|date[ds]?|publi[ée]e?|cr[ée]{2}e?|paru)\b[^\p{L}\p{N}]{0,6}(?:(?:on|le|:)\s*)?(?:\p{L}+[,.]?\s+)?$/iu;
@@ -43,7 +44,7 @@ interface Scored extends ReferenceDate {
  * The article's reference date, or null. Pure: it reads only the text.
  * The returned span is the date as written (inside the URL for URL dates).
  */
-export function findReferenceDate(layout: Layout): ReferenceDate | null {
+export function findReferenceDate(layout: Layout, memo?: AnalysisMemo): ReferenceDate | null {
   const { text, paragraphs } = layout;
   let best: Scored | null = null;
   const consider = (candidate: Scored) => {

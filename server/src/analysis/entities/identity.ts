@@ -11,6 +11,7 @@
 import type { Entity, Mention } from '../types';
 import type { RawMention } from './index';
 import { foldAccents } from '../fold';
+import type { AnalysisMemo } from '../memo';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
@@ -91,7 +92,7 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-export function linkMentions(text: string, raw: RawMention[]): { mentions: Mention[]; entities: Entity[] } {
+export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
   const sorted = [...raw].sort((a, b) => a.start - b.start);
   const surfaces = sorted.map(r => text.slice(r.start, r.end));
   const folded = surfaces.map(s => foldName(s).split(' ').filter(Boolean));

@@ -13,6 +13,7 @@ import { resolveEvents } from './discourse';
 import { findEvents } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
 import { scanMarks, type ScanStats } from './scanner';
+import type { AnalysisMemo } from '../memo';
 
 /** A quote span before attribution; marks included, UTF-16 offsets, `end` exclusive. */
 export interface RawQuote extends Span {
@@ -33,7 +34,7 @@ export function innerText(text: string, quote: Span): string {
  * quotation mark with no partner. Scare quotes (under four words and not a clause) are left out.
  * Linear in the text length; `stats` counts the work for tests.
  */
-export function scanQuotes(layout: Layout, stats?: ScanStats): { quotes: RawQuote[]; problems: Problem[] } {
+export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMemo): { quotes: RawQuote[]; problems: Problem[] } {
   const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats);
   const text = layout.text;
   let p = 0;
@@ -55,7 +56,7 @@ export function scanQuotes(layout: Layout, stats?: ScanStats): { quotes: RawQuot
  * `entities/identity.ts`), their canonical names, and the span of the phrase that names them.
  * Quotes come back in the same order with `speakerIds`/`speakers` empty when nobody is credited.
  */
-export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[]): Quote[] {
+export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
   const view = buildView(layout, quotes, mentions, entities);
   const events = findEvents(view);
   const resolved = resolveEvents(view, events);
