@@ -6,7 +6,8 @@
  * "D.C."), initials ("F.") and common abbreviations ("Mr.", "Inc.") stay whole, and a lower-case prefix is cut off a hyphenated name ("counter-ISIS" →
  * "counter", "-", "ISIS") so the name can be tagged. All offsets are UTF-16 indices into the original text, ends exclusive.
  */
-import type { Memo } from './memo';
+import { isSpaceCode, isSurrogate, isUpperCode, isWordCode } from './chars';
+import type { AnalysisMemo, Memo } from './memo';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 
 /** The text cut into the units every recognizer works on. */
@@ -21,19 +22,33 @@ export interface Layout {
 /** Paragraph spans: each non-blank line, trimmed of surrounding white space. Language is filled in later. */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
-  const lineBreak = /\r\n|\r|\n|\u2028|\u2029/g;
   let lineStart = 0;
   const push = (start: number, end: number) => {
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) spans.push({ start, end });
   };
-  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
-    push(lineStart, m.index);
-    lineStart = m.index + m[0].length;
+  // Line breaks: \r\n, \r, \n, U+2028, U+2029 (a character loop: a regex here costs more than the cut).
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 13 && code !== 0x2028 && code !== 0x2029) continue;
+    if (code !== 10 && code !== 13 && code !== 0x2028 && code !== 0x2029) continue;
+    push(lineStart, i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
   }
   push(lineStart, text.length);
   return spans;
+}
+
+/** A paragraph's span and its text. */
+export interface ParagraphText extends Span {
+  text: string;
+}
+
+/** The paragraphs of `text` (see `splitParagraphs`) with their texts. */
+export function paragraphTexts(text: string): ParagraphText[] {
+  return splitParagraphs(text).map(span => ({ start: span.start, end: span.end, text: text.slice(span.start, span.end) }));
 }
 
 function isSpace(code: number): boolean {
@@ -61,6 +76,9 @@ const TOKEN = new RegExp(
   'gu',
 );
 
+const HYPHEN = 0x2d;
+const HYPHEN_UNICODE = 0x2010; // ‐
+
 // Lower-case prefixes glued to a name by a hyphen ("counter-ISIS", "anti-Islamic State",
 // "pro-OTAN"): the name is an entity mention of its own, so the compound is cut around the hyphen.
 const NAME_PREFIXES = new Set([
@@ -70,7 +88,8 @@ const NAME_PREFIXES = new Set([
 
 /** Where a hyphenated word must be cut so that a capitalized name after a prefix stands alone. */
 function splitPrefixedName(word: string): number {
-  const hyphen = word.search(/[-‐]/);
+  let hyphen = 0;
+  while (hyphen < word.length && word.charCodeAt(hyphen) !== HYPHEN && word.charCodeAt(hyphen) !== HYPHEN_UNICODE) hyphen++;
   if (hyphen <= 0 || hyphen + 1 >= word.length) return -1;
   const left = word.slice(0, hyphen);
   const right = word.slice(hyphen + 1);
@@ -81,23 +100,125 @@ function splitPrefixedName(word: string): number {
   return -1;
 }
 
-/** Tokens of `text` inside `[from, to)`. */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const word = m[0];
-    const cut = word.length > 3 ? splitPrefixedName(word) : -1;
-    if (cut > 0) {
-      tokens.push({ start: m.index, end: m.index + cut, text: word.slice(0, cut) });
-      tokens.push({ start: m.index + cut, end: m.index + cut + 1, text: word[cut] });
-      tokens.push({ start: m.index + cut + 1, end: m.index + word.length, text: word.slice(cut + 1) });
-    } else {
-      tokens.push({ start: m.index, end: m.index + word.length, text: word });
+/** `TOKEN` anchored where it is tried: the token starting exactly there. */
+const TOKEN_HERE = new RegExp(TOKEN.source, 'uy');
+
+const DOT = 0x2e;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019; // ’
+/** Longest word of TOKEN's abbreviation lists ("Calif."): a shorter capitalized word before a dot may be one. */
+const LONGEST_ABBREVIATION = 5;
+/** Returned by `plainWordEnd` when only TOKEN can tell. */
+const ASK_REGEX = -1;
+
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/** `[\p{L}\p{M}\p{N}]` for one code unit; surrogate halves answer false (callers check them first). */
+function isWordUnit(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return isWordCode(code);
+}
+
+/**
+ * The end of the token starting at `at` when it is a plain word or number, the last alternative of
+ * TOKEN but one: letters, marks and digits joined by hyphens, with no dot or apostrophe inside, and
+ * no dot after it unless the word is too long or not capitalized to be an abbreviation or an
+ * initial. Every earlier alternative needs a dot, an apostrophe or "R-"/"D-"/"I-" there, so in that
+ * case TOKEN would match exactly this word; otherwise (or on a surrogate pair) `ASK_REGEX`.
+ * Scanning it by hand is several times faster than running the whole alternation at each token.
+ */
+function plainWordEnd(text: string, at: number): number {
+  const n = text.length;
+  let i = at;
+  for (;;) {
+    // A run of word units.
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (isWordUnit(code)) continue;
+      if (isSurrogate(code)) return ASK_REGEX;
+      break;
     }
+    if (i + 1 >= n) break;
+    const separator = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    const joins = isWordUnit(next) || isSurrogate(next);
+    if (!joins) break;
+    if (separator === HYPHEN || separator === HYPHEN_UNICODE) {
+      if (isSurrogate(next)) return ASK_REGEX;
+      i++;
+      continue;
+    }
+    if (separator === DOT || separator === APOSTROPHE || separator === RIGHT_QUOTE) return ASK_REGEX;
+    break;
+  }
+  const first = text.charCodeAt(at);
+  const capital = first < 128 ? first >= 65 && first <= 90 : isUpperCode(first);
+  if (capital && text.charCodeAt(i) === DOT && i - at <= LONGEST_ABBREVIATION) return ASK_REGEX; // "Mr.", "F.", "Calif."
+  if ((first === 82 || first === 68 || first === 73) && text.charCodeAt(at + 1) === HYPHEN) return ASK_REGEX; // "R-Alaska"
+  return i;
+}
+
+/** Push the token `text[start, end)`, cut around a hyphen that joins a prefix to a name; offsets minus `offset`. */
+function pushToken(tokens: Token[], text: string, start: number, end: number, offset: number): void {
+  const word = text.slice(start, end);
+  const cut = word.length > 3 ? splitPrefixedName(word) : -1;
+  const at = start - offset;
+  if (cut > 0) {
+    tokens.push({ start: at, end: at + cut, text: word.slice(0, cut) });
+    tokens.push({ start: at + cut, end: at + cut + 1, text: word[cut] });
+    tokens.push({ start: at + cut + 1, end: at + word.length, text: word.slice(cut + 1) });
+  } else {
+    tokens.push({ start: at, end: at + word.length, text: word });
+  }
+}
+
+/**
+ * The tokens TOKEN finds in `text` from `from` on (lookaheads stop at the end of `text`), with
+ * offsets minus `offset`. Plain words and punctuation are recognized by hand; the regex is run,
+ * anchored, only where an earlier alternative may apply (dots, apostrophes, surrogate pairs).
+ */
+function scanTokens(text: string, from: number, offset: number): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let at = from;
+  while (at < n) {
+    const code = text.charCodeAt(at);
+    if (code < 128 ? isAsciiSpace(code) : isSpaceCode(code)) {
+      at++;
+      continue;
+    }
+    let end = ASK_REGEX;
+    if (isWordUnit(code)) end = plainWordEnd(text, at);
+    else if (code !== APOSTROPHE && code !== RIGHT_QUOTE && !isSurrogate(code)) end = at + 1; // punctuation: only \S, TOKEN's last alternative, starts with it
+    if (end === ASK_REGEX) {
+      TOKEN_HERE.lastIndex = at;
+      if (!TOKEN_HERE.exec(text)) {
+        at++; // not reached: \S matches any non-space code point
+        continue;
+      }
+      end = TOKEN_HERE.lastIndex;
+    }
+    pushToken(tokens, text, at, end, offset);
+    at = end;
   }
   return tokens;
+}
+
+/** Tokens of `text` inside `[from, to)`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  // A unicode regex started inside a surrogate pair starts at the pair: so does this.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from--;
+  return scanTokens(to === text.length ? text : text.slice(0, to), from, 0);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 const ABBREVIATIONS = new Set([
@@ -106,6 +227,13 @@ const ABBREVIATIONS = new Set([
   'm', 'mm', 'mme', 'mmes', 'mlle', 'me', 'av', 'cf', 'p', 'ex',
 ]);
 
+/** `.`, `!`, `?` or `…` alone (a character test: it runs on every token). */
+function isSentenceMark(token: string): boolean {
+  if (token.length !== 1) return false;
+  const code = token.charCodeAt(0);
+  return code === DOT || code === 0x21 || code === 0x3f || code === 0x2026;
+}
+
 /** Sentences of one paragraph, cut after `.`, `!`, `?` or `…` followed by a capital or an opening mark. */
 export function splitSentences(text: string, paragraph: Span, tokens: Token[], paragraphIndex: number): Sentence[] {
   const sentences: Sentence[] = [];
@@ -113,7 +241,7 @@ export function splitSentences(text: string, paragraph: Span, tokens: Token[], p
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (start < 0) start = token.start;
-    if (!/^[.!?…]$/.test(token.text)) continue;
+    if (!isSentenceMark(token.text)) continue;
     const previous = tokens[i - 1];
     if (token.text === '.' && previous && previous.end === token.start) {
       const word = previous.text.toLowerCase();
@@ -179,32 +307,79 @@ export function capSentence(sentence: Sentence, tokens: readonly Token[], max = 
  */
 export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
 
-/** The tokens and sentence spans of one paragraph, relative to its start. */
-function paragraphLayout(text: string, span: Span): { tokens: Token[]; sentences: Span[] } {
-  const paragraphTokens = tokenize(text, span.start, span.end);
-  const sentences: Span[] = [];
-  for (const sentence of splitSentences(text, span, paragraphTokens, 0)) {
-    for (const piece of capSentence(sentence, paragraphTokens)) sentences.push({ start: piece.start - span.start, end: piece.end - span.start });
-  }
-  return { tokens: paragraphTokens.map(t => ({ start: t.start - span.start, end: t.end - span.start, text: t.text })), sentences };
+/**
+ * A paragraph's tokens at absolute offsets, as the last analysis placed them, keyed by the
+ * paragraph's start offset: every paragraph before an edit keeps its start, so its token objects
+ * are handed out again instead of ~200,000 shifted copies per keystroke in a 1 MB article. Token
+ * objects are never mutated, so sharing them between analyses is safe.
+ */
+interface PlacedTokens {
+  text: string;
+  tokens: Token[];
 }
 
-/** Cut the whole text; `languageOf` decides each paragraph's language; `memo` reuses unchanged paragraphs. */
-export function layoutText(text: string, languageOf: (paragraph: string) => Language, memo?: ParagraphMemo): Layout {
+/** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
+function paragraphLayout(paragraph: string, offset: number): { tokens: Token[]; sentences: Span[] } {
+  // The paragraph alone is tokenized: TOKEN looks back only through \b, and the character before a
+  // paragraph is a line break or white space, as the start of a string is.
+  const tokens = scanTokens(paragraph, 0, -offset);
+  const whole = { start: offset, end: offset + paragraph.length };
+  const sentences: Span[] = [];
+  for (const sentence of splitSentences(paragraph, whole, tokens, 0)) {
+    for (const piece of capSentence(sentence, tokens)) sentences.push({ start: piece.start - offset, end: piece.end - offset });
+  }
+  return { tokens, sentences };
+}
+
+/** Token copies moved by `shift`. */
+function shifted(tokens: readonly Token[], shift: number): Token[] {
+  const out = new Array<Token>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    out[i] = { start: t.start + shift, end: t.end + shift, text: t.text };
+  }
+  return out;
+}
+
+/**
+ * Cut the whole text; `languageOf` decides each paragraph's language (given its text and index);
+ * `memo` reuses unchanged paragraphs.
+ */
+export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo): Layout {
+  const sources = paragraphTexts(text);
+  return layoutParagraphs(text, sources, sources.map((p, i) => languageOf(p.text, i)), memo);
+}
+
+/** Cut the text whose paragraphs are `sources` (from `paragraphTexts`), each in its language. */
+export function layoutParagraphs(text: string, sources: readonly ParagraphText[], languages: readonly Language[], memo?: AnalysisMemo): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  for (const span of splitParagraphs(text)) {
-    const source = text.slice(span.start, span.end);
-    let cut = memo?.get(source);
+  const placedMemo = memo?.stage<PlacedTokens>('layout-placed');
+  for (let index = 0; index < sources.length; index++) {
+    const { start, end, text: source } = sources[index];
+    paragraphs.push({ start, end, language: languages[index] });
+    let cut = memo?.paragraphs.get(source);
+    let placed: Token[];
     if (!cut) {
-      cut = paragraphLayout(text, span);
-      memo?.set(source, cut);
+      // Without a memo the tokens are made at their place directly; with one, relative for the memo.
+      cut = paragraphLayout(source, memo ? 0 : start);
+      memo?.paragraphs.set(source, cut);
     }
-    const index = paragraphs.length;
-    paragraphs.push({ ...span, language: languageOf(source) });
-    for (const sentence of cut.sentences) sentences.push({ start: sentence.start + span.start, end: sentence.end + span.start, paragraph: index });
-    for (const token of cut.tokens) tokens.push({ start: token.start + span.start, end: token.end + span.start, text: token.text });
+    if (placedMemo) {
+      const key = String(start);
+      const last = placedMemo.get(key);
+      if (last && last.text === source) {
+        placed = last.tokens;
+      } else {
+        placed = shifted(cut.tokens, start);
+        placedMemo.set(key, { text: source, tokens: placed });
+      }
+    } else {
+      placed = memo ? shifted(cut.tokens, start) : cut.tokens;
+    }
+    for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+    for (let i = 0; i < placed.length; i++) tokens.push(placed[i]);
   }
   return { text, paragraphs, sentences, tokens };
 }
