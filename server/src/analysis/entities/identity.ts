@@ -8,9 +8,10 @@
  * aliases of one entry ("Daech" ↔ "ISIL"). The canonical name is the fullest form written in the
  * file; the id is derived from type and canonical so it is the same in every file.
  */
-import type { Entity, Mention } from '../types';
+import type { Entity, EntityType, Mention } from '../types';
 import type { RawMention } from './index';
 import { foldAccents } from '../fold';
+import { isSpaceCode, isSurrogate, isUpperCode } from '../chars';
 import type { AnalysisMemo } from '../memo';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
@@ -38,15 +39,37 @@ const MINOR = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des',
 
 /** The acronym of a long name: initials of its non-minor words ("Islamic State of Iraq and the Levant" → "isil"). */
 export function acronymOf(name: string): string {
-  const words = foldName(name).split(' ').filter(w => w && !MINOR.has(w));
-  return words.length >= 2 ? words.map(w => w[0]).join('') : '';
+  const folded = foldName(name);
+  return folded ? initialsOf(folded.split(' ')) : '';
 }
 
-/** How fully a surface names its entity: more words, then more letters; acronyms count least. */
-function fullness(surface: string): number {
-  const words = foldName(surface).split(' ').filter(Boolean);
-  const acronym = /^[\p{Lu}.\d&-]+$/u.test(surface.replace(/\s/g, '')) ? 0 : 1;
-  return acronym * 10_000 + words.length * 100 + Math.min(99, surface.length);
+/** Initials of the non-minor words among folded `words` when there are two or more, else ''. */
+function initialsOf(words: readonly string[]): string {
+  let initials = '';
+  for (const w of words) if (w && !MINOR.has(w)) initials += w[0];
+  return initials.length >= 2 ? initials : '';
+}
+
+/**
+ * Whether a surface is written like an acronym: only capitals, digits, dots, "&" and "-" once
+ * white space is removed ("U.S.", "AT&T"). A character loop; the defining regex on surrogate pairs.
+ */
+function looksLikeAcronym(surface: string): boolean {
+  let seen = false;
+  for (let i = 0; i < surface.length; i++) {
+    const code = surface.charCodeAt(i);
+    if (isSpaceCode(code)) continue;
+    if (isSurrogate(code)) return /^[\p{Lu}.\d&-]+$/u.test(surface.replace(/\s/g, ''));
+    if (!(isUpperCode(code) || code === 0x2e || (code >= 0x30 && code <= 0x39) || code === 0x26 || code === 0x2d)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/** How fully a surface of `words` folded words names its entity: more words, then more letters; acronyms count least. */
+function fullness(surface: string, words: number): number {
+  const acronym = looksLikeAcronym(surface) ? 0 : 1;
+  return acronym * 10_000 + words * 100 + Math.min(99, surface.length);
 }
 
 function isSubsequence(part: string[], whole: string[]): number {
@@ -75,14 +98,17 @@ function partOf(short: string[], long: string[], type: string): boolean {
   return at === 0 || at + short.length === long.length;
 }
 
-/** Union-find over mention indexes. */
+/** Union-find over form indexes. */
 function groups(n: number): { find: (i: number) => number; union: (a: number, b: number) => void } {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   return { find, union: (a, b) => void (parent[find(a)] = find(b)) };
 }
 
-/** Give every raw mention an entity id and canonical name; group mentions into entities. */
 /** True when `a` and `b` differ by exactly one inserted, deleted or replaced letter. */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
@@ -92,29 +118,165 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
-  const sorted = [...raw].sort((a, b) => a.start - b.start);
-  const surfaces = sorted.map(r => text.slice(r.start, r.end));
-  const folded = surfaces.map(s => foldName(s).split(' ').filter(Boolean));
-  // Distinct (type, folded surface) forms, each with its mentions.
-  const formIndex = new Map<string, number>();
-  const forms: { type: string; words: string[]; surface: string; key?: string; mentions: number[]; fullness: number; acronym: string }[] = [];
-  sorted.forEach((r, i) => {
-    const id = `${r.type}|${folded[i].join(' ')}`;
-    let f = formIndex.get(id);
+/** One distinct (type, folded surface) of the mentions, with its fullest spelling. */
+interface Form {
+  type: EntityType;
+  folded: string;
+  words: string[];
+  surface: string;
+  key?: string;
+  fullness: number;
+  acronym: string;
+}
+
+/**
+ * Who is who, independent of where the mentions are: for each mention (in text order) its entity
+ * and canonical name, and the entities in order of first mention. A pure function of the
+ * mentions' types, gazetteer keys and surfaces, so it is memoized on them across edits.
+ */
+interface Linking {
+  entityOf: Int32Array;
+  canonicals: string[];
+  entities: Entity[];
+}
+
+/** Lists of form indexes by a string; each list ascending, each form at most once. */
+class FormIndex {
+  readonly #lists = new Map<string, number[]>();
+
+  add(value: string, form: number): void {
+    const list = this.#lists.get(value);
+    if (!list) this.#lists.set(value, [form]);
+    else if (list[list.length - 1] !== form) list.push(form);
+  }
+
+  get(value: string): readonly number[] {
+    return this.#lists.get(value) ?? NONE;
+  }
+}
+
+const NONE: readonly number[] = [];
+
+/** The distinct forms of the mentions, and the form of each mention. */
+function formsOf(mentions: readonly RawMention[], surfaces: readonly string[]): { forms: Form[]; formOf: Int32Array } {
+  const forms: Form[] = [];
+  const formOf = new Int32Array(mentions.length);
+  const byFolded = new Map<string, Map<string, number>>();
+  for (let i = 0; i < mentions.length; i++) {
+    const r = mentions[i];
+    const surface = surfaces[i];
+    const folded = foldName(surface);
+    let ofType = byFolded.get(r.type);
+    if (!ofType) byFolded.set(r.type, (ofType = new Map()));
+    let f = ofType.get(folded);
     if (f === undefined) {
-      formIndex.set(id, (f = forms.length));
-      forms.push({ type: r.type, words: folded[i], surface: surfaces[i], key: r.key, mentions: [], fullness: fullness(surfaces[i]), acronym: '' });
+      ofType.set(folded, (f = forms.length));
+      const words = folded ? folded.split(' ') : [];
+      forms.push({ type: r.type, folded, words, surface, key: r.key, fullness: fullness(surface, words.length), acronym: '' });
     }
-    forms[f].mentions.push(i);
-    if (!forms[f].key && r.key) forms[f].key = r.key;
-    const full = fullness(surfaces[i]);
-    if (full > forms[f].fullness) {
-      forms[f].surface = surfaces[i];
-      forms[f].fullness = full;
+    formOf[i] = f;
+    const form = forms[f];
+    if (!form.key && r.key) form.key = r.key;
+    // The same spelling has the same fullness: only a new spelling can be fuller.
+    if (surface !== form.surface) {
+      const full = fullness(surface, form.words.length);
+      if (full > form.fullness) {
+        form.surface = surface;
+        form.fullness = full;
+      }
     }
+  }
+  for (const f of forms) if (f.words.length >= 2) f.acronym = initialsOf(f.words);
+  return { forms, formOf };
+}
+
+/**
+ * Acronyms and partial names: each form joins the fullest compatible longer form. A short form
+ * compatible with two unrelated fuller names ("Korea": "North Korea", "South Korea") is ambiguous
+ * and stays on its own. A longer form can only be compatible if it holds the short form's first
+ * word, spells it without spaces, or has it as acronym: those are indexed, so each form is
+ * compared with a few others, not all.
+ */
+function linkPartialNames(forms: readonly Form[], union: (a: number, b: number) => void): void {
+  const byType = new Map<EntityType, number[]>();
+  forms.forEach((f, i) => {
+    const list = byType.get(f.type);
+    if (list) list.push(i);
+    else byType.set(f.type, [i]);
   });
-  for (const f of forms) f.acronym = f.words.length >= 2 ? acronymOf(f.surface) : '';
+  for (const ofType of byType.values()) linkPartialNamesOfType(forms, ofType, union);
+}
+
+/** `linkPartialNames` among the forms `ofType` (ascending indexes), all of one type. */
+function linkPartialNamesOfType(forms: readonly Form[], ofType: readonly number[], union: (a: number, b: number) => void): void {
+  const byWord = new FormIndex();
+  const byJoined = new FormIndex();
+  const byAcronym = new FormIndex();
+  for (const i of ofType) {
+    const f = forms[i];
+    for (const w of f.words) byWord.add(w, i);
+    if (f.words.length >= 2) byJoined.add(f.words.join(''), i);
+    if (f.acronym) byAcronym.add(f.acronym, i);
+  }
+  for (const i of ofType) {
+    const f = forms[i];
+    if (!f.words.length) continue; // no word: part of nothing
+    // Every list holds `i` itself; the shortest one is enough (a compatible form holds every word).
+    let pool = byWord.get(f.words[0]);
+    for (let w = 1; w < f.words.length; w++) {
+      const list = byWord.get(f.words[w]);
+      if (list.length < pool.length) pool = list;
+    }
+    let candidates: number[] | undefined;
+    const consider = (j: number) => {
+      const o = forms[j];
+      if (i === j || o.words.length <= f.words.length) return;
+      const acronym = f.words.length === 1 && f.type !== 'PERSON' && f.words[0].length >= 2 && o.acronym === f.words[0];
+      if (acronym || partOf(f.words, o.words, f.type)) (candidates ??= []).push(j);
+    };
+    if (pool.length > 1) pool.forEach(consider);
+    if (f.words.length === 1) {
+      byJoined.get(f.words[0]).forEach(consider);
+      byAcronym.get(f.words[0]).forEach(consider);
+    }
+    if (!candidates) continue;
+    // In form order, once each, as a scan over all forms would find them.
+    const ordered = candidates.length === 1 ? candidates : [...new Set(candidates)].sort((a, b) => a - b);
+    const maximal = ordered.filter(j => !ordered.some(k => k !== j && partOf(forms[j].words, forms[k].words, forms[j].type)));
+    const distinct = new Set(maximal.map(j => forms[j].key ?? forms[j].folded));
+    if (distinct.size === 1) union(i, maximal[0]);
+  }
+}
+
+/**
+ * Two full person names with the same first and last words ("John Kerry", "John F. Kerry"), or a
+ * last word spelled one letter apart ("Dilma Rousseff", "Dilma Roussef"): one person. Only names
+ * sharing a first word are compared.
+ */
+function linkPersonNames(forms: readonly Form[], union: (a: number, b: number) => void): void {
+  const byFirstWord = new Map<string, number[]>();
+  forms.forEach((f, i) => {
+    if (f.type !== 'PERSON' || f.words.length < 2) return;
+    const list = byFirstWord.get(f.words[0]);
+    if (list) list.push(i);
+    else byFirstWord.set(f.words[0], [i]);
+  });
+  for (const list of byFirstWord.values()) {
+    for (let a = 0; a < list.length; a++) {
+      const f = forms[list[a]];
+      const last = f.words[f.words.length - 1];
+      for (let b = a + 1; b < list.length; b++) {
+        const o = forms[list[b]];
+        const otherLast = o.words[o.words.length - 1];
+        if (last === otherLast || (Math.min(last.length, otherLast.length) >= 5 && oneEditApart(last, otherLast))) union(list[a], list[b]);
+      }
+    }
+  }
+}
+
+/** Group the mentions (sorted by start) into entities; see `Linking`. */
+function linkSurfaces(mentions: readonly RawMention[], surfaces: readonly string[]): Linking {
+  const { forms, formOf } = formsOf(mentions, surfaces);
   const g = groups(forms.length);
   // Gazetteer aliases.
   const byKey = new Map<string, number>();
@@ -125,61 +287,79 @@ export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMem
     if (other === undefined) byKey.set(k, i);
     else g.union(i, other);
   });
-  // Acronyms and partial names: link each form to the fullest compatible longer form.
-  // A short form compatible with two unrelated fuller names ("Korea": "North Korea", "South
-  // Korea") is ambiguous and stays on its own.
-  forms.forEach((f, i) => {
-    const candidates: number[] = [];
-    forms.forEach((o, j) => {
-      if (i === j || o.type !== f.type || o.words.length <= f.words.length) return;
-      const acronym = f.words.length === 1 && f.type !== 'PERSON' && f.words[0].length >= 2 && o.acronym === f.words[0];
-      if (acronym || partOf(f.words, o.words, f.type)) candidates.push(j);
-    });
-    const maximal = candidates.filter(j => !candidates.some(k => k !== j && forms[k].type === forms[j].type && partOf(forms[j].words, forms[k].words, forms[j].type)));
-    const distinct = new Set(maximal.map(j => forms[j].key ?? forms[j].words.join(' ')));
-    if (distinct.size === 1) g.union(i, maximal[0]);
-  });
-  // Two full person names with the same first and last words ("John Kerry", "John F. Kerry"),
-  // or a last word spelled one letter apart ("Dilma Rousseff", "Dilma Roussef"): one person.
-  forms.forEach((f, i) => {
-    if (f.type !== 'PERSON' || f.words.length < 2) return;
-    forms.forEach((o, j) => {
-      if (j <= i || o.type !== 'PERSON' || o.words.length < 2 || o.words[0] !== f.words[0]) return;
-      const last = f.words[f.words.length - 1];
-      const otherLast = o.words[o.words.length - 1];
-      if (last === otherLast || (Math.min(last.length, otherLast.length) >= 5 && oneEditApart(last, otherLast))) g.union(i, j);
-    });
-  });
-  // Canonical: the fullest surface in each group.
-  const canonicalOf = new Map<number, string>();
-  const bestFullness = new Map<number, number>();
+  linkPartialNames(forms, g.union);
+  linkPersonNames(forms, g.union);
+  // Canonical: the fullest surface in each group (the first one on a tie); its id follows from it.
+  const canonicalOf: (string | undefined)[] = new Array(forms.length);
+  const bestFullness = new Array<number>(forms.length);
   forms.forEach((f, i) => {
     const root = g.find(i);
-    const current = bestFullness.get(root);
-    if (current === undefined || f.fullness > current) {
-      canonicalOf.set(root, f.surface);
-      bestFullness.set(root, f.fullness);
+    if (canonicalOf[root] === undefined || f.fullness > bestFullness[root]) {
+      canonicalOf[root] = f.surface;
+      bestFullness[root] = f.fullness;
     }
   });
-  const formOfMention = new Array<number>(sorted.length);
-  forms.forEach((f, i) => f.mentions.forEach(m => (formOfMention[m] = i)));
-  const mentions: Mention[] = [];
-  const byId = new Map<string, Entity>();
-  sorted.forEach((r, i) => {
-    const canonical = canonicalOf.get(g.find(formOfMention[i])) ?? surfaces[i];
-    const id = entityIdOf(r.type, canonical);
-    let entity = byId.get(id);
-    if (!entity) {
-      entity = { id, type: r.type, canonical, mentions: [], definition: i };
-      byId.set(id, entity);
+  const entityOf = new Int32Array(mentions.length);
+  const canonicals = new Array<string>(mentions.length);
+  const entities: Entity[] = [];
+  const byId = new Map<string, number>();
+  const idOfRoot: (string | undefined)[] = new Array(forms.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const type = mentions[i].type;
+    const root = g.find(formOf[i]);
+    const canonical = canonicalOf[root] ?? surfaces[i];
+    let id = idOfRoot[root];
+    if (id === undefined) idOfRoot[root] = id = entityIdOf(type, canonical);
+    let e = byId.get(id);
+    if (e === undefined) {
+      byId.set(id, (e = entities.length));
+      entities.push({ id, type, canonical, mentions: [], definition: i });
     }
-    entity.mentions.push(i);
-    const mention: Mention = { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: id, canonical };
-    mentions.push(mention);
-  });
-  for (const entity of byId.values()) {
-    const target = foldName(entity.canonical);
-    entity.definition = entity.mentions.find(m => foldName(mentions[m].text) === target) ?? entity.mentions[0];
+    entities[e].mentions.push(i);
+    entityOf[i] = e;
+    canonicals[i] = canonical;
   }
-  return { mentions, entities: [...byId.values()] };
+  // Definition: the first mention spelling the canonical name (folded), else the first one.
+  for (const entity of entities) {
+    const target = foldName(entity.canonical);
+    entity.definition = entity.mentions.find(m => forms[formOf[m]].folded === target) ?? entity.mentions[0];
+  }
+  return { entityOf, canonicals, entities };
+}
+
+/** Everything `linkSurfaces` reads, length-prefixed so no two mention lists share a key. */
+function linkingKey(mentions: readonly RawMention[], surfaces: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < mentions.length; i++) {
+    const r = mentions[i];
+    key += r.key === undefined ? `${r.type} ${surfaces[i].length} ${surfaces[i]}-` : `${r.type} ${surfaces[i].length} ${surfaces[i]}${r.key.length} ${r.key}`;
+  }
+  return key;
+}
+
+/** Give every raw mention an entity id and canonical name; group mentions into entities. */
+export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
+  const sorted = isSortedByStart(raw) ? raw : [...raw].sort((a, b) => a.start - b.start);
+  const surfaces = sorted.map(r => text.slice(r.start, r.end));
+  // Offsets shift at every keystroke, the mentions' texts rarely change: the grouping is reused.
+  const linkingMemo = memo?.stage<Linking>('linking');
+  const key = linkingMemo ? linkingKey(sorted, surfaces) : '';
+  let linking = linkingMemo?.get(key);
+  if (!linking) {
+    linking = linkSurfaces(sorted, surfaces);
+    linkingMemo?.set(key, linking);
+  }
+  const { entityOf, canonicals, entities } = linking;
+  const mentions = new Array<Mention>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i];
+    mentions[i] = { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: entities[entityOf[i]].id, canonical: canonicals[i] };
+  }
+  // Memoized entities are shared with later analyses: the caller gets its own copies.
+  return { mentions, entities: linkingMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
+}
+
+function isSortedByStart(spans: readonly { start: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
+  return true;
 }
