@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { layoutText, splitParagraphs, tokenize } from '../../server/src/analysis/layout';
+import { layoutText, paragraphTexts, splitParagraphs, tokenize } from '../../server/src/analysis/layout';
 import { detectLanguage, languageScore } from '../../server/src/analysis/language';
 import { createAnalysisMemo } from '../../server/src/analysis/memo';
 import type { Language, Paragraph, Sentence, Span, Token } from '../../server/src/analysis/types';
@@ -252,5 +252,23 @@ test('the language score equals the original one, paragraph by paragraph and for
       const paragraph = text.slice(span.start, span.end);
       assert.equal(languageScore(paragraph), referenceLanguageScore(paragraph));
     }
+  }
+});
+
+test('paragraphs re-cut around an edit equal a full cut, edit after edit', () => {
+  const random = prng(9001);
+  const memo = createAnalysisMemo();
+  const BREAKS = ['\n', '\r', '\r\n', '\n\n', '\u2028', '\u2029', ' ', '\t', 'x', 'Kerry said. ', '\u00a0', '\ufeff'];
+  let text = `${ENGLISH_ARTICLE}\n\n${FRENCH_ARTICLE}`;
+  for (let step = 0; step < 3000; step++) {
+    const at = Math.floor(random() * (text.length + 1));
+    const choice = random();
+    if (choice < 0.55) text = text.slice(0, at) + BREAKS[Math.floor(random() * BREAKS.length)] + text.slice(at);
+    else if (choice < 0.9) text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 30)));
+    else if (choice < 0.95) text = text.slice(0, at) + ENGLISH_ARTICLE.slice(0, Math.floor(random() * 300)) + text.slice(at);
+    if (text.length < 50) text += ENGLISH_ARTICLE;
+    memo.roll();
+    const expected = splitParagraphs(text).map(s => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+    assert.deepEqual(paragraphTexts(text, memo), expected, `step ${step}`);
   }
 });

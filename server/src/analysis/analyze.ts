@@ -86,7 +86,7 @@ function languagesOf(sources: readonly ParagraphText[], memo?: AnalysisMemo): { 
 }
 
 function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
-  const sources = paragraphTexts(text);
+  const sources = paragraphTexts(text, options.memo);
   const { language, languages } = languagesOf(sources, options.memo);
   const layout = layoutParagraphs(text, sources, languages, options.memo);
   const annotations = options.annotations ?? {};

@@ -8,6 +8,7 @@
  */
 import { isSpaceCode, isSurrogate, isUpperCode, isWordCode } from './chars';
 import type { AnalysisMemo, Memo } from './memo';
+import { editBetween } from './textEdit';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 
 /** The text cut into the units every recognizer works on. */
@@ -15,27 +16,37 @@ export interface Layout {
   text: string;
   paragraphs: Paragraph[];
   sentences: Sentence[];
-  /** All tokens of the text, in order. */
+  /**
+   * All tokens of the text, in order. With a memo, the next analysis of the document reuses and
+   * moves these objects: keep offsets or texts beyond one analysis, never the tokens themselves.
+   */
   tokens: Token[];
 }
 
 /** Paragraph spans: each non-blank line, trimmed of surrounding white space. Language is filled in later. */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
-  let lineStart = 0;
   const push = (start: number, end: number) => {
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) spans.push({ start, end });
   };
-  // Line breaks: \r\n, \r, \n, U+2028, U+2029 (a character loop: a regex here costs more than the cut).
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 13 && code !== 0x2028 && code !== 0x2029) continue;
-    if (code !== 10 && code !== 13 && code !== 0x2028 && code !== 0x2029) continue;
-    push(lineStart, i);
-    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-    lineStart = i + 1;
+  let lineStart = 0;
+  // Line breaks: \r\n, \r, \n, U+2028, U+2029. Most texts break lines with \n alone: then a
+  // native search per line, else a character loop (a regex here cost more than the cutting).
+  if (text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', lineStart)) {
+      push(lineStart, at);
+      lineStart = at + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 10 && code !== 13 && code !== 0x2028 && code !== 0x2029) continue;
+      push(lineStart, i);
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+    }
   }
   push(lineStart, text.length);
   return spans;
@@ -46,9 +57,60 @@ export interface ParagraphText extends Span {
   text: string;
 }
 
-/** The paragraphs of `text` (see `splitParagraphs`) with their texts. */
-export function paragraphTexts(text: string): ParagraphText[] {
-  return splitParagraphs(text).map(span => ({ start: span.start, end: span.end, text: text.slice(span.start, span.end) }));
+/**
+ * The paragraphs of `text` (see `splitParagraphs`) with their texts. With a memo, only the lines
+ * an edit touched are cut again: paragraphs before the last line feed ahead of the edit and after
+ * the first line feed behind it are the last analysis's (moved by the edit's length), with the
+ * same text strings, whose hashes the memos' lookups already know.
+ */
+export function paragraphTexts(text: string, memo?: AnalysisMemo): ParagraphText[] {
+  const lastMemo = memo?.stage<{ text: string; paragraphs: ParagraphText[] }>('paragraph-texts');
+  const last = lastMemo?.get('');
+  const paragraphs = last ? paragraphsAfterEdit(last.text, last.paragraphs, text) : cutParagraphTexts(text, 0, text.length, !!memo);
+  lastMemo?.set('', { text, paragraphs });
+  return paragraphs;
+}
+
+/**
+ * The paragraphs of `text[from, to)` (cut at line ends, as `splitParagraphs`). `own`: each text a
+ * copy, not a view into `text`, so that a memo keeping a paragraph keeps none of the whole text.
+ */
+function cutParagraphTexts(text: string, from: number, to: number, own: boolean): ParagraphText[] {
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  return splitParagraphs(region).map(span => {
+    const slice = region.slice(span.start, span.end);
+    return { start: span.start + from, end: span.end + from, text: own ? ownCopy(slice) : slice };
+  });
+}
+
+/** A string equal to `slice` that does not point into the string it was cut from. */
+function ownCopy(slice: string): string {
+  // Joining makes a new flat string (V8 keeps long slices as views into their parent).
+  return slice.length < 13 ? slice : `\n${slice}`.slice(1);
+}
+
+/** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
+function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): ParagraphText[] {
+  const edit = editBetween(previous, text);
+  // Everything up to a line feed inside the common prefix is the same text, cut the same way; so is
+  // everything after a line feed inside the common suffix (a line ends at a line feed whatever precedes it).
+  const left = edit.start > 0 ? text.lastIndexOf('\n', edit.start - 1) : -1;
+  const right = text.indexOf('\n', edit.newEnd);
+  const shift = text.length - previous.length;
+  const from = left + 1;
+  const to = right < 0 ? text.length : right;
+  const out: ParagraphText[] = [];
+  let k = 0;
+  while (k < before.length && before[k].end <= left) out.push(before[k++]);
+  out.push(...cutParagraphTexts(text, from, to, true));
+  if (right >= 0) {
+    while (k < before.length && before[k].start <= right - shift) k++;
+    for (; k < before.length; k++) {
+      const p = before[k];
+      out.push(shift === 0 ? p : { start: p.start + shift, end: p.end + shift, text: p.text });
+    }
+  }
+  return out;
 }
 
 function isSpace(code: number): boolean {
@@ -308,14 +370,57 @@ export function capSentence(sentence: Sentence, tokens: readonly Token[], max = 
 export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
 
 /**
- * A paragraph's tokens at absolute offsets, as the last analysis placed them, keyed by the
- * paragraph's start offset: every paragraph before an edit keeps its start, so its token objects
- * are handed out again instead of ~200,000 shifted copies per keystroke in a 1 MB article. Token
- * objects are never mutated, so sharing them between analyses is safe.
+ * One paragraph's tokens at absolute offsets, handed to an analysis in `Layout.tokens`. With a
+ * memo, they are handed out again by the document's next analysis, moved IN PLACE to the
+ * paragraph's new start: an edit shifts every paragraph after it, and copying ~100,000 tokens per
+ * keystroke in a 1 MB article (then collecting them) cost more than the rest of the layout. This
+ * is safe because no stage keeps token objects beyond its analysis (memos keep offsets relative to
+ * their unit, or token texts), and an analysis reads them only before the next one starts.
  */
 interface PlacedTokens {
-  text: string;
+  start: number;
   tokens: Token[];
+  /** The layout that last handed these tokens out; one layout never hands them out twice. */
+  claimedBy: number;
+}
+
+/** Numbers the layouts that use a memo, so each claims a text's placed tokens once per occurrence. */
+let layoutsWithMemo = 0;
+
+/** Tokens placed for an occurrence of this text not yet claimed by this layout: at `start` if any, else the first free. */
+function freePlaced(pool: readonly PlacedTokens[], start: number, layout: number): PlacedTokens | undefined {
+  let free: PlacedTokens | undefined;
+  for (const placed of pool) {
+    if (placed.claimedBy === layout) continue;
+    if (placed.start === start) return placed;
+    free ??= placed;
+  }
+  return free;
+}
+
+/** Move tokens by `shift` in place. */
+function moveTokens(tokens: Token[], shift: number): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    t.start += shift;
+    t.end += shift;
+  }
+}
+
+/** The tokens of the paragraph `source` at `start`: placed tokens of an earlier analysis, moved, or a shifted copy of `relative`. */
+function placeTokens(pools: Memo<PlacedTokens[]>, source: string, start: number, relative: readonly Token[], layout: number): Token[] {
+  let pool = pools.get(source);
+  let placed = pool && freePlaced(pool, start, layout);
+  if (placed) {
+    if (placed.start !== start) moveTokens(placed.tokens, start - placed.start);
+    placed.start = start;
+  } else {
+    placed = { start, tokens: shifted(relative, start), claimedBy: layout };
+    if (pool) pool.push(placed);
+    else pools.set(source, (pool = [placed]));
+  }
+  placed.claimedBy = layout;
+  return placed.tokens;
 }
 
 /** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
@@ -346,7 +451,7 @@ function shifted(tokens: readonly Token[], shift: number): Token[] {
  * `memo` reuses unchanged paragraphs.
  */
 export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo): Layout {
-  const sources = paragraphTexts(text);
+  const sources = paragraphTexts(text, memo);
   return layoutParagraphs(text, sources, sources.map((p, i) => languageOf(p.text, i)), memo);
 }
 
@@ -354,32 +459,27 @@ export function layoutText(text: string, languageOf: (paragraph: string, index: 
 export function layoutParagraphs(text: string, sources: readonly ParagraphText[], languages: readonly Language[], memo?: AnalysisMemo): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
-  const placedMemo = memo?.stage<PlacedTokens>('layout-placed');
+  const tokensOf: Token[][] = [];
+  const pools = memo?.stage<PlacedTokens[]>('placed-tokens');
+  const layout = ++layoutsWithMemo;
+  let count = 0;
   for (let index = 0; index < sources.length; index++) {
     const { start, end, text: source } = sources[index];
     paragraphs.push({ start, end, language: languages[index] });
     let cut = memo?.paragraphs.get(source);
-    let placed: Token[];
     if (!cut) {
       // Without a memo the tokens are made at their place directly; with one, relative for the memo.
       cut = paragraphLayout(source, memo ? 0 : start);
       memo?.paragraphs.set(source, cut);
     }
-    if (placedMemo) {
-      const key = String(start);
-      const last = placedMemo.get(key);
-      if (last && last.text === source) {
-        placed = last.tokens;
-      } else {
-        placed = shifted(cut.tokens, start);
-        placedMemo.set(key, { text: source, tokens: placed });
-      }
-    } else {
-      placed = memo ? shifted(cut.tokens, start) : cut.tokens;
-    }
+    const placed = pools ? placeTokens(pools, source, start, cut.tokens, layout) : cut.tokens;
     for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
-    for (let i = 0; i < placed.length; i++) tokens.push(placed[i]);
+    tokensOf.push(placed);
+    count += placed.length;
   }
+  // Filled at its final size: pushing ~200,000 tokens one by one cost three times as much.
+  const tokens = new Array<Token>(count);
+  let k = 0;
+  for (const placed of tokensOf) for (let i = 0; i < placed.length; i++) tokens[k++] = placed[i];
   return { text, paragraphs, sentences, tokens };
 }

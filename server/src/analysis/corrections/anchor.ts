@@ -9,23 +9,9 @@
  * Whitespace differences are tolerated (brat files flatten line breaks in their text column).
  */
 import type { Correction } from './model';
+import { editBetween } from '../textEdit';
 
-/** The one region where `current` differs from `previous`: `[start, oldEnd)` became `[start, newEnd)`. */
-export interface TextEdit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The smallest single edit turning `previous` into `current` (common prefix and suffix). */
-export function editBetween(previous: string, current: string): TextEdit {
-  const max = Math.min(previous.length, current.length);
-  let start = 0;
-  while (start < max && previous.charCodeAt(start) === current.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < max - start && previous.charCodeAt(previous.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: previous.length - suffix, newEnd: current.length - suffix };
-}
+export { editBetween, type TextEdit } from '../textEdit';
 
 /** Whether two texts are equal once runs of white space are made one space. */
 export function sameText(a: string, b: string): boolean {
