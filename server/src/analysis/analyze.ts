@@ -3,8 +3,7 @@
  * no clock, no randomness; resources (model weights, gazetteers) come in through `options`.
  * Bad input never throws: an oversized or binary text gives an empty analysis with a problem.
  */
-import { addEvidence, languageEvidence, languageOfEvidence, mainLanguageOf, type LanguageEvidence } from './language';
-import { layoutParagraphs, paragraphTexts, type ParagraphText } from './layout';
+import { layoutArticle } from './layout';
 import { linkMentions } from './entities/identity';
 import { recognizeEntities, type EntityResources } from './entities/index';
 import { findReferenceDate, recognizeDates } from './dates/index';
@@ -67,28 +66,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   }
 }
 
-/**
- * The article's main language and each paragraph's. The article's evidence is the sum of its
- * paragraphs' (see `LanguageEvidence`), memoized per paragraph text, so an edit rescans only the
- * paragraphs it touched; the decision is the same as scoring the whole text at once.
- */
-function languagesOf(sources: readonly ParagraphText[], memo?: AnalysisMemo): { language: Language; languages: Language[] } {
-  const evidenceMemo = memo?.stage<LanguageEvidence>('language');
-  const evidence = sources.map((p): LanguageEvidence => {
-    const known = evidenceMemo?.get(p.text);
-    if (known) return known;
-    const found = languageEvidence(p.text);
-    evidenceMemo?.set(p.text, found);
-    return found;
-  });
-  const language = mainLanguageOf(evidence.reduce(addEvidence, { words: 0, accents: 0, possessive: false, elision: false }));
-  return { language, languages: evidence.map(e => languageOfEvidence(e, language)) };
-}
-
 function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
-  const sources = paragraphTexts(text, options.memo);
-  const { language, languages } = languagesOf(sources, options.memo);
-  const layout = layoutParagraphs(text, sources, languages, options.memo);
+  const { layout, language } = layoutArticle(text, options.memo);
   const annotations = options.annotations ?? {};
   // Corrections are re-found in this text first, so edits elsewhere never misplace them.
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];

@@ -148,9 +148,16 @@ export function languageOfEvidence(evidence: LanguageEvidence, fallback: Languag
   return fallback;
 }
 
-/** The main language of an article from its evidence: French only on negative evidence. */
-export function mainLanguageOf(evidence: LanguageEvidence): Language {
-  return scoreOf(evidence) < 0 ? 'fr' : 'en';
+/**
+ * The main language of an article from its paragraphs' evidence (French only on negative
+ * evidence), and each paragraph's, falling back to the main one. The same decisions as scoring
+ * the whole text, then each paragraph, since evidence adds up.
+ */
+export function articleLanguages(evidence: readonly LanguageEvidence[]): { language: Language; languages: Language[] } {
+  let total: LanguageEvidence = { words: 0, accents: 0, possessive: false, elision: false };
+  for (const e of evidence) total = addEvidence(total, e);
+  const language: Language = scoreOf(total) < 0 ? 'fr' : 'en';
+  return { language, languages: evidence.map(e => languageOfEvidence(e, language)) };
 }
 
 /** The language of one paragraph, falling back to `fallback` when the evidence is thin. */

@@ -9,6 +9,7 @@
 import { isSpaceCode, isSurrogate, isUpperCode, isWordCode } from './chars';
 import type { AnalysisMemo, Memo } from './memo';
 import { editBetween } from './textEdit';
+import { articleLanguages, languageEvidence, type LanguageEvidence } from './language';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 
 /** The text cut into the units every recognizer works on. */
@@ -384,6 +385,18 @@ interface PlacedTokens {
   claimedBy: number;
 }
 
+/**
+ * What the memo keeps of a paragraph text, all pure functions of it: its tokens (relative to its
+ * start) and sentence spans, its language evidence once asked for, and the tokens placed for each
+ * of its occurrences. One lookup per paragraph serves them all.
+ */
+interface ParagraphCut {
+  tokens: Token[];
+  sentences: Span[];
+  evidence?: LanguageEvidence;
+  placed?: PlacedTokens[];
+}
+
 /** Numbers the layouts that use a memo, so each claims a text's placed tokens once per occurrence. */
 let layoutsWithMemo = 0;
 
@@ -407,24 +420,22 @@ function moveTokens(tokens: Token[], shift: number): void {
   }
 }
 
-/** The tokens of the paragraph `source` at `start`: placed tokens of an earlier analysis, moved, or a shifted copy of `relative`. */
-function placeTokens(pools: Memo<PlacedTokens[]>, source: string, start: number, relative: readonly Token[], layout: number): Token[] {
-  let pool = pools.get(source);
-  let placed = pool && freePlaced(pool, start, layout);
+/** The tokens of `cut`'s paragraph at `start`: placed tokens of an earlier analysis, moved, or a shifted copy. */
+function placeTokens(cut: ParagraphCut, start: number, layout: number): Token[] {
+  const pool = (cut.placed ??= []);
+  let placed = freePlaced(pool, start, layout);
   if (placed) {
     if (placed.start !== start) moveTokens(placed.tokens, start - placed.start);
     placed.start = start;
   } else {
-    placed = { start, tokens: shifted(relative, start), claimedBy: layout };
-    if (pool) pool.push(placed);
-    else pools.set(source, (pool = [placed]));
+    pool.push((placed = { start, tokens: shifted(cut.tokens, start), claimedBy: layout }));
   }
   placed.claimedBy = layout;
   return placed.tokens;
 }
 
 /** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
-function paragraphLayout(paragraph: string, offset: number): { tokens: Token[]; sentences: Span[] } {
+function paragraphLayout(paragraph: string, offset: number): ParagraphCut {
   // The paragraph alone is tokenized: TOKEN looks back only through \b, and the character before a
   // paragraph is a line break or white space, as the start of a string is.
   const tokens = scanTokens(paragraph, 0, -offset);
@@ -446,34 +457,46 @@ function shifted(tokens: readonly Token[], shift: number): Token[] {
   return out;
 }
 
+/** The cut of `paragraph`: remembered, or made (at its place directly when there is no memo to keep it). */
+function cutOf(paragraph: ParagraphText, memo?: AnalysisMemo): ParagraphCut {
+  if (!memo) return paragraphLayout(paragraph.text, paragraph.start);
+  // The memo's type is the layout's public part; the rest of a cut rides along in the same entry.
+  let cut = memo.paragraphs.get(paragraph.text) as ParagraphCut | undefined;
+  if (!cut) memo.paragraphs.set(paragraph.text, (cut = paragraphLayout(paragraph.text, 0)));
+  return cut;
+}
+
 /**
  * Cut the whole text; `languageOf` decides each paragraph's language (given its text and index);
  * `memo` reuses unchanged paragraphs.
  */
 export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo): Layout {
   const sources = paragraphTexts(text, memo);
-  return layoutParagraphs(text, sources, sources.map((p, i) => languageOf(p.text, i)), memo);
+  const cuts = sources.map(p => cutOf(p, memo));
+  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), memo);
 }
 
-/** Cut the text whose paragraphs are `sources` (from `paragraphTexts`), each in its language. */
-export function layoutParagraphs(text: string, sources: readonly ParagraphText[], languages: readonly Language[], memo?: AnalysisMemo): Layout {
+/** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
+export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layout; language: Language } {
+  const sources = paragraphTexts(text, memo);
+  const cuts = sources.map(p => cutOf(p, memo));
+  const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
+  return { layout: assemble(text, sources, cuts, languages, memo), language };
+}
+
+/** The layout from each paragraph's cut: absolute sentences, placed tokens. */
+function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], memo?: AnalysisMemo): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokensOf: Token[][] = [];
-  const pools = memo?.stage<PlacedTokens[]>('placed-tokens');
   const layout = ++layoutsWithMemo;
   let count = 0;
   for (let index = 0; index < sources.length; index++) {
-    const { start, end, text: source } = sources[index];
+    const { start, end } = sources[index];
+    const cut = cuts[index];
     paragraphs.push({ start, end, language: languages[index] });
-    let cut = memo?.paragraphs.get(source);
-    if (!cut) {
-      // Without a memo the tokens are made at their place directly; with one, relative for the memo.
-      cut = paragraphLayout(source, memo ? 0 : start);
-      memo?.paragraphs.set(source, cut);
-    }
-    const placed = pools ? placeTokens(pools, source, start, cut.tokens, layout) : cut.tokens;
     for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+    const placed = memo ? placeTokens(cut, start, layout) : cut.tokens;
     tokensOf.push(placed);
     count += placed.length;
   }

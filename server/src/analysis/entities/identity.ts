@@ -327,27 +327,38 @@ function linkSurfaces(mentions: readonly RawMention[], surfaces: readonly string
   return { entityOf, canonicals, entities };
 }
 
-/** Everything `linkSurfaces` reads, length-prefixed so no two mention lists share a key. */
-function linkingKey(mentions: readonly RawMention[], surfaces: readonly string[]): string {
-  let key = '';
-  for (let i = 0; i < mentions.length; i++) {
-    const r = mentions[i];
-    key += r.key === undefined ? `${r.type} ${surfaces[i].length} ${surfaces[i]}-` : `${r.type} ${surfaces[i].length} ${surfaces[i]}${r.key.length} ${r.key}`;
+/** Everything `linkSurfaces` reads of the mentions, and what it made of them. */
+interface LinkedMentions {
+  types: EntityType[];
+  keys: (string | undefined)[];
+  surfaces: readonly string[];
+  linking: Linking;
+}
+
+/** Whether `last` was linked from mentions of the same types, keys and surfaces, in the same order. */
+function sameMentions(last: LinkedMentions, mentions: readonly RawMention[], surfaces: readonly string[]): boolean {
+  if (last.surfaces.length !== surfaces.length) return false;
+  for (let i = 0; i < surfaces.length; i++) {
+    if (last.surfaces[i] !== surfaces[i] || last.types[i] !== mentions[i].type || last.keys[i] !== mentions[i].key) return false;
   }
-  return key;
+  return true;
 }
 
 /** Give every raw mention an entity id and canonical name; group mentions into entities. */
 export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
   const sorted = isSortedByStart(raw) ? raw : [...raw].sort((a, b) => a.start - b.start);
   const surfaces = sorted.map(r => text.slice(r.start, r.end));
-  // Offsets shift at every keystroke, the mentions' texts rarely change: the grouping is reused.
-  const linkingMemo = memo?.stage<Linking>('linking');
-  const key = linkingMemo ? linkingKey(sorted, surfaces) : '';
-  let linking = linkingMemo?.get(key);
-  if (!linking) {
+  // Offsets shift at every keystroke, the mentions' texts rarely change: the last grouping is reused.
+  const lastMemo = memo?.stage<LinkedMentions>('linking');
+  const last = lastMemo?.get('');
+  let linking: Linking;
+  if (last && sameMentions(last, sorted, surfaces)) {
+    linking = last.linking;
+    // This text's surfaces: the memo then never keeps an older text alive through them.
+    lastMemo?.set('', { ...last, surfaces });
+  } else {
     linking = linkSurfaces(sorted, surfaces);
-    linkingMemo?.set(key, linking);
+    lastMemo?.set('', { types: sorted.map(r => r.type), keys: sorted.map(r => r.key), surfaces, linking });
   }
   const { entityOf, canonicals, entities } = linking;
   const mentions = new Array<Mention>(sorted.length);
@@ -356,7 +367,7 @@ export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMem
     mentions[i] = { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: entities[entityOf[i]].id, canonical: canonicals[i] };
   }
   // Memoized entities are shared with later analyses: the caller gets its own copies.
-  return { mentions, entities: linkingMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
+  return { mentions, entities: lastMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
 }
 
 function isSortedByStart(spans: readonly { start: number }[]): boolean {
