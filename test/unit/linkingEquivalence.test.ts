@@ -195,5 +195,14 @@ test('linking groups exactly as the all-pairs reference, with and without memo',
     const moved = raw.map(r => ({ ...r, start: r.start + 3, end: r.end + 3 }));
     memo.roll();
     assert.deepEqual(linkMentions(`abc${text}`, moved, memo), referenceLinkMentions(`abc${text}`, moved), `round ${round} (moved)`);
+    // The same texts with one mention's type or gazetteer key changed: the memo must not answer.
+    if (!raw.length) continue;
+    const changed = moved.map(r => ({ ...r }));
+    const one = changed[Math.floor(random() * changed.length)];
+    if (random() < 0.5) one.type = one.type === 'PERSON' ? 'LOCATION' : 'PERSON';
+    else if (one.key === undefined) one.key = 'k1';
+    else delete one.key;
+    memo.roll();
+    assert.deepEqual(linkMentions(`abc${text}`, changed, memo), referenceLinkMentions(`abc${text}`, changed), `round ${round} (type or key changed)`);
   }
 });
