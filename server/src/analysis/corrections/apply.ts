@@ -128,15 +128,25 @@ export function forceCanonicals(
   origins: ReadonlyMap<string, 'correction' | 'watch-list'> = new Map(),
 ): { mentions: Mention[]; entities: Entity[] } {
   if (!canonicals.size && !origins.size) return { mentions: [...mentions], entities: [...entities] };
-  const rename = new Map<string, string>();
+  // Only a mention starting where a decision starts can be listed: its key is built only then.
+  const decided = new Set<number>();
+  for (const key of [...canonicals.keys(), ...origins.keys()]) decided.add(Number(key.slice(0, key.indexOf('|'))));
+  // Entity id → the name forced on it, and the id that name gives for the type last asked.
+  const rename = new Map<string, { canonical: string; type?: string; id?: string }>();
   for (const m of mentions) {
+    if (!decided.has(m.start)) continue;
     const forced = canonicals.get(spanKey(m));
-    if (forced && !rename.has(m.entityId)) rename.set(m.entityId, forced);
+    if (forced && !rename.has(m.entityId)) rename.set(m.entityId, { canonical: forced });
   }
   const out = mentions.map(m => {
-    const canonical = rename.get(m.entityId);
-    const mention: Mention = canonical === undefined ? { ...m } : { ...m, canonical, entityId: entityIdOf(m.type, canonical) };
-    const origin = origins.get(spanKey(m));
+    const renamed = rename.size ? rename.get(m.entityId) : undefined;
+    let mention: Mention;
+    if (renamed === undefined) mention = { ...m };
+    else {
+      if (renamed.type !== m.type) [renamed.type, renamed.id] = [m.type, entityIdOf(m.type, renamed.canonical)];
+      mention = { ...m, canonical: renamed.canonical, entityId: renamed.id! };
+    }
+    const origin = decided.has(m.start) ? origins.get(spanKey(m)) : undefined;
     if (origin) mention.origin = origin;
     return mention;
   });
