@@ -56,17 +56,35 @@ export function directionOf(word: string | undefined): Direction {
   return 'auto';
 }
 
+/** The most words any rule or filter asks `wordsBefore` for. */
+export const MAX_WORDS_BEFORE = 3;
+
 /** The `n` words before `index` (lower case, nearest last), within the same line. */
-export function wordsBefore(text: string, index: number, n = 3): string[] {
+export function wordsBefore(text: string, index: number, n = MAX_WORDS_BEFORE): string[] {
+  return text.slice(wordsBeforeStart(text, index, n), index).toLowerCase().split(/[\s\u00a0]+/).filter(Boolean).slice(-n);
+}
+
+/**
+ * Where `wordsBefore(text, index, n)` starts reading: back over `n` words and the space before
+ * them, stopping at a line feed or carriage return (not at U+2028, which `\s` matches).
+ */
+export function wordsBeforeStart(text: string, index: number, n = MAX_WORDS_BEFORE): number {
   let start = index;
   let count = 0;
   while (start > 0 && count <= n) {
-    const c = text[start - 1];
-    if (c === '\n' || c === '\r') break;
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || c === 13) break;
     start--;
-    if (/\s/.test(c) && start > 0 && !/\s/.test(text[start - 1])) count++;
+    if (isWhiteSpace(c) && start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) count++;
   }
-  return text.slice(start, index).toLowerCase().split(/[\s\u00a0]+/).filter(Boolean).slice(-n);
+  return start;
+}
+
+/** True for the UTF-16 units `\s` matches, without a regular expression per character. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The word right after `index` (skipping spaces), as written. */
