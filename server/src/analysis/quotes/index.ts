@@ -44,7 +44,7 @@ export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMem
       const paragraph = layout.paragraphs[p];
       const inner = innerText(text, q);
       // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
-      const headline = paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
+      const headline = () => paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
       return !isScareQuote(inner, headline);
     })
     .map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));

@@ -33,6 +33,9 @@ const MAX_DEPTH = 8;
 
 type Direction = 'open' | 'close' | 'ignore';
 
+// Module-level: the bundler rebuilds a `\p{…}` literal outside a character class at every call.
+const DIGIT = /\p{N}/u;
+
 interface Entry {
   mark: Mark;
   /** Index of the paragraph the mark is in. */
@@ -203,7 +206,7 @@ function decide(text: string, mark: Mark, flank: ReturnType<typeof flankingOf>, 
         return leftFlanking && curlyOnTop ? 'open' : 'close';
       }
       // A straight mark after a digit with no quote open is inches or seconds (5" gun).
-      if (mark.start > 0 && /\p{N}/u.test(text[mark.start - 1])) return 'ignore';
+      if (mark.start > 0 && DIGIT.test(text[mark.start - 1])) return 'ignore';
       return !spaceBefore && spaceAfter ? 'close' : 'open';
     }
     case '‘':
