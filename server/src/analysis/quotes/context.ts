@@ -31,7 +31,7 @@ export interface TextView {
   /** Speakers named in the text but not recognised as entities: id → name as written. Filled by `discourse.ts`. */
   unlinked: Map<string, string>;
   /** Folded forms of every token written in lower case somewhere in the text: common words, not names. */
-  lowerWords: Set<string>;
+  lowerWords: { has(word: string): boolean };
   /** Shape of each token (`WORD`, `LOWER`, `UPPER`, `CAPITALISED`, `CUE` bits), so the rules test a bit rather than run a regex per look. */
   shape: Uint8Array;
 }
@@ -64,8 +64,37 @@ export function shapeOf(text: string): number {
   return shape;
 }
 
+/** Folded forms and shapes of one paragraph's tokens, and its distinct lower-case words: a function of its text. */
+export interface ParagraphSpelling {
+  folded: string[];
+  shape: Uint8Array;
+  lower: string[];
+}
+
+/** The spelling of the tokens `[from, to)` of one paragraph. */
+export function spellParagraph(tokens: Token[], from: number, to: number): ParagraphSpelling {
+  const folded: string[] = new Array(to - from);
+  const shape = new Uint8Array(to - from);
+  const lower = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const spelling = describeSpelling(tokens[i].text);
+    folded[i - from] = spelling.folded;
+    shape[i - from] = spelling.shape;
+    if (spelling.shape & LOWER) lower.add(spelling.folded);
+  }
+  return { folded, shape, lower: [...lower] };
+}
+
+/** Spellings remembered per paragraph (see `incremental.ts`), so an edited text is not spelled token by token again. */
+export interface KnownSpellings {
+  /** The spelling of paragraph `p`, whose tokens are `[from, to)`. */
+  paragraph(p: number, from: number, to: number): ParagraphSpelling;
+  /** Every word written in lower case in the text, from the remembered paragraphs. */
+  lowerWords: { has(word: string): boolean };
+}
+
 /** Build the view. `quotes` and `mentions` must be sorted by start and non-overlapping. */
-export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], entities: Entity[]): TextView {
+export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], entities: Entity[], known?: KnownSpellings): TextView {
   const tokens = layout.tokens;
   const n = tokens.length;
   const paragraphOf = new Int32Array(n);
@@ -92,14 +121,28 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
   // Paragraphs with no tokens point at the next paragraph's first token.
   for (let k = layout.paragraphs.length - 1; k >= 0; k--) if (paragraphFirstToken[k] === n) paragraphFirstToken[k] = paragraphFirstToken[k + 1];
   // Fold and shape each distinct spelling once: news text repeats the same few thousand words.
-  const folded: string[] = new Array(n);
+  let folded: string[] = new Array(n);
   const shape = new Uint8Array(n);
-  const lowerWords = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const spelling = describeSpelling(tokens[i].text);
-    folded[i] = spelling.folded;
-    shape[i] = spelling.shape;
-    if (spelling.shape & LOWER) lowerWords.add(spelling.folded);
+  let lowerWords: { has(word: string): boolean };
+  if (known) {
+    folded = [];
+    for (let k = 0; k < layout.paragraphs.length; k++) {
+      const from = paragraphFirstToken[k];
+      const to = paragraphFirstToken[k + 1];
+      const spelling = known.paragraph(k, from, to);
+      for (const f of spelling.folded) folded.push(f);
+      shape.set(spelling.shape, from);
+    }
+    lowerWords = known.lowerWords;
+  } else {
+    const lower = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const spelling = describeSpelling(tokens[i].text);
+      folded[i] = spelling.folded;
+      shape[i] = spelling.shape;
+      if (spelling.shape & LOWER) lower.add(spelling.folded);
+    }
+    lowerWords = lower;
   }
   return {
     text: layout.text,
