@@ -49,24 +49,26 @@ interface Entry {
   paragraph: number;
 }
 
-/** A quote span or a problem as one paragraph's scan produced it, offsets relative to the paragraph start. */
-export type ScanItem =
-  | { kind: 'quote'; quote: ScannedQuote }
-  | { kind: 'problem'; problem: Problem }
-  /** The quote carried in from the previous paragraph closes with the mark ending at `end`. */
-  | { kind: 'carried-closed'; end: number }
-  /** The quote carried in was unbalanced: it ends with its own paragraph. */
-  | { kind: 'carried-flushed' };
-
 /**
  * What the scan of one paragraph produced, relative to its start, in the order the scan of the
  * whole text produces it. A function of the paragraph's text (its sentences are cut from it) and
  * of the mark carried in from the previous paragraph, if any, so it can be remembered by those.
  */
 export interface ParagraphScan {
-  items: ScanItem[];
+  quotes: ScannedQuote[];
+  problems: Problem[];
+  /** How the quote carried in from the previous paragraph was settled, if one was. */
+  carried: CarriedOutcome | null;
   /** The outermost double mark opened here and still open at the end: carried into the next paragraph, or flushed at the end of the text. */
   open: Mark | null;
+}
+
+/** The carried quote closes with the mark ending at `closedAt`, or (-1) ends with its own paragraph, unbalanced. */
+export interface CarriedOutcome {
+  closedAt: number;
+  /** Where its quote (and, when unbalanced, its problem) comes in this paragraph's lists. */
+  quoteIndex: number;
+  problemIndex: number;
 }
 
 /** The part of a carried mark a paragraph's scan reads: `decide` looks at the text of the mark on top of the stack. */
@@ -97,22 +99,23 @@ export function scanMarks(
     const sentencesOf = () => sentences.slice(first, s).map(sentence => ({ start: sentence.start - paragraph.start, end: sentence.end - paragraph.start }));
     const scan = scanOf(text.slice(paragraph.start, paragraph.end), sentencesOf, carried && carried.mark);
     const at = paragraph.start;
-    for (const item of scan.items) {
-      if (item.kind === 'quote') {
-        const q = item.quote;
-        const quote: ScannedQuote = { start: q.start + at, end: q.end + at, unbalanced: q.unbalanced, within: q };
-        if (q.orphan) quote.orphan = shiftMark(q.orphan, at);
-        quotes.push(quote);
-      } else if (item.kind === 'problem') {
-        problems.push({ ...item.problem, start: item.problem.start + at, end: item.problem.end + at });
-      } else if (carried) {
-        const mark = carried.mark;
-        if (item.kind === 'carried-closed') quotes.push({ start: mark.start, end: item.end + at, unbalanced: false });
-        else {
-          quotes.push({ start: mark.start, end: carried.paragraphEnd, unbalanced: true, orphan: mark });
-          problems.push(orphanProblem(mark, true));
-        }
+    const settled = scan.carried && carried ? { outcome: scan.carried, mark: carried.mark, paragraphEnd: carried.paragraphEnd } : null;
+    for (let k = 0; k <= scan.quotes.length; k++) {
+      if (settled && settled.outcome.quoteIndex === k) {
+        const closed = settled.outcome.closedAt >= 0;
+        quotes.push(closed ? { start: settled.mark.start, end: settled.outcome.closedAt + at, unbalanced: false } : { start: settled.mark.start, end: settled.paragraphEnd, unbalanced: true, orphan: settled.mark });
       }
+      if (k === scan.quotes.length) break;
+      const q = scan.quotes[k];
+      const quote: ScannedQuote = { start: q.start + at, end: q.end + at, unbalanced: q.unbalanced, within: q };
+      if (q.orphan) quote.orphan = shiftMark(q.orphan, at);
+      quotes.push(quote);
+    }
+    for (let k = 0; k <= scan.problems.length; k++) {
+      if (settled && settled.outcome.closedAt < 0 && settled.outcome.problemIndex === k) problems.push(orphanProblem(settled.mark, true));
+      if (k === scan.problems.length) break;
+      const problem = scan.problems[k];
+      problems.push({ start: problem.start + at, end: problem.end + at, code: problem.code, severity: problem.severity, message: problem.message });
     }
     carried = null;
     if (scan.open) {
@@ -154,7 +157,9 @@ const CARRIED = -1;
  * relative to its start; `carried` is the double mark left open by the previous paragraph.
  */
 export function scanParagraph(text: string, sentences: Span[], carried: CarriedMark | null, stats: ScanStats = { steps: 0 }): ParagraphScan {
-  const items: ScanItem[] = [];
+  const quotes: ScannedQuote[] = [];
+  const problems: Problem[] = [];
+  let settled: CarriedOutcome | null = null;
   const end = text.length;
   let sentenceCursor = 0;
 
@@ -174,11 +179,11 @@ export function scanParagraph(text: string, sentences: Span[], carried: CarriedM
   /** An opening double mark that was never closed: the quote ends with its paragraph. */
   const flushOpen = (entry: Entry) => {
     if (entry.paragraph === CARRIED) {
-      items.push({ kind: 'carried-flushed' });
+      settled = { closedAt: -1, quoteIndex: quotes.length, problemIndex: problems.length };
       return;
     }
-    items.push({ kind: 'quote', quote: { start: entry.mark.start, end, unbalanced: true, orphan: entry.mark } });
-    items.push({ kind: 'problem', problem: orphanProblem(entry.mark, true) });
+    quotes.push({ start: entry.mark.start, end, unbalanced: true, orphan: entry.mark });
+    problems.push(orphanProblem(entry.mark, true));
   };
 
   const stack: Entry[] = [];
@@ -221,7 +226,7 @@ export function scanParagraph(text: string, sentences: Span[], carried: CarriedM
         stack.pop();
         stats.steps++;
         if (stack.length === 0) {
-          items.push({ kind: 'quote', quote: { start: top.mark.start, end: mark.end, unbalanced: false } });
+          quotes.push({ start: top.mark.start, end: mark.end, unbalanced: false });
           lastQuoteEnd = mark.end;
         }
       }
@@ -231,8 +236,8 @@ export function scanParagraph(text: string, sentences: Span[], carried: CarriedM
       // A closing mark with no opening one: the quote runs back to the paragraph (or sentence) start.
       stack.length = 0;
       const start = backStart(lastQuoteEnd, mark.start);
-      items.push({ kind: 'quote', quote: { start, end: mark.end, unbalanced: true, orphan: mark } });
-      items.push({ kind: 'problem', problem: orphanProblem(mark, false) });
+      quotes.push({ start, end: mark.end, unbalanced: true, orphan: mark });
+      problems.push(orphanProblem(mark, false));
       lastQuoteEnd = mark.end;
       continue;
     }
@@ -247,8 +252,8 @@ export function scanParagraph(text: string, sentences: Span[], carried: CarriedM
     }
     doubles--;
     if (opened && stack.length === 0) {
-      if (opened.paragraph === CARRIED) items.push({ kind: 'carried-closed', end: mark.end });
-      else items.push({ kind: 'quote', quote: { start: opened.mark.start, end: mark.end, unbalanced: false } });
+      if (opened.paragraph === CARRIED) settled = { closedAt: mark.end, quoteIndex: quotes.length, problemIndex: problems.length };
+      else quotes.push({ start: opened.mark.start, end: mark.end, unbalanced: false });
       lastQuoteEnd = mark.end;
     }
   }
@@ -260,7 +265,7 @@ export function scanParagraph(text: string, sentences: Span[], carried: CarriedM
     if (outer.paragraph === CARRIED) flushOpen(outer);
     else open = outer.mark;
   }
-  return { items, open };
+  return { quotes, problems, carried: settled, open };
 }
 
 /** Decide whether a mark opens, closes, or is not a quotation mark here (an apostrophe, inches). */
