@@ -25,7 +25,7 @@ import { provideHover } from './features/hover';
 import { provideInlayHints } from './features/inlayHints';
 import { provideQuotations } from './features/quotations';
 import { provideReferences } from './features/references';
-import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { semanticTokenData, SemanticTokensCache, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { providePeople, providePersonFiles } from './features/people';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import {
@@ -53,6 +53,7 @@ const MODEL_LOAD_DELAY_MS = 150;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(CrSafeTextDocument);
   const analyses = new DocumentAnalyses();
+  const sentTokens = new SemanticTokensCache();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRefresh = { semanticTokens: false, inlayHints: false };
@@ -140,7 +141,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         definitionProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
         inlayHintProvider: true,
         ...ANNOTATION_CAPABILITIES,
         workspaceSymbolProvider: true,
@@ -211,6 +212,7 @@ export function startServer(connection: Connection): void {
     diagnosticTimers.delete(event.document.uri);
     notAnalysed.delete(event.document.uri);
     analyses.delete(event.document.uri);
+    sentTokens.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -237,7 +239,11 @@ export function startServer(connection: Connection): void {
   }));
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (params: { textDocument: { uri: string } }) => {
     const document = documentFor(params.textDocument.uri);
-    return document ? provideSemanticTokens(document, analyses.get(document)) : { data: [] };
+    return document ? sentTokens.full(document.uri, semanticTokenData(document, analyses.get(document))) : { data: [] };
+  }));
+  connection.languages.semanticTokens.onDelta(guard('semanticTokens', { edits: [] }, (params: { textDocument: { uri: string }; previousResultId: string }) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? sentTokens.delta(document.uri, params.previousResultId, semanticTokenData(document, analyses.get(document))) : { edits: [] };
   }));
   connection.languages.inlayHint.on(guard('inlayHint', [], (params: Parameters<Parameters<Connection['languages']['inlayHint']['on']>[0]>[0]) => {
     const document = documentFor(params.textDocument.uri);

@@ -7,12 +7,12 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { correctionsFromBrat } from '../../server/src/analysis/corrections/bratCorrections';
 import { parseConll } from '../../server/src/analysis/export/conll';
 import { parseJsonl } from '../../server/src/analysis/export/jsonl';
+import { tempDir } from '../tempDir';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -22,7 +22,7 @@ const at = (needle: string) => `${TEXT.indexOf(needle)} ${TEXT.indexOf(needle) +
 const SIDECAR = [`T1\tORGANIZATION ${at('tortoise trust')}\ttortoise trust`, `T2\tLOCATION ${at('Paris')}\tParis`, 'A1\tRejected T2', '#1\tAnnotatorNotes T2\tnot an entity', ''].join('\n');
 
 function setup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-ann-'));
+  const dir = tempDir('article-lens-cli-ann-');
   fs.mkdirSync(path.join(dir, 'articles'));
   fs.writeFileSync(path.join(dir, 'articles', 'a.txt'), TEXT);
   fs.writeFileSync(path.join(dir, 'articles', 'a.ann'), SIDECAR);

@@ -6,16 +6,16 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../tempDir';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 const SHARED = process.env.ARTICLE_LENS_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 test('annotates the dev articles into gold-format JSON that the shared checker accepts', { skip: !fs.existsSync(SHARED) && `no shared folder at ${SHARED}` }, () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-'));
+  const out = tempDir('article-lens-cli-');
   const result = run(path.join(SHARED, 'articles'), '--format', 'json', '--out', out);
   assert.equal(result.status, 0, result.stderr);
   const articles = fs.readdirSync(path.join(SHARED, 'articles')).filter(f => f.endsWith('.txt'));
@@ -29,7 +29,7 @@ test('annotates the dev articles into gold-format JSON that the shared checker a
 });
 
 test('summary output lists people, dates with ISO values and quotations with speakers', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-'));
+  const dir = tempDir('article-lens-cli-');
   fs.writeFileSync(path.join(dir, 'a.article'), 'WASHINGTON, Sept. 5, 2014\n\nSecretary of State John Kerry met allies in Paris.\n\n“We will not stand by while this threat grows,” Kerry said.\n');
   const result = run(dir);
   assert.equal(result.status, 0, result.stderr);
@@ -42,12 +42,12 @@ test('summary output lists people, dates with ISO values and quotations with spe
 });
 
 test('bad inputs: one clear line each, exit code 1, the good files still annotated', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-cli-'));
+  const dir = tempDir('article-lens-cli-');
   fs.writeFileSync(path.join(dir, 'good.txt'), 'Angela Merkel visited Paris on Monday.\n');
   fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2]));
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-empty-'));
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-out-'));
+  const emptyDir = tempDir('article-lens-empty-');
+  const out = tempDir('article-lens-out-');
   const result = run(dir, path.join(dir, 'missing.txt'), emptyDir, '--format', 'json', '--out', out);
   assert.equal(result.status, 1);
   const errors = result.stderr.split('\n').filter(l => l.startsWith('error:'));

@@ -8,18 +8,18 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { cutsGrapheme, fiftyMegabytes, HOSTILE_CASES, justUnderTheLimit } from '../protocol/hostileTexts';
+import { tempDir } from '../tempDir';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 
 interface Span { start: number; end: number; text: string }
 
 test('hostile files: clear errors for binary and oversized files, exact offsets for the rest', { timeout: 180_000 }, t => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-'));
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-out-'));
+  const dir = tempDir('article-lens-hostile-');
+  const out = tempDir('article-lens-hostile-out-');
   t.after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
@@ -56,7 +56,7 @@ test('hostile files: clear errors for binary and oversized files, exact offsets 
 });
 
 test('output files are replaced atomically: no temporary file is left, an old good file is only ever replaced whole', { timeout: 60_000 }, t => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-atomic-'));
+  const dir = tempDir('article-lens-atomic-');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const out = path.join(dir, 'out');
   fs.mkdirSync(out);
@@ -69,7 +69,7 @@ test('output files are replaced atomically: no temporary file is left, an old go
 });
 
 test('pipes and devices named like articles are refused, never read (reading would block or never end)', { timeout: 60_000, skip: process.platform === 'win32' && 'no FIFOs' }, t => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-special-'));
+  const dir = tempDir('article-lens-special-');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.writeFileSync(path.join(dir, 'good.txt'), 'Angela Merkel visited Paris on Monday.\n');
   fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));

@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../tempDir';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -30,7 +30,7 @@ function zipEntries(file: string): string[] {
 }
 
 test('the VSIX holds the bundles, grammar, data and manifest, and no node_modules', { timeout: 180000 }, () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-vsix-')), 'article-lens.vsix');
+  const out = path.join(tempDir('article-lens-vsix-'), 'article-lens.vsix');
   // Build production bundles into a copy of dist, so the tests' own bundles are left alone.
   const build = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(build.status, 0, build.stderr);

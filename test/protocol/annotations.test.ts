@@ -7,7 +7,6 @@
  */
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -35,6 +34,7 @@ import type { AnnotationJson } from '../../server/src/analysis/export/annotation
 import type { AnnotationsChangedParams, ApplyCorrectionArgs, ApplyCorrectionResult, ExportAnnotationsResult } from '../../server/src/protocol';
 import { positionOf, startServer, type TestClient } from './lspClient';
 import { ENGLISH_ARTICLE } from './fixtures';
+import { tempDir } from '../tempDir';
 
 // The shared sample, with a last paragraph of names the recognizer has no reason to know.
 const ARTICLE = [...ENGLISH_ARTICLE.split('\n').slice(0, 6), 'The Blue Tortoise group praised the talks, said Fabius. Funding came from tortoise trust, a charity.'].join('\n');
@@ -42,7 +42,7 @@ const ARTICLE = [...ENGLISH_ARTICLE.split('\n').slice(0, 6), 'The Blue Tortoise 
 let dir: string;
 let client: TestClient;
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-annotations-'));
+  dir = tempDir('article-lens-annotations-');
   client = await startServer();
 });
 after(async () => {

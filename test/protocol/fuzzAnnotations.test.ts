@@ -7,7 +7,6 @@
  */
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -24,6 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTICLE, prng } from './hostileTexts';
 import { startServer, type TestClient } from './lspClient';
+import { tempDir } from '../tempDir';
 
 const EDITS = Number(process.env.ARTICLE_LENS_FUZZ_EDITS ?? 300);
 const SEED = Number(process.env.ARTICLE_LENS_FUZZ_SEED ?? 20261123);
@@ -47,7 +47,7 @@ const people = async (c: TestClient, uri: string): Promise<string[]> => {
 const lostIn = (names: string[]) => MARKED.filter(m => !names.includes(m));
 
 test(`fuzz: the user's annotations survive ${EDITS} random edits and a restart (seed ${SEED})`, { timeout: 120_000 }, async t => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-fuzz-ann-'));
+  const dir = tempDir('article-lens-fuzz-ann-');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'story.txt');
   fs.writeFileSync(file, TEXT);

@@ -9,7 +9,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -33,6 +32,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTICLE, cutsGrapheme, fiftyMegabytes, HOSTILE_CASES } from './hostileTexts';
 import { startServer, type TestClient } from './lspClient';
+import { tempDir } from '../tempDir';
 
 interface StatusParams { uri?: string; text: string; detail?: string; severity: string }
 
@@ -173,7 +173,7 @@ test('the size limit follows articleLens.maxFileSize, and the warning clears onc
 });
 
 test('the workspace index survives a folder of hostile files and indexes the good ones', { timeout: 180_000 }, async t => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-hostile-ws-'));
+  const root = tempDir('article-lens-hostile-ws-');
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   fs.mkdirSync(path.join(root, 'articles'));
   for (const c of HOSTILE_CASES) fs.writeFileSync(path.join(root, 'articles', c.name), c.bytes());
@@ -194,7 +194,7 @@ test('the workspace index survives a folder of hostile files and indexes the goo
 });
 
 test('a pipe in place of a sidecar or watch-list file never blocks the server', { timeout: 60_000, skip: process.platform === 'win32' && 'no FIFOs' }, async t => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-fifo-'));
+  const root = tempDir('article-lens-fifo-');
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   fs.writeFileSync(path.join(root, 'story.txt'), ARTICLE);
   fs.mkdirSync(path.join(root, '.article-lens'));

@@ -9,7 +9,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -30,6 +29,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ARTICLE, EMOJI_ARTICLE } from './hostileTexts';
 import { startServer } from './lspClient';
+import { tempDir } from '../tempDir';
 
 const CLI = path.resolve(__dirname, '..', '..', 'cli.js');
 const SHARED = process.env.ARTICLE_LENS_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
@@ -73,7 +73,7 @@ function hostileArticle(marker: string): string {
 }
 
 function setUp(): { dir: string; preload: string; log: string; marker: string; articles: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-nonet-'));
+  const dir = tempDir('article-lens-nonet-');
   const preload = path.join(dir, 'no-network.cjs');
   fs.writeFileSync(preload, PRELOAD);
   const articles = path.join(dir, 'articles');

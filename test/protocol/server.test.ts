@@ -11,6 +11,7 @@ import {
   HoverRequest,
   ReferencesRequest,
   SemanticTokensRequest,
+  SemanticTokensDeltaRequest,
   DefinitionRequest,
   InlayHintRequest,
   type DocumentSymbol,
@@ -91,6 +92,24 @@ test('semantic tokens mark entities, dates and quote text with our legend', { ti
   assert.ok(decoded.includes('location Paris'), decoded.join(' | '));
   assert.ok(decoded.includes('date Monday'), decoded.join(' | '));
   assert.ok(decoded.some(d => d.startsWith('quote “We will degrade')), decoded.join(' | '));
+});
+
+test('after an edit, a semantic tokens delta turns the tokens sent before into the new ones', { timeout: 15000 }, async () => {
+  const uri = await client.open('delta.article', ENGLISH);
+  const before = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  assert.ok(before?.resultId, 'full tokens carry a result id');
+  const at = positionOf(ENGLISH, 'Paris');
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: at, end: at }, text: 'Angela Merkel met officials in ' }],
+  });
+  const delta = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: before!.resultId! });
+  assert.ok(delta && 'edits' in delta, 'an answer in edits');
+  const rebuilt = [...before!.data];
+  for (const edit of [...delta.edits].reverse()) rebuilt.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+  const full = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  assert.deepEqual(rebuilt, full!.data);
+  assert.notDeepEqual(rebuilt, before!.data, 'the new person changed the tokens');
 });
 
 test('references, highlights and definition follow one person within the file', { timeout: 15000 }, async () => {

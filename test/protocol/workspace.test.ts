@@ -5,12 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Location, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { positionOf, startServer, type TestClient } from './lspClient';
+import { tempDir } from '../tempDir';
 
 const ARTICLES: Record<string, string> = {
   'a.txt': 'WASHINGTON, Sept. 5, 2014\n\nSecretary of State John Kerry met NATO allies in Wales.\n\n“We will degrade and ultimately destroy this organization,” Kerry said.\n',
@@ -26,8 +26,8 @@ let client: TestClient;
 const done = (c: TestClient) => c.next<{ message: string }>('window/logMessage', p => /^Indexed \d+ articles/.test(p.message));
 
 before(async () => {
-  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-ws-'));
-  storage = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-storage-'));
+  workspace = tempDir('article-lens-ws-');
+  storage = tempDir('article-lens-storage-');
   fs.mkdirSync(path.join(workspace, 'articles'));
   for (const [name, text] of Object.entries(ARTICLES)) fs.writeFileSync(path.join(workspace, name === 'notes.txt' ? name : name.endsWith('.article') ? name : path.join('articles', name)), text);
   client = await startServer({ rootUri: pathToFileURL(workspace).href, initializationOptions: { storagePath: storage }, capabilities: { window: { workDoneProgress: true } }, beforeInitialized: c => done(c) });

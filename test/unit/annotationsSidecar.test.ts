@@ -7,10 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { cleanStaleTemps, readSidecar, sidecarPathFor, TEMP_PREFIX, withFileLock, writeFileAtomic } from '../../server/src/annotations/sidecarFile';
+import { tempDir } from '../tempDir';
 
 const role = process.env.SIDECAR_CHILD;
 const target = process.env.SIDECAR_TARGET ?? '';
@@ -34,7 +34,7 @@ if (role === 'crash') {
       const p = spawn(process.execPath, [__filename], { env: { ...process.env, SIDECAR_CHILD: child, SIDECAR_TARGET: file }, stdio: 'inherit' });
       p.on('exit', (code, signal) => resolve({ code, signal }));
     });
-  const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-sidecar-'));
+  const newFolder = () => tempDir('article-lens-sidecar-');
 
   test('the sidecar sits beside the article with the same base name', () => {
     assert.equal(sidecarPathFor('/a/b/story.txt'), '/a/b/story.ann');
@@ -42,7 +42,7 @@ if (role === 'crash') {
   });
 
   test('a crash between write and rename leaves the old sidecar whole', { timeout: 20000 }, async () => {
-    const dir = tempDir();
+    const dir = newFolder();
     const file = path.join(dir, 'story.ann');
     const old = 'T1\tLOCATION 0 5\tParis\nA1\tRejected T1\n';
     fs.writeFileSync(file, old);
@@ -57,7 +57,7 @@ if (role === 'crash') {
   });
 
   test('readers racing a writer see a whole old or new file, never a partial one', { timeout: 60000 }, async () => {
-    const dir = tempDir();
+    const dir = newFolder();
     const file = path.join(dir, 'story.ann');
     const [a, b] = ['a', 'b'].map(c => `${c.repeat(200_000)}\n`);
     fs.writeFileSync(file, a);
@@ -77,7 +77,7 @@ if (role === 'crash') {
   });
 
   test('the lock serializes read-modify-write cycles of several processes', { timeout: 60000 }, async () => {
-    const dir = tempDir();
+    const dir = newFolder();
     const file = path.join(dir, 'counter.ann');
     const results = await Promise.all([run('count', file), run('count', file), run('count', file)]);
     assert.deepEqual(results.map(r => r.code), [0, 0, 0]);
@@ -87,7 +87,7 @@ if (role === 'crash') {
   });
 
   test('a stale lock left by a dead writer is taken over; a live one times out', () => {
-    const dir = tempDir();
+    const dir = newFolder();
     const file = path.join(dir, 'story.ann');
     fs.writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);

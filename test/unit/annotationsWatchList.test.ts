@@ -4,11 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { annotationsFingerprint, loadArticleAnnotations } from '../../server/src/annotations/articleAnnotations';
 import { collectLists, findWatchListFile, readWatchListFile, sanitizeStopList, sanitizeWatchList } from '../../server/src/annotations/watchListFile';
+import { tempDir } from '../tempDir';
 
 test('malformed watch-list entries are skipped, types normalized, bare strings accepted', () => {
   assert.deepEqual(
@@ -20,7 +20,7 @@ test('malformed watch-list entries are skipped, types normalized, bare strings a
 });
 
 test('the workspace file: read, found from below, merged with settings; bad JSON is reported', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-watch-'));
+  const root = tempDir('article-lens-watch-');
   fs.mkdirSync(path.join(root, '.article-lens'));
   fs.mkdirSync(path.join(root, 'articles', '2014'), { recursive: true });
   const file = path.join(root, '.article-lens', 'watchlist.json');

@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { collectArticleFiles, walk } from '../../cli/src/files';
+import { tempDir } from '../tempDir';
 
 test('folders give their article files, sorted, skipping hidden folders and other files', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-files-'));
+  const dir = tempDir('article-lens-files-');
   for (const f of ['b.txt', 'a.article', 'notes.md', '.hidden/c.txt', 'sub/d.TXT']) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), 'x');

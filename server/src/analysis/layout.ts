@@ -458,34 +458,36 @@ function shifted(tokens: readonly Token[], shift: number): Token[] {
 }
 
 /** The cut of `paragraph`: remembered, or made (at its place directly when there is no memo to keep it). */
-function cutOf(paragraph: ParagraphText, memo?: AnalysisMemo): ParagraphCut {
+function cutOf(paragraph: ParagraphText, memo?: ParagraphMemo): ParagraphCut {
   if (!memo) return paragraphLayout(paragraph.text, paragraph.start);
   // The memo's type is the layout's public part; the rest of a cut rides along in the same entry.
-  let cut = memo.paragraphs.get(paragraph.text) as ParagraphCut | undefined;
-  if (!cut) memo.paragraphs.set(paragraph.text, (cut = paragraphLayout(paragraph.text, 0)));
+  let cut = memo.get(paragraph.text) as ParagraphCut | undefined;
+  if (!cut) memo.set(paragraph.text, (cut = paragraphLayout(paragraph.text, 0)));
   return cut;
 }
 
 /**
  * Cut the whole text; `languageOf` decides each paragraph's language (given its text and index);
- * `memo` reuses unchanged paragraphs.
+ * `memo` (a document's memos, or just its paragraph memo) reuses unchanged paragraphs.
  */
-export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo): Layout {
-  const sources = paragraphTexts(text, memo);
-  const cuts = sources.map(p => cutOf(p, memo));
-  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), memo);
+export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo | ParagraphMemo): Layout {
+  const documentMemo = memo && 'stage' in memo ? memo : undefined;
+  const cutMemo = documentMemo ? documentMemo.paragraphs : (memo as ParagraphMemo | undefined);
+  const sources = paragraphTexts(text, documentMemo);
+  const cuts = sources.map(p => cutOf(p, cutMemo));
+  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), !!cutMemo);
 }
 
 /** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
 export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layout; language: Language } {
   const sources = paragraphTexts(text, memo);
-  const cuts = sources.map(p => cutOf(p, memo));
+  const cuts = sources.map(p => cutOf(p, memo?.paragraphs));
   const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
-  return { layout: assemble(text, sources, cuts, languages, memo), language };
+  return { layout: assemble(text, sources, cuts, languages, !!memo), language };
 }
 
 /** The layout from each paragraph's cut: absolute sentences, placed tokens. */
-function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], memo?: AnalysisMemo): Layout {
+function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], remembered: boolean): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokensOf: Token[][] = [];
@@ -496,7 +498,7 @@ function assemble(text: string, sources: readonly ParagraphText[], cuts: readonl
     const cut = cuts[index];
     paragraphs.push({ start, end, language: languages[index] });
     for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
-    const placed = memo ? placeTokens(cut, start, layout) : cut.tokens;
+    const placed = remembered ? placeTokens(cut, start, layout) : cut.tokens;
     tokensOf.push(placed);
     count += placed.length;
   }

@@ -6,19 +6,20 @@
  * (`tense.ts`, `resolve.ts`). Pure: the text is the only input; no clock, no I/O.
  */
 import type { Layout } from '../layout';
-import type { DateMention, Language, ReferenceDate, Sentence, Span } from '../types';
-import { parseIsoDay } from './calendar';
+import type { DateMention, Language, Paragraph, ReferenceDate, Sentence, Span } from '../types';
+import { parseIsoDay, type Day } from './calendar';
+import { datesContextEnd, datesContextStart } from './context';
 import { chronoWindows, mayHoldDate } from './candidates';
 import { chronoDates, forgetChronoMemo } from './chronoDates';
 import { urlSpans } from './filters';
-import { resolve } from './resolve';
+import { readsTense, resolve } from './resolve';
 import { applyRules } from './rules';
 import { attachAffixes, resolveOverlaps } from './spans';
 import { EN_RULES } from './rulesEn';
 import { FR_RULES } from './rulesFr';
 import type { DateCandidate } from './spec';
-import { tenseAt } from './tense';
-import type { AnalysisMemo } from '../memo';
+import { tenseAt, type Tense } from './tense';
+import type { AnalysisMemo, Memo } from '../memo';
 
 export { findReferenceDate } from './reference';
 
@@ -52,26 +53,119 @@ function sentenceAt(sentences: Sentence[], offset: number): Span | undefined {
   return undefined;
 }
 
+/** The tense of the clause around `span`, inside its sentence. */
+function tenseIn(layout: Layout, paragraph: Paragraph, span: Span): Tense {
+  const sentence = sentenceAt(layout.sentences, span.start) ?? paragraph;
+  return tenseAt(layout.text, sentence.start, sentence.end, span.start, span.end, paragraph.language);
+}
+
+/** The dates of one paragraph, in text offsets. */
+function paragraphDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | null): DateMention[] {
+  const { text } = layout;
+  const mentions: DateMention[] = [];
+  const candidates = paragraphCandidates(text, paragraph.start, paragraph.end, paragraph.language);
+  if (!candidates.length) return mentions;
+  for (const c of resolveOverlaps(attachAffixes(text, candidates, paragraph.language))) {
+    // The tense is not read for the rest, so any value does.
+    const tense = readsTense(c.spec, referenceDay) ? tenseIn(layout, paragraph, c) : 'none';
+    // A year after a name is an event ("RIMPAC 2016") near the article's time, or a product ("Mirage 2000").
+    if (c.spec.kind === 'year' && c.spec.named && referenceDay && Math.abs(c.spec.year - referenceDay.year) > 5) continue;
+    const { value, relative, how } = resolve(c.spec, referenceDay, tense);
+    mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative, resolution: how });
+  }
+  return mentions;
+}
+
+const shifted = (mention: DateMention, by: number): DateMention => ({ ...mention, start: mention.start + by, end: mention.end + by });
+
+/**
+ * A paragraph's dates as the memo keeps them, with everything their recognition read: the text of
+ * the paragraph's context (`context.ts`), where the paragraph lies in it, its language and the
+ * reference date. Offsets are relative to the paragraph's start, so an edit above it does not
+ * invalidate them.
+ */
+interface KnownDates {
+  context: string;
+  start: number;
+  end: number;
+  language: Language;
+  reference: string | null;
+  mentions: DateMention[];
+}
+
+/** The memo's one entry: the last analysis's paragraphs, in order. */
+const LAST_ANALYSIS = 'paragraphs';
+
+/** The dates of `paragraph`, found afresh, as the memo keeps them. */
+function knownDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | null, reference: string | null): KnownDates {
+  const { text } = layout;
+  const found = mayHoldDate(text, paragraph.start, paragraph.end) ? paragraphDates(layout, paragraph, referenceDay) : [];
+  const contextStart = datesContextStart(text, paragraph.start);
+  return {
+    context: text.slice(contextStart, datesContextEnd(text, paragraph.end)),
+    start: paragraph.start - contextStart,
+    end: paragraph.end - contextStart,
+    language: paragraph.language,
+    reference,
+    mentions: found.map(m => shifted(m, -paragraph.start)),
+  };
+}
+
+/** True when `known` was found for exactly what `paragraph` now reads, its context being `contextText`. */
+function stillHolds(known: KnownDates, paragraph: Paragraph, contextStart: number, contextText: string, reference: string | null): boolean {
+  return known.language === paragraph.language && known.reference === reference
+    && known.start === paragraph.start - contextStart && known.end === paragraph.end - contextStart && known.context === contextText;
+}
+
+/**
+ * Each paragraph's dates, reusing what the last analysis found. An edit changes a paragraph or two
+ * and shifts the rest, so the last analysis's paragraphs are matched in order from the front, then
+ * from the back, each by comparing its whole context; only those in between are
+ * recognized again. Comparing two strings costs far less than hashing every paragraph's text into a
+ * map key on every keystroke.
+ */
+function datesWithMemo(layout: Layout, referenceDay: Day | null, reference: string | null, known: Memo<KnownDates[]>): KnownDates[] {
+  const { text, paragraphs } = layout;
+  const last = known.get(LAST_ANALYSIS) ?? [];
+  const current: KnownDates[] = new Array(paragraphs.length);
+  const reuse = (entry: KnownDates, index: number): boolean => {
+    const paragraph = paragraphs[index];
+    const contextStart = datesContextStart(text, paragraph.start);
+    const contextText = text.slice(contextStart, datesContextEnd(text, paragraph.end));
+    if (!stillHolds(entry, paragraph, contextStart, contextText, reference)) return false;
+    // The new text's slice (the same characters), so that the memo never keeps an older text alive.
+    entry.context = contextText;
+    current[index] = entry;
+    return true;
+  };
+  let front = 0;
+  while (front < paragraphs.length && front < last.length && reuse(last[front], front)) front++;
+  // An edit shifts what follows it: match from the back too.
+  let back = 0;
+  while (front + back < paragraphs.length && front + back < last.length && reuse(last[last.length - 1 - back], paragraphs.length - 1 - back)) back++;
+  for (let i = front; i < paragraphs.length - back; i++) current[i] = knownDates(layout, paragraphs[i], referenceDay, reference);
+  known.set(LAST_ANALYSIS, current);
+  return current;
+}
+
 /**
  * Every date expression of the text, sorted by start, with values resolved against `reference`
  * (null values for relative expressions when there is no reference). Spans are UTF-16 offsets,
- * end exclusive.
+ * end exclusive. With a memo, a paragraph whose text, surroundings, language and reference date
+ * are unchanged reuses its dates from the last analysis.
  */
 export function recognizeDates(layout: Layout, reference: ReferenceDate | null, memo?: AnalysisMemo): DateMention[] {
   const { text } = layout;
   const referenceDay = reference ? parseIsoDay(reference.value) : null;
   const mentions: DateMention[] = [];
-  for (const paragraph of layout.paragraphs) {
-    if (!mayHoldDate(text, paragraph.start, paragraph.end)) continue;
-    const candidates = paragraphCandidates(text, paragraph.start, paragraph.end, paragraph.language);
-    if (!candidates.length) continue;
-    for (const c of resolveOverlaps(attachAffixes(text, candidates, paragraph.language))) {
-      const sentence = sentenceAt(layout.sentences, c.start) ?? paragraph;
-      const tense = tenseAt(text, sentence.start, sentence.end, c.start, c.end, paragraph.language);
-      // A year after a name is an event ("RIMPAC 2016") near the article's time, or a product ("Mirage 2000").
-      if (c.spec.kind === 'year' && c.spec.named && referenceDay && Math.abs(c.spec.year - referenceDay.year) > 5) continue;
-      const { value, relative, how } = resolve(c.spec, referenceDay, tense);
-      mentions.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), value, relative, resolution: how });
+  if (memo) {
+    const known = datesWithMemo(layout, referenceDay, reference ? reference.value : null, memo.stage<KnownDates[]>('dates'));
+    known.forEach((dates, i) => {
+      for (const mention of dates.mentions) mentions.push(shifted(mention, layout.paragraphs[i].start));
+    });
+  } else {
+    for (const paragraph of layout.paragraphs) {
+      if (mayHoldDate(text, paragraph.start, paragraph.end)) for (const mention of paragraphDates(layout, paragraph, referenceDay)) mentions.push(mention);
     }
   }
   // A compact date line ("Published: 19980812") is only read as a date where it gives the reference.

@@ -35,6 +35,17 @@ export function isRelative(spec: DateSpec): boolean {
   }
 }
 
+/**
+ * True when resolving `spec` against `reference` reads the clause's tense: relative expressions
+ * that pick a side (a weekday, "Sept. 16", "next summer"), not counted offsets ("last week") nor
+ * what the text states in full. Finding the tense costs two scans of the sentence, so it is only
+ * looked for when it matters.
+ */
+export function readsTense(spec: DateSpec, reference: Day | null): boolean {
+  if (!reference || !isRelative(spec)) return false;
+  return spec.kind !== 'relativeDay' && spec.kind !== 'relativeWeek' && spec.kind !== 'relativeMonth' && spec.kind !== 'relativeYear';
+}
+
 /** The effective direction: explicit words win, then the tense. */
 function lean(direction: Direction | undefined, tense: Tense): -1 | 1 {
   if (direction === -1 || direction === 1) return direction;

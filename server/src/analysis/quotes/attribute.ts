@@ -130,14 +130,18 @@ function ownAttribution(view: TextView, quotes: Span[], qi: number, events: Spee
   return null;
 }
 
+// Module-level: the bundler rebuilds a `\p{…}` literal outside a character class at every call.
+const CAPITALS_LABEL = /^\p{Lu}[\p{Lu}.'’-]+$/u;
+const WORD_INITIAL = /(^|[\s'’-])\p{L}/gu;
+
 /** An all-capitals name and a colon right after the opening mark: an interview transcript's speaker label. */
 function transcriptLabel(view: TextView, first: number, after: number): Attribution | null {
   let k = first + 1;
   const start = k;
-  while (k < after && k - start < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(view.tokens[k].text)) k++;
+  while (k < after && k - start < 3 && CAPITALS_LABEL.test(view.tokens[k].text)) k++;
   if (k === start || k >= after || view.tokens[k].text !== ':') return null;
   const name = view.text.slice(view.tokens[start].start, view.tokens[k - 1].end);
-  const speaker = linkName(view, name.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, c => c.toUpperCase()), 'PERSON');
+  const speaker = linkName(view, name.toLowerCase().replace(WORD_INITIAL, c => c.toUpperCase()), 'PERSON');
   return { speakers: [speaker], span: { start: view.tokens[start].start, end: view.tokens[k].end }, own: true };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
-import { foldWord } from './lexicon';
+import { foldWord, mayStartEvent } from './lexicon';
 
 /** Everything the attribution rules need to know about the text, indexed by token. */
 export interface TextView {
@@ -21,6 +21,8 @@ export interface TextView {
   quoteOf: Int32Array;
   /** Index into `mentions` of the mention covering each token, or -1. */
   mentionOf: Int32Array;
+  /** Index of the first token of each mention, or -1 when it covers no whole token. */
+  mentionFirstToken: Int32Array;
   mentions: Mention[];
   entityById: Map<string, Entity>;
   quotes: Span[];
@@ -29,16 +31,76 @@ export interface TextView {
   /** Speakers named in the text but not recognised as entities: id → name as written. Filled by `discourse.ts`. */
   unlinked: Map<string, string>;
   /** Folded forms of every token written in lower case somewhere in the text: common words, not names. */
-  lowerWords: Set<string>;
+  lowerWords: { has(word: string): boolean };
+  /** Shape of each token (`WORD`, `LOWER`, `UPPER`, `CAPITALISED`, `CUE` bits), so the rules test a bit rather than run a regex per look. */
+  shape: Uint8Array;
+}
+
+/** Token shape bits: has a letter or digit; starts with a lower-case letter; starts with an upper-case letter. */
+export const WORD = 1;
+export const LOWER = 2;
+export const UPPER = 4;
+/** Starts with an upper-case letter and holds a letter (what `names.ts` calls capitalised). */
+export const CAPITALISED = 8;
+/** Its folded form may start a speech event (`mayStartEvent`). */
+export const CUE = 16;
+
+// Module-level on purpose: the bundler turns a `\p{…}` literal outside a character class into a
+// `new RegExp` evaluated at every call.
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** The shape bits of a token's text. */
+export function shapeOf(text: string): number {
+  let shape = 0;
+  if (HAS_WORD_CHAR.test(text)) shape |= WORD;
+  if (LOWER_START.test(text)) shape |= LOWER;
+  if (UPPER_START.test(text)) {
+    shape |= UPPER;
+    if (HAS_LETTER.test(text)) shape |= CAPITALISED;
+  }
+  return shape;
+}
+
+/** Folded forms and shapes of one paragraph's tokens, and its distinct lower-case words: a function of its text. */
+export interface ParagraphSpelling {
+  folded: string[];
+  shape: Uint8Array;
+  lower: string[];
+}
+
+/** The spelling of the tokens `[from, to)` of one paragraph. */
+export function spellParagraph(tokens: Token[], from: number, to: number): ParagraphSpelling {
+  const folded: string[] = new Array(to - from);
+  const shape = new Uint8Array(to - from);
+  const lower = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const spelling = describeSpelling(tokens[i].text);
+    folded[i - from] = spelling.folded;
+    shape[i - from] = spelling.shape;
+    if (spelling.shape & LOWER) lower.add(spelling.folded);
+  }
+  return { folded, shape, lower: [...lower] };
+}
+
+/** Spellings remembered per paragraph (see `incremental.ts`), so an edited text is not spelled token by token again. */
+export interface KnownSpellings {
+  /** The spelling of paragraph `p`, whose tokens are `[from, to)`. */
+  paragraph(p: number, from: number, to: number): ParagraphSpelling;
+  /** Every word written in lower case in the text, from the remembered paragraphs. */
+  lowerWords: { has(word: string): boolean };
 }
 
 /** Build the view. `quotes` and `mentions` must be sorted by start and non-overlapping. */
-export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], entities: Entity[]): TextView {
+export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], entities: Entity[], known?: KnownSpellings): TextView {
   const tokens = layout.tokens;
   const n = tokens.length;
   const paragraphOf = new Int32Array(n);
   const quoteOf = new Int32Array(n).fill(-1);
   const mentionOf = new Int32Array(n).fill(-1);
+  const mentionFirstToken = new Int32Array(mentions.length).fill(-1);
   const paragraphFirstToken = new Int32Array(layout.paragraphs.length + 1).fill(n);
   let p = 0;
   let q = 0;
@@ -51,21 +113,37 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
     while (q < quotes.length && quotes[q].end <= t.start) q++;
     if (q < quotes.length && quotes[q].start <= t.start && t.end <= quotes[q].end) quoteOf[i] = q;
     while (m < mentions.length && mentions[m].end <= t.start) m++;
-    if (m < mentions.length && mentions[m].start <= t.start && t.end <= mentions[m].end) mentionOf[i] = m;
+    if (m < mentions.length && mentions[m].start <= t.start && t.end <= mentions[m].end) {
+      mentionOf[i] = m;
+      if (mentionFirstToken[m] < 0) mentionFirstToken[m] = i;
+    }
   }
   // Paragraphs with no tokens point at the next paragraph's first token.
   for (let k = layout.paragraphs.length - 1; k >= 0; k--) if (paragraphFirstToken[k] === n) paragraphFirstToken[k] = paragraphFirstToken[k + 1];
-  // Fold each distinct spelling once: news text repeats the same few thousand words.
-  const cache = new Map<string, string>();
-  const folded = tokens.map(t => {
-    let f = cache.get(t.text);
-    if (f === undefined) cache.set(t.text, (f = foldWord(t.text)));
-    return f;
-  });
-  const lowerWords = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (/^\p{Ll}/u.test(t.text)) lowerWords.add(folded[i]);
-  });
+  // Fold and shape each distinct spelling once: news text repeats the same few thousand words.
+  let folded: string[] = new Array(n);
+  const shape = new Uint8Array(n);
+  let lowerWords: { has(word: string): boolean };
+  if (known) {
+    folded = [];
+    for (let k = 0; k < layout.paragraphs.length; k++) {
+      const from = paragraphFirstToken[k];
+      const to = paragraphFirstToken[k + 1];
+      const spelling = known.paragraph(k, from, to);
+      for (const f of spelling.folded) folded.push(f);
+      shape.set(spelling.shape, from);
+    }
+    lowerWords = known.lowerWords;
+  } else {
+    const lower = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const spelling = describeSpelling(tokens[i].text);
+      folded[i] = spelling.folded;
+      shape[i] = spelling.shape;
+      if (spelling.shape & LOWER) lower.add(spelling.folded);
+    }
+    lowerWords = lower;
+  }
   return {
     text: layout.text,
     layout,
@@ -74,24 +152,54 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
     paragraphOf,
     quoteOf,
     mentionOf,
+    mentionFirstToken,
     mentions,
     entityById: new Map(entities.map(e => [e.id, e])),
     quotes,
     paragraphFirstToken,
     unlinked: new Map(),
     lowerWords,
+    shape,
   };
+}
+
+interface Spelling {
+  folded: string;
+  shape: number;
+}
+
+/**
+ * Folded form and shape of a token's text, remembered across texts: both depend on the spelling
+ * alone, and news text repeats the same words. Bounded so a hostile stream of new words cannot
+ * grow it without end.
+ */
+const spellings = new Map<string, Spelling>();
+const MAX_SPELLINGS = 200_000;
+
+function describeSpelling(text: string): Spelling {
+  let spelling = spellings.get(text);
+  if (spelling === undefined) {
+    if (spellings.size >= MAX_SPELLINGS) spellings.clear();
+    const folded = foldWord(text);
+    spelling = { folded, shape: shapeOf(text) | (mayStartEvent(folded) ? CUE : 0) };
+    spellings.set(text, spelling);
+  }
+  return spelling;
 }
 
 /** True for a token made of letters or digits. */
 export function isWord(view: TextView, i: number): boolean {
-  return /[\p{L}\p{N}]/u.test(view.tokens[i].text);
+  return (view.shape[i] & WORD) !== 0;
 }
 
 /** True for a quotation-mark token. */
 export function isQuoteMark(view: TextView, i: number): boolean {
-  return /^(?:''|``|[“”„‟"«»‘’‚‛'`‹›])$/.test(view.tokens[i].text);
+  return QUOTE_MARK_TOKEN.test(view.tokens[i].text);
 }
+
+const QUOTE_MARK_TOKEN = /^(?:''|``|[“”„‟"«»‘’‚‛'`‹›])$/;
+const SHORT_CAPITALISED = /^\p{Lu}\p{Ll}{0,3}$/u;
+const TITLE_ABBREVIATION = /^(?:mr|mrs|ms|dr|sen|rep|gen|gov|lt|col|st|m|mme|me|jr|sr|prof|adm|capt|sgt|maj)$/i;
 
 /** True for a token that ends a sentence. */
 export function isSentenceEnd(view: TextView, i: number): boolean {
@@ -100,10 +208,10 @@ export function isSentenceEnd(view: TextView, i: number): boolean {
   if (t !== '.') return false;
   // "Sen." "M." "U.S." keep the sentence going.
   const prev = i > 0 ? view.tokens[i - 1] : null;
-  if (prev && prev.end === view.tokens[i].start && (/^\p{Lu}\p{Ll}{0,3}$/u.test(prev.text) || /^(?:mr|mrs|ms|dr|sen|rep|gen|gov|lt|col|st|m|mme|me|jr|sr|prof|adm|capt|sgt|maj)$/i.test(prev.text))) return false;
+  if (prev && prev.end === view.tokens[i].start && (SHORT_CAPITALISED.test(prev.text) || TITLE_ABBREVIATION.test(prev.text))) return false;
   // An abbreviation's dot goes on with a comma or a lower-case word: "R-Ky., said", "Inc. and".
   const next = view.tokens[i + 1];
-  if (next && view.paragraphOf[i + 1] === view.paragraphOf[i] && (next.text === ',' || next.text === ';' || /^\p{Ll}/u.test(next.text))) return false;
+  if (next && view.paragraphOf[i + 1] === view.paragraphOf[i] && (next.text === ',' || next.text === ';' || (view.shape[i + 1] & LOWER) !== 0)) return false;
   return true;
 }
 

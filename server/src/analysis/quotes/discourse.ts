@@ -154,7 +154,7 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
     // Someone who already spoke or carries a title is the surest referent; a full name comes next.
     if (state.spoken.has(id) || state.titles.titled.has(id)) return [id];
     const entity = view.entityById.get(id);
-    if (!named && (entity?.canonical ?? '').trim().split(/\s+/).length >= 2) named = id;
+    if (!named && SEVERAL_WORDS.test(entity?.canonical ?? '')) named = id;
   }
   if (named) return [named];
   if (fallback) return [fallback];
@@ -166,6 +166,9 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
   }
   return [];
 }
+
+/** Two words or more: what `.trim().split(/\s+/).length >= 2` says, without building the array. */
+const SEVERAL_WORDS = /\S\s+\S/;
 
 /** The PERSON opening the sentence of mention `mention`, when it is another person of a compatible gender. */
 function subjectOfSentenceAt(view: TextView, mention: number, wanted: Gender | null, state: State): string | null {
@@ -233,15 +236,16 @@ function titleWords(view: TextView): Titles {
     if (g && !gender.has(id)) gender.set(id, g);
   };
   const add = (id: string, word: string) => {
-    if (TITLE_STOPWORDS.has(word) || !/\p{L}/u.test(word)) return;
+    if (TITLE_STOPWORDS.has(word) || !HAS_LETTER.test(word)) return;
     let set = titles.get(id);
     if (!set) titles.set(id, (set = new Set()));
     set.add(titleKey(word));
   };
   const n = view.tokens.length;
-  for (let i = 0; i < n; i++) {
-    const mi = view.mentionOf[i];
-    if (mi < 0 || view.mentions[mi].type !== 'PERSON' || (i > 0 && view.mentionOf[i - 1] === mi)) continue;
+  // Each PERSON mention at its first token, in text order (mentions are sorted and do not overlap).
+  for (let mi = 0; mi < view.mentions.length; mi++) {
+    const i = view.mentionFirstToken[mi];
+    if (i < 0 || view.mentions[mi].type !== 'PERSON') continue;
     const id = view.mentions[mi].entityId;
     const paragraph = view.paragraphOf[i];
     // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense »; or an apposition before the name.
@@ -291,6 +295,9 @@ function titleWords(view: TextView): Titles {
   }
   return { words: titles, gender, titled };
 }
+
+// Module-level: the bundler rebuilds a `\p{…}` literal outside a character class at every call.
+const HAS_LETTER = /\p{L}/u;
 
 /** Words that end a title read leftwards from a name; "of", « de », « à » stay inside ("Secretary of State"). */
 const TITLE_BREAKERS = new Set([...PHRASE_BREAKERS, 'and', 'et', 'met', 'with'].filter(w => !['of', 'de', 'du', 'des', 'for', 'pour', 'in', 'on'].includes(w)));
@@ -380,7 +387,7 @@ function describedOrganisation(view: TextView, words: string[], position: number
     const m = view.mentions[i];
     if (m.type !== 'ORGANIZATION') continue;
     const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
-    if (foldAccents(canonical).split(/[^\p{L}]+/u).includes(head)) return [m.entityId];
+    if (remember(canonicalWords, canonical, () => foldAccents(canonical).split(NOT_LETTERS)).includes(head)) return [m.entityId];
   }
   // « Le ministère du commerce a démenti … »: the full name may only be tagged later (« ministère du Commerce »).
   const content = words.filter(w => !TITLE_STOPWORDS.has(w) && w.length > 2);
@@ -388,7 +395,8 @@ function describedOrganisation(view: TextView, words: string[], position: number
     for (let i = lo; i < view.mentions.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
       const m = view.mentions[i];
       if (m.type !== 'ORGANIZATION') continue;
-      const name = foldName(view.entityById.get(m.entityId)?.canonical ?? m.text).split(' ');
+      const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
+      const name = remember(nameWords, canonical, () => foldName(canonical).split(' '));
       if (content.every(w => name.includes(w))) return [m.entityId];
     }
   }
@@ -396,4 +404,19 @@ function describedOrganisation(view: TextView, words: string[], position: number
     for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (view.mentions[i].type === 'ORGANIZATION') return [view.mentions[i].entityId];
   }
   return null;
+}
+
+const NOT_LETTERS = /[^\p{L}]+/u;
+/** Folded words of canonical names, remembered: a description looks back over up to 200 mentions each time. */
+const canonicalWords = new Map<string, string[]>();
+const nameWords = new Map<string, string[]>();
+
+/** `cache.get(key)`, computed on a miss; the cache is emptied when it grows large, so it stays bounded. */
+function remember(cache: Map<string, string[]>, key: string, compute: () => string[]): string[] {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, (value = compute()));
+  }
+  return value;
 }

@@ -9,7 +9,7 @@
  * matter: they are what "he", "they" and "the statement" refer back to.
  */
 import type { EntityType, Span } from '../types';
-import { entityAt, isQuoteMark, isSentenceEnd, isWord, type TextView } from './context';
+import { CUE, entityAt, isQuoteMark, isSentenceEnd, isWord, LOWER, UPPER, type TextView } from './context';
 import { nameEndingAt, nameStartingAt } from './names';
 import {
   ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, INVERSION_VERBS, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS,
@@ -53,6 +53,8 @@ export function findEvents(view: TextView): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   const n = view.tokens.length;
   for (let i = 0; i < n; i++) {
+    // Every rule needs a cue word (`mayStartEvent`): the other tokens are skipped with a bit test.
+    if ((view.shape[i] & CUE) === 0) continue;
     if (view.quoteOf[i] >= 0) {
       // Inside a quote only a French incise counts: « Nous devons, a-t-il dit, agir vite ».
       const incise = view.tokens[i - 1]?.text === ',' ? inversionAt(view, i) : null;
@@ -74,6 +76,8 @@ export function findEvents(view: TextView): SpeechEvent[] {
 /** French inversion with a pronoun at token `i`: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ». */
 function inversionAt(view: TextView, i: number): SpeechEvent | null {
   const word = view.folded[i];
+  // Both patterns need a hyphen; most words have none.
+  if (!word.includes('-')) return null;
   const bare = BARE_INVERSION.exec(word);
   const inverted = bare ? null : INVERSION.exec(word);
   if (inverted || bare) {
@@ -98,7 +102,6 @@ function inversionAt(view: TextView, i: number): SpeechEvent | null {
 
 function eventAt(view: TextView, i: number, previous: SpeechEvent | null): SpeechEvent | null {
   const word = view.folded[i];
-  const raw = view.tokens[i].text;
   const inversion = inversionAt(view, i);
   if (inversion) return inversion;
 
@@ -136,7 +139,7 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
 
   if (!SPEECH_VERBS.has(word)) return null;
   // A capitalised speech verb only counts at the start of a sentence ("Echoed Sen. Clinton, …").
-  if (/^\p{Lu}/u.test(raw) && !startsSentence(view, i)) return null;
+  if ((view.shape[i] & UPPER) !== 0 && !startsSentence(view, i)) return null;
   const issuesStatement = statementFollows(view, i);
   // "Nettles noted … and boasted that …": a coordinated verb shares the previous verb's subject.
   if (previous && i > 0 && /^(?:and|et|but|mais|then|puis)$/.test(view.folded[i - 1]) && sameSentence(view, previous.cue, i)) {
@@ -195,7 +198,7 @@ export function sentenceSubject(view: TextView, i: number): Reference | null {
       return { kind: 'named', entityIds: [m.entityId] };
     }
     if (!isWord(view, k) && view.tokens[k].text !== '.' && view.tokens[k].text !== '-') return null;
-    if (/^\p{Ll}/u.test(view.tokens[k].text) && !DEFINITE.has(view.folded[k])) return null;
+    if ((view.shape[k] & LOWER) !== 0 && !DEFINITE.has(view.folded[k])) return null;
   }
   return null;
 }

@@ -12,6 +12,7 @@ import { buildView } from './context';
 import { resolveEvents } from './discourse';
 import { findEvents } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
+import { rememberedScans, rememberedSpellings } from './incremental';
 import { scanMarks, type ScanStats } from './scanner';
 import type { AnalysisMemo } from '../memo';
 
@@ -35,17 +36,21 @@ export function innerText(text: string, quote: Span): string {
  * Linear in the text length; `stats` counts the work for tests.
  */
 export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMemo): { quotes: RawQuote[]; problems: Problem[] } {
-  const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats);
+  const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats, memo && rememberedScans(layout, memo, stats));
   const text = layout.text;
   let p = 0;
   const kept = quotes
     .filter(q => {
       while (p + 1 < layout.paragraphs.length && layout.paragraphs[p].end <= q.start) p++;
       const paragraph = layout.paragraphs[p];
+      // A quote inside one paragraph is decided once per paragraph text (it reads nothing else).
+      if (q.within?.scare !== undefined) return !q.within.scare;
       const inner = innerText(text, q);
       // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
-      const headline = paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
-      return !isScareQuote(inner, headline);
+      const headline = () => paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
+      const scare = isScareQuote(inner, headline);
+      if (q.within) q.within.scare = scare;
+      return !scare;
     })
     .map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
   return { quotes: kept, problems };
@@ -57,7 +62,7 @@ export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMem
  * Quotes come back in the same order with `speakerIds`/`speakers` empty when nobody is credited.
  */
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
-  const view = buildView(layout, quotes, mentions, entities);
+  const view = buildView(layout, quotes, mentions, entities, memo && rememberedSpellings(layout, memo));
   const events = findEvents(view);
   const resolved = resolveEvents(view, events);
   const attributions = attributeQuotes(view, quotes, events, resolved);

@@ -139,3 +139,12 @@ export const TITLE_STOPWORDS = new Set([
   'le', 'la', 'l', 'les', 'un', 'une', 'des', 'de', 'du', 'd', 'et', 'a', 'au', 'aux', 'en', 'sur', 'ce', 'cet', 'cette', 'son', 'sa', 'ses',
   'mr', 'mrs', 'ms', 'm', 'mme', 'dr', 'also', 'further', 'then', 'former', 'ancien', 'ancienne', 'new', 'nouveau', 'nouvelle', 'current', 'actuel',
 ]);
+
+/**
+ * True when a folded word can start a speech event: a speech or light verb, a source preposition,
+ * « pour », « après », or a hyphenated French inversion (« a-t-il »). Every rule of
+ * `events.ts` needs one of these, so the other words (most of a text) are skipped at once.
+ */
+export function mayStartEvent(folded: string): boolean {
+  return folded.includes('-') || SPEECH_VERBS.has(folded) || LIGHT_VERBS.has(folded) || SOURCE_PREPOSITIONS.has(folded) || folded === 'pour' || folded === 'apres';
+}

@@ -8,7 +8,7 @@
  * it still lines up with the same person recognised in other files.
  */
 import type { EntityType } from '../types';
-import type { TextView } from './context';
+import { CAPITALISED, type TextView } from './context';
 
 /** Words that are titles or roles in front of a name, folded ("Sen.", "Minister", « ministre »). */
 const ROLE_WORDS = new Set([
@@ -59,7 +59,7 @@ function startsSentence(view: TextView, i: number): boolean {
 }
 
 function capitalised(view: TextView, i: number): boolean {
-  return /^\p{Lu}/u.test(view.tokens[i].text) && /\p{L}/u.test(view.tokens[i].text);
+  return (view.shape[i] & CAPITALISED) !== 0;
 }
 
 /**

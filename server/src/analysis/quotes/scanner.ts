@@ -20,6 +20,13 @@ export interface ScannedQuote extends Span {
   unbalanced: boolean;
   /** The unpaired mark, when `unbalanced`. */
   orphan?: Mark;
+  /**
+   * For a quote inside one paragraph: the relative quote in that paragraph's scan, where the
+   * scare-quote decision (a function of the paragraph's text) is kept once made.
+   */
+  within?: ScannedQuote;
+  /** On a paragraph scan's own quotes: whether it is a scare quote, once decided. */
+  scare?: boolean;
 }
 
 /** Counters of work done, so tests can check linearity without a clock. */
@@ -33,43 +40,132 @@ const MAX_DEPTH = 8;
 
 type Direction = 'open' | 'close' | 'ignore';
 
+// Module-level: the bundler rebuilds a `\p{…}` literal outside a character class at every call.
+const DIGIT = /\p{N}/u;
+
 interface Entry {
   mark: Mark;
-  /** Index of the paragraph the mark is in. */
+  /** `CARRIED` for the mark carried in from the previous paragraph, else 0. */
   paragraph: number;
 }
 
 /**
- * Pair the marks of `text` into top-level quotes. `paragraphs` and `sentences` come from the
- * layout (sorted, non-overlapping); offsets are UTF-16, ends exclusive.
+ * What the scan of one paragraph produced, relative to its start, in the order the scan of the
+ * whole text produces it. A function of the paragraph's text (its sentences are cut from it) and
+ * of the mark carried in from the previous paragraph, if any, so it can be remembered by those.
  */
-export function scanMarks(text: string, paragraphs: Paragraph[], sentences: Sentence[], stats: ScanStats = { steps: 0 }): { quotes: ScannedQuote[]; problems: Problem[] } {
+export interface ParagraphScan {
+  quotes: ScannedQuote[];
+  problems: Problem[];
+  /** How the quote carried in from the previous paragraph was settled, if one was. */
+  carried: CarriedOutcome | null;
+  /** The outermost double mark opened here and still open at the end: carried into the next paragraph, or flushed at the end of the text. */
+  open: Mark | null;
+}
+
+/** The carried quote closes with the mark ending at `closedAt`, or (-1) ends with its own paragraph, unbalanced. */
+export interface CarriedOutcome {
+  closedAt: number;
+  /** Where its quote (and, when unbalanced, its problem) comes in this paragraph's lists. */
+  quoteIndex: number;
+  problemIndex: number;
+}
+
+/** The part of a carried mark a paragraph's scan reads: `decide` looks at the text of the mark on top of the stack. */
+export type CarriedMark = Pick<Mark, 'text' | 'family'>;
+
+/**
+ * Pair the marks of `text` into top-level quotes. `paragraphs` and `sentences` come from the
+ * layout (sorted, non-overlapping); offsets are UTF-16, ends exclusive. `scanOf` may return a
+ * paragraph's scan remembered from an earlier text (see `scanParagraph`).
+ */
+export function scanMarks(
+  text: string,
+  paragraphs: Paragraph[],
+  sentences: Sentence[],
+  stats: ScanStats = { steps: 0 },
+  scanOf: (source: string, sentencesOf: () => Span[], carried: CarriedMark | null) => ParagraphScan = (source, sentencesOf, carried) => scanParagraph(source, sentencesOf(), carried, stats),
+): { quotes: ScannedQuote[]; problems: Problem[] } {
   const quotes: ScannedQuote[] = [];
   const problems: Problem[] = [];
+  let carried: { mark: Mark; paragraphEnd: number } | null = null;
+  let s = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p];
+    while (s < sentences.length && sentences[s].paragraph < p) s++;
+    const first = s;
+    while (s < sentences.length && sentences[s].paragraph === p) s++;
+    // Relative sentences are only built when the paragraph is scanned, not when its scan is remembered.
+    const sentencesOf = () => sentences.slice(first, s).map(sentence => ({ start: sentence.start - paragraph.start, end: sentence.end - paragraph.start }));
+    const scan = scanOf(text.slice(paragraph.start, paragraph.end), sentencesOf, carried && carried.mark);
+    const at = paragraph.start;
+    const settled = scan.carried && carried ? { outcome: scan.carried, mark: carried.mark, paragraphEnd: carried.paragraphEnd } : null;
+    for (let k = 0; k <= scan.quotes.length; k++) {
+      if (settled && settled.outcome.quoteIndex === k) {
+        const closed = settled.outcome.closedAt >= 0;
+        quotes.push(closed ? { start: settled.mark.start, end: settled.outcome.closedAt + at, unbalanced: false } : { start: settled.mark.start, end: settled.paragraphEnd, unbalanced: true, orphan: settled.mark });
+      }
+      if (k === scan.quotes.length) break;
+      const q = scan.quotes[k];
+      const quote: ScannedQuote = { start: q.start + at, end: q.end + at, unbalanced: q.unbalanced, within: q };
+      if (q.orphan) quote.orphan = shiftMark(q.orphan, at);
+      quotes.push(quote);
+    }
+    for (let k = 0; k <= scan.problems.length; k++) {
+      if (settled && settled.outcome.closedAt < 0 && settled.outcome.problemIndex === k) problems.push(orphanProblem(settled.mark, true));
+      if (k === scan.problems.length) break;
+      const problem = scan.problems[k];
+      problems.push({ start: problem.start + at, end: problem.end + at, code: problem.code, severity: problem.severity, message: problem.message });
+    }
+    carried = null;
+    if (scan.open) {
+      const mark = shiftMark(scan.open, at);
+      // The last paragraph has no next one to close its open quote.
+      if (p + 1 < paragraphs.length) carried = { mark, paragraphEnd: paragraph.end };
+      else {
+        quotes.push({ start: mark.start, end: paragraph.end, unbalanced: true, orphan: mark });
+        problems.push(orphanProblem(mark, true));
+      }
+    }
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  return { quotes, problems };
+}
+
+function shiftMark(mark: Mark, by: number): Mark {
+  return { start: mark.start + by, end: mark.end + by, text: mark.text, family: mark.family };
+}
+
+/** The problem for a mark that has no partner. */
+function orphanProblem(mark: Mark, opening: boolean): Problem {
+  return {
+    start: mark.start,
+    end: mark.end,
+    code: 'unbalanced-quote',
+    severity: 'information',
+    message: opening
+      ? `Opening quotation mark ${mark.text} has no closing mark; the quote is taken to run to the end of its paragraph.`
+      : `Closing quotation mark ${mark.text} has no opening mark; the quote is taken to start at the beginning of its paragraph.`,
+  };
+}
+
+/** Marker for the entry of a mark carried in from the previous paragraph. */
+const CARRIED = -1;
+
+/**
+ * Scan one paragraph, `text` being the paragraph alone and `sentences` its sentences, both
+ * relative to its start; `carried` is the double mark left open by the previous paragraph.
+ */
+export function scanParagraph(text: string, sentences: Span[], carried: CarriedMark | null, stats: ScanStats = { steps: 0 }): ParagraphScan {
+  const quotes: ScannedQuote[] = [];
+  const problems: Problem[] = [];
+  let settled: CarriedOutcome | null = null;
+  const end = text.length;
   let sentenceCursor = 0;
 
-  /** Report a mark that has no partner. */
-  const orphanProblem = (mark: Mark, opening: boolean) => {
-    problems.push({
-      start: mark.start,
-      end: mark.end,
-      code: 'unbalanced-quote',
-      severity: 'information',
-      message: opening
-        ? `Opening quotation mark ${mark.text} has no closing mark; the quote is taken to run to the end of its paragraph.`
-        : `Closing quotation mark ${mark.text} has no opening mark; the quote is taken to start at the beginning of its paragraph.`,
-    });
-  };
-
-  /** An opening double mark that was never closed: the quote ends with its paragraph. */
-  const flushOpen = (entry: Entry) => {
-    quotes.push({ start: entry.mark.start, end: paragraphs[entry.paragraph].end, unbalanced: true, orphan: entry.mark });
-    orphanProblem(entry.mark, true);
-  };
-
   /** Where a quote closed by an orphan mark at `position` starts: paragraph start, or the first sentence after the previous quote. */
-  const backStart = (paragraph: Paragraph, previousEnd: number, position: number): number => {
-    if (previousEnd < paragraph.start) return paragraph.start;
+  const backStart = (previousEnd: number, position: number): number => {
+    if (previousEnd < 0) return 0;
     while (sentenceCursor < sentences.length && sentences[sentenceCursor].start < previousEnd) {
       sentenceCursor++;
       stats.steps++;
@@ -80,97 +176,96 @@ export function scanMarks(text: string, paragraphs: Paragraph[], sentences: Sent
     while (i < position && /\s|[,;:.—–-]/.test(text[i])) i++;
     return i;
   };
+  /** An opening double mark that was never closed: the quote ends with its paragraph. */
+  const flushOpen = (entry: Entry) => {
+    if (entry.paragraph === CARRIED) {
+      settled = { closedAt: -1, quoteIndex: quotes.length, problemIndex: problems.length };
+      return;
+    }
+    quotes.push({ start: entry.mark.start, end, unbalanced: true, orphan: entry.mark });
+    problems.push(orphanProblem(entry.mark, true));
+  };
 
-  let carried: Entry | null = null;
-  let p = 0;
+  const stack: Entry[] = [];
+  let doubles = 0;
+  let lastQuoteEnd = -1;
+  // A quote left open by the previous paragraph stays open until this paragraph's first double mark decides.
+  if (carried) {
+    stack.push({ mark: { start: -1, end: -1, text: carried.text, family: carried.family }, paragraph: CARRIED });
+    doubles = 1;
+  }
+  let carriedOpen = carried !== null;
   MARK_PATTERN.lastIndex = 0;
-  let match = MARK_PATTERN.exec(text);
-  for (; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p];
-    const stack: Entry[] = [];
-    let doubles = 0;
-    let lastQuoteEnd = -1;
-    // A quote left open by the previous paragraph stays open until this paragraph's first double mark decides.
-    if (carried) {
-      stack.push(carried);
-      doubles = 1;
-    }
-    let carriedOpen = carried !== null;
-    carried = null;
-    while (match && match.index < paragraph.end) {
-      if (match.index < paragraph.start) {
-        match = MARK_PATTERN.exec(text);
-        continue;
-      }
-      stats.steps++;
-      const mark: Mark = { start: match.index, end: match.index + match[0].length, text: match[0], family: familyOf(match[0]) };
-      match = MARK_PATTERN.exec(text);
-      const flank = flankingOf(text, mark, paragraph.start, paragraph.end);
-      const top = stack.length ? stack[stack.length - 1] : null;
-      let direction = decide(text, mark, flank, doubles > 0, top, paragraph.end, stats);
-      if (carriedOpen && mark.family === 'double') {
-        carriedOpen = false;
-        if (direction === 'open') {
-          // A new opening mark: the carried quote was unbalanced and ended with its own paragraph.
-          const entry = stack.shift() as Entry;
-          doubles--;
-          flushOpen(entry);
-          direction = decide(text, mark, flank, doubles > 0, stack.length ? stack[stack.length - 1] : null, paragraph.end, stats);
-        }
-      }
-      if (direction === 'ignore') continue;
+  for (let match = MARK_PATTERN.exec(text); match; match = MARK_PATTERN.exec(text)) {
+    stats.steps++;
+    const mark: Mark = { start: match.index, end: match.index + match[0].length, text: match[0], family: familyOf(match[0]) };
+    const flank = flankingOf(text, mark, 0, end);
+    const top = stack.length ? stack[stack.length - 1] : null;
+    let direction = decide(text, mark, flank, doubles > 0, top, end, stats);
+    if (carriedOpen && mark.family === 'double') {
+      carriedOpen = false;
       if (direction === 'open') {
-        if (stack.length < MAX_DEPTH) {
-          stack.push({ mark, paragraph: p });
-          if (mark.family === 'double') doubles++;
-        }
-        continue;
-      }
-      if (mark.family === 'single') {
-        // Only a single mark on top of the stack can be closed by a single mark (else: apostrophe).
-        if (top && top.mark.family === 'single') {
-          stack.pop();
-          stats.steps++;
-          if (stack.length === 0) {
-            quotes.push({ start: top.mark.start, end: mark.end, unbalanced: false });
-            lastQuoteEnd = mark.end;
-          }
-        }
-        continue;
-      }
-      if (doubles === 0) {
-        // A closing mark with no opening one: the quote runs back to the paragraph (or sentence) start.
-        stack.length = 0;
-        const start = backStart(paragraph, lastQuoteEnd, mark.start);
-        quotes.push({ start, end: mark.end, unbalanced: true, orphan: mark });
-        orphanProblem(mark, false);
-        lastQuoteEnd = mark.end;
-        continue;
-      }
-      let opened: Entry | undefined;
-      while (stack.length) {
-        stats.steps++;
-        const entry = stack.pop() as Entry;
-        if (entry.mark.family === 'double') {
-          opened = entry;
-          break;
-        }
-      }
-      doubles--;
-      if (opened && stack.length === 0) {
-        quotes.push({ start: opened.mark.start, end: mark.end, unbalanced: false });
-        lastQuoteEnd = mark.end;
+        // A new opening mark: the carried quote was unbalanced and ended with its own paragraph.
+        const entry = stack.shift() as Entry;
+        doubles--;
+        flushOpen(entry);
+        direction = decide(text, mark, flank, doubles > 0, stack.length ? stack[stack.length - 1] : null, end, stats);
       }
     }
-    // End of the paragraph: the outermost open double mark may still be closed by the next paragraph.
-    const outer = stack.find(e => e.mark.family === 'double');
-    if (outer) {
-      if (outer.paragraph === p && p + 1 < paragraphs.length) carried = outer;
-      else flushOpen(outer);
+    if (direction === 'ignore') continue;
+    if (direction === 'open') {
+      if (stack.length < MAX_DEPTH) {
+        stack.push({ mark, paragraph: 0 });
+        if (mark.family === 'double') doubles++;
+      }
+      continue;
+    }
+    if (mark.family === 'single') {
+      // Only a single mark on top of the stack can be closed by a single mark (else: apostrophe).
+      if (top && top.mark.family === 'single') {
+        stack.pop();
+        stats.steps++;
+        if (stack.length === 0) {
+          quotes.push({ start: top.mark.start, end: mark.end, unbalanced: false });
+          lastQuoteEnd = mark.end;
+        }
+      }
+      continue;
+    }
+    if (doubles === 0) {
+      // A closing mark with no opening one: the quote runs back to the paragraph (or sentence) start.
+      stack.length = 0;
+      const start = backStart(lastQuoteEnd, mark.start);
+      quotes.push({ start, end: mark.end, unbalanced: true, orphan: mark });
+      problems.push(orphanProblem(mark, false));
+      lastQuoteEnd = mark.end;
+      continue;
+    }
+    let opened: Entry | undefined;
+    while (stack.length) {
+      stats.steps++;
+      const entry = stack.pop() as Entry;
+      if (entry.mark.family === 'double') {
+        opened = entry;
+        break;
+      }
+    }
+    doubles--;
+    if (opened && stack.length === 0) {
+      if (opened.paragraph === CARRIED) settled = { closedAt: mark.end, quoteIndex: quotes.length, problemIndex: problems.length };
+      else quotes.push({ start: opened.mark.start, end: mark.end, unbalanced: false });
+      lastQuoteEnd = mark.end;
     }
   }
-  quotes.sort((a, b) => a.start - b.start);
-  return { quotes, problems };
+  MARK_PATTERN.lastIndex = 0;
+  // End of the paragraph: the outermost open double mark may still be closed by the next paragraph.
+  const outer = stack.find(e => e.mark.family === 'double');
+  let open: Mark | null = null;
+  if (outer) {
+    if (outer.paragraph === CARRIED) flushOpen(outer);
+    else open = outer.mark;
+  }
+  return { quotes, problems, carried: settled, open };
 }
 
 /** Decide whether a mark opens, closes, or is not a quotation mark here (an apostrophe, inches). */
@@ -203,7 +298,7 @@ function decide(text: string, mark: Mark, flank: ReturnType<typeof flankingOf>, 
         return leftFlanking && curlyOnTop ? 'open' : 'close';
       }
       // A straight mark after a digit with no quote open is inches or seconds (5" gun).
-      if (mark.start > 0 && /\p{N}/u.test(text[mark.start - 1])) return 'ignore';
+      if (mark.start > 0 && DIGIT.test(text[mark.start - 1])) return 'ignore';
       return !spaceBefore && spaceAfter ? 'close' : 'open';
     }
     case '‘':
