@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze';
-import { createAnalysisMemo } from '../../server/src/analysis/memo';
+import { createAnalysisMemo, type Memo } from '../../server/src/analysis/memo';
+import { PARAGRAPH_STAGE } from '../../server/src/analysis/entities/index';
 import { loadEntityResources } from '../../server/src/resources';
 import { ENGLISH_ARTICLE, FRENCH_ARTICLE } from '../protocol/fixtures';
 import { prng } from '../protocol/hostileTexts';
@@ -26,7 +27,9 @@ test('an analysis with memos equals a fresh one after every random edit', { time
   const memo = createAnalysisMemo();
   let text = start;
   let reused = 0;
-  const counting = { ...memo, sentences: { get: (k: string) => { const v = memo.sentences.get(k); if (v) reused++; return v; }, set: (k: string, v: never) => memo.sentences.set(k, v) } };
+  // Entity tagging is reused per paragraph (a stage memo), and per sentence inside an edited paragraph.
+  const countHits = <V>(m: Memo<V>): Memo<V> => ({ get: k => { const v = m.get(k); if (v) reused++; return v; }, set: (k, v) => m.set(k, v) });
+  const counting = { ...memo, sentences: countHits(memo.sentences), stage: <V>(name: string) => (name === PARAGRAPH_STAGE ? countHits(memo.stage<V>(name)) : memo.stage<V>(name)) };
   for (let step = 0; step < 120; step++) {
     const at = Math.floor(random() * (text.length + 1));
     const choice = random();
@@ -38,8 +41,8 @@ test('an analysis with memos equals a fresh one after every random edit', { time
     const fresh = analyzeText(text, { entityResources: resources });
     assert.deepEqual(incremental, fresh, `step ${step} differs`);
   }
-  // Most sentences are untouched by any one edit: their tagging came from the memo.
-  assert.ok(reused > 120 * 10, `only ${reused} sentences reused`);
+  // Most paragraphs are untouched by any one edit: their tagging came from the memo.
+  assert.ok(reused > 120 * 10, `only ${reused} paragraphs and sentences reused`);
 });
 
 test('an edit re-cuts and re-tags only the paragraph it touched', () => {

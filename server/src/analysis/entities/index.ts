@@ -2,13 +2,14 @@
  * Named-entity recognition: people, organizations and places. Each sentence is tagged by the
  * statistical tagger of its paragraph's language (BILOU tags, see `perceptron.ts`), its spans
  * cleaned per the guidelines (`rules.ts`), then two document-level passes make the tagging
- * consistent within the file: a word tagged as a person's surname elsewhere in the file is a
- * person, and a name tagged once is tagged at its other capitalized occurrences. Without a model
+ * consistent within the file (`propagate.ts`): a word tagged as a person's surname elsewhere in the
+ * file is a person, and a name tagged once is tagged at its other capitalized occurrences. Per-paragraph
+ * results are memoized by the paragraph's text, so an edit re-tags only what it touched. Without a model
  * (before the host has loaded one) a rule-based fallback answers. Returns raw typed spans; identity
  * and canonical names are decided afterwards by `identity.ts`.
  */
 import type { Layout } from '../layout';
-import type { EntityType, Language, Span, Token } from '../types';
+import type { EntityType, Language, Sentence, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
@@ -18,8 +19,8 @@ import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
-import { foldAccents } from '../fold';
-import type { Memo } from '../memo';
+import type { AnalysisMemo, Memo } from '../memo';
+import { PARTICLE_HEADS, propagate, sentenceSpans, type SentenceSpans } from './propagate';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
@@ -103,139 +104,210 @@ function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
   return set;
 }
 
-/** A sentence's tokens and spans, kept for the document-level passes. */
-interface TaggedSentence {
-  tokens: Token[];
-  spans: TokenSpan[];
-}
-
 /**
  * Tagged spans of sentences seen before, keyed by language and the sentence's tokens with their
- * spacing (everything the per-sentence pass reads). Owned by the host per document and cleared
- * when the resources change, so an edit re-tags only the sentences it touched.
+ * spacing (everything the per-sentence pass reads), used for the sentences of an edited paragraph.
  */
 export type SentenceMemo = Memo<TokenSpan[]>;
 
-function sentenceKey(language: string, tokens: Token[]): string {
+function sentenceKey(language: string, tokens: Token[], from: number, to: number): string {
   let key = language;
-  for (let i = 0; i < tokens.length; i++) key += `\u0001${tokens[i].text}\u0002${i + 1 < tokens.length ? tokens[i + 1].start - tokens[i].end : 0}`;
+  for (let i = from; i < to; i++) key += `\u0001${tokens[i].text}\u0002${i + 1 < to ? tokens[i + 1].start - tokens[i].end : 0}`;
   return key;
 }
 
-const copySpans = (spans: TokenSpan[]) => spans.map(span => ({ ...span }));
+/** One sentence of a paragraph: its tokens `[from, to)` relative to the paragraph's first token, and its spans. */
+interface TaggedSentence {
+  from: number;
+  to: number;
+  tagged: SentenceSpans;
+}
 
-/** Typed entity spans of the whole text, sorted by start, non-overlapping; `memo` skips sentences tagged before. */
-export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: SentenceMemo): RawMention[] {
+/**
+ * One paragraph's per-sentence results, a pure function of its text and language (the sentences'
+ * tokens and spacing come from the paragraph's text alone, see `layout.ts`), so it is memoized by
+ * the paragraph's text. URLs never cross a line, so the paragraph's own ones are all that filter
+ * its spans.
+ */
+interface ParagraphTagging {
+  language: Language;
+  sentences: TaggedSentence[];
+  /** URL ranges relative to the paragraph's start, found on first use. */
+  urls?: Span[];
+}
+
+/** What the per-sentence pass reads besides the sentence. */
+interface Context {
+  resources?: EntityResources;
+  lexicon: Lexicon;
+  sentenceMemo?: SentenceMemo;
+}
+
+/** Name of the stage memo of paragraph results (`AnalysisMemo.stage`). */
+export const PARAGRAPH_STAGE = 'entity-paragraphs';
+
+/**
+ * Typed entity spans of the whole text, sorted by start, non-overlapping. With `memo`, unchanged
+ * paragraphs reuse their tagging and an edited paragraph's unchanged sentences theirs; the
+ * document-level propagation then runs over the compact per-sentence results.
+ */
+export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
   const { tokens, sentences, paragraphs, text } = layout;
-  const lexicon = lexiconOf(resources?.gazetteer);
-  const tagged: TaggedSentence[] = [];
+  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer), sentenceMemo: memo?.sentences };
+  const paragraphMemo = memo?.stage<ParagraphTagging>(PARAGRAPH_STAGE);
+  // Per paragraph with sentences: its result and the index of its first token in `tokens`.
+  const taggings: ParagraphTagging[] = [];
+  const firstTokens: number[] = [];
+  const paragraphIndexes: number[] = [];
   let t = 0;
-  for (const sentence of sentences) {
-    while (t < tokens.length && tokens[t].start < sentence.start) t++;
-    const from = t;
-    while (t < tokens.length && tokens[t].end <= sentence.end) t++;
-    const sentenceTokens = tokens.slice(from, t);
-    if (!sentenceTokens.length) continue;
-    const language = paragraphs[sentence.paragraph]?.language ?? 'en';
-    const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
-    const words = sentenceTokens.map(tok => tok.text);
-    const key = memo ? sentenceKey(language, sentenceTokens) : '';
-    const remembered = memo?.get(key);
-    if (remembered) {
-      tagged.push({ tokens: sentenceTokens, spans: copySpans(remembered) });
-      continue;
+  for (let s = 0; s < sentences.length; ) {
+    // Layout sentences come paragraph by paragraph, in order, inside their paragraph.
+    const p = sentences[s].paragraph;
+    let next = s + 1;
+    while (next < sentences.length && sentences[next].paragraph === p) next++;
+    const paragraph = paragraphs[p];
+    while (t < tokens.length && tokens[t].start < (paragraph?.start ?? sentences[s].start)) t++;
+    const language = paragraph?.language ?? 'en';
+    const source = paragraphMemo && paragraph ? text.slice(paragraph.start, paragraph.end) : '';
+    let tagging = source ? paragraphMemo!.get(source) : undefined;
+    if (!tagging || tagging.language !== language) {
+      tagging = tagParagraph(tokens, t, sentences, s, next, language, context);
+      if (source) paragraphMemo!.set(source, tagging);
     }
-    // Most prose sentences have no capital past an ordinary first word: nothing to find there.
-    if (model && resources && withoutNames(words, headlineWordsOf(resources))) {
-      memo?.set(key, []);
-      tagged.push({ tokens: sentenceTokens, spans: [] });
-      continue;
-    }
-    const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
-    let spans: TokenSpan[];
-    if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
-    else spans = fallbackSpans(sentenceTokens, view.afterTitle);
-    const cleaned: TokenSpan[] = [];
-    const shout = spans.length > 0 && shouting(words);
-    const common = model && resources ? headlineWordsOf(resources) : undefined;
-    // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
-    // except words of listed names and organization heads ("Defense Department").
-    const gazetteer = resources?.gazetteer;
-    const trimWords =
-      view.words === words
-        ? words
-        : view.words.map((w, k) => {
-            if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
-            // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
-            return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
-          });
-    const pieces = spans
-      .flatMap(span => {
-        const parts = splitAtBreaks(span, words);
-        // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
-        return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-      })
-      // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
-      // lines keep their own, where "KANSAS CITY" is one name.
-      // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-      .flatMap(span => {
-        const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
-        // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
-        const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
-        return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-      })
-      .flatMap(span => splitTitles(span, words))
-      .flatMap(span => splitDateline(span, words));
-    for (const piece of pieces) {
-      let c = cleanSpan(piece, words, view.afterTitle);
-      if (!c) continue;
-      if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches, resources?.gazetteer);
-      const span = c;
-      const match = matches.find(m => m.start === span.start && m.end === span.end);
-      if (match) {
-        c.key = match.entry.key;
-        // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-        const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
-        if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
-        // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
-        else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
-        // A state abbreviation is a place ("Tenn.", "W.Va.").
-        else if (match.entry.list === 'places' && c.end - c.start === 1 && /\.$/.test(words[c.start]) && c.type !== 'LOC') c.type = 'LOC';
-        // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
-        else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
-        // A listed organization is not a person.
-        else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
-      }
-      if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
-      if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
-      // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
-      if (c.type === 'PER' && c.end - c.start === 1 && /^\p{Lu}{2,4}$/u.test(words[c.start])) c.type = 'ORG';
-      if (isByline(words, c)) c.type = 'PER';
-      cleaned.push(c);
-    }
-    if (model && !shout) {
-      extendLowerHeads(cleaned, words);
-      addGazetteerAcronyms(cleaned, matches, words);
-      completeFromGazetteer(cleaned, matches, words);
-      if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
-    }
-    memo?.set(key, copySpans(cleaned));
-    tagged.push({ tokens: sentenceTokens, spans: cleaned });
+    taggings.push(tagging);
+    firstTokens.push(t);
+    paragraphIndexes.push(p);
+    s = next;
   }
-  if (resources?.models) propagate(tagged);
-  const urls = urlRanges(text);
+  const all: SentenceSpans[] = [];
+  for (const tagging of taggings) for (const sentence of tagging.sentences) all.push(sentence.tagged);
+  const final = resources?.models ? propagate(all) : all.map(s => s.spans);
   const out: RawMention[] = [];
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const start = s.tokens[span.start].start;
-      const end = s.tokens[span.end - 1].end;
-      if (urls.some(u => u.start < end && start < u.end)) continue;
-      const mention: RawMention = { start, end, type: TYPES[span.type] };
-      if (span.key) mention.key = span.key;
-      out.push(mention);
+  let k = 0;
+  for (let q = 0; q < taggings.length; q++) {
+    const tagging = taggings[q];
+    const paragraph = paragraphs[paragraphIndexes[q]];
+    const base = paragraph?.start ?? 0;
+    for (const sentence of tagging.sentences) {
+      const spans = final[k++];
+      if (!spans.length) continue;
+      const urls = (tagging.urls ??= paragraph ? urlRanges(text.slice(paragraph.start, paragraph.end)) : urlRanges(text));
+      const first = firstTokens[q] + sentence.from;
+      for (const span of spans) {
+        const start = tokens[first + span.start].start;
+        const end = tokens[first + span.end - 1].end;
+        if (urls.length && urls.some(u => u.start < end - base && start - base < u.end)) continue;
+        const mention: RawMention = { start, end, type: TYPES[span.type] };
+        if (span.key) mention.key = span.key;
+        out.push(mention);
+      }
     }
   }
   return out;
+}
+
+/** The sentences `[from, to)` of one paragraph whose first token is `tokens[first]`, each through the per-sentence pass. */
+function tagParagraph(tokens: Token[], first: number, sentences: Sentence[], from: number, to: number, language: Language, context: Context): ParagraphTagging {
+  const tagged: TaggedSentence[] = [];
+  let t = first;
+  for (let s = from; s < to; s++) {
+    const sentence = sentences[s];
+    while (t < tokens.length && tokens[t].start < sentence.start) t++;
+    const start = t;
+    while (t < tokens.length && tokens[t].end <= sentence.end) t++;
+    if (t === start) continue;
+    const words = new Array<string>(t - start);
+    for (let k = start; k < t; k++) words[k - start] = tokens[k].text;
+    const key = context.sentenceMemo ? sentenceKey(language, tokens, start, t) : '';
+    let spans = context.sentenceMemo?.get(key);
+    if (!spans) {
+      spans = sentenceEntities(tokens, start, words, language, context);
+      context.sentenceMemo?.set(key, spans);
+    }
+    tagged.push({ from: start - first, to: t - first, tagged: sentenceSpans(words, spans) });
+  }
+  return { language, sentences: tagged };
+}
+
+/**
+ * The per-sentence pass: tag the sentence (or apply the rules without a model) and clean its spans
+ * per the guidelines. `words` are the texts of `tokens[start …]`. The result is never modified
+ * afterwards (it is memoized).
+ */
+function sentenceEntities(tokens: Token[], start: number, words: string[], language: Language, context: Context): TokenSpan[] {
+  const { resources, lexicon } = context;
+  const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
+  // Most prose sentences have no capital past an ordinary first word: nothing to find there.
+  if (model && resources && withoutNames(words, headlineWordsOf(resources))) return [];
+  const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
+  let spans: TokenSpan[];
+  if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
+  else spans = fallbackSpans(tokens.slice(start, start + words.length), view.afterTitle);
+  const cleaned: TokenSpan[] = [];
+  const shout = spans.length > 0 && shouting(words);
+  const common = model && resources ? headlineWordsOf(resources) : undefined;
+  // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
+  // except words of listed names and organization heads ("Defense Department").
+  const gazetteer = resources?.gazetteer;
+  const trimWords =
+    view.words === words
+      ? words
+      : view.words.map((w, k) => {
+          if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
+          // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
+          return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
+        });
+  const pieces = spans
+    .flatMap(span => {
+      const parts = splitAtBreaks(span, words);
+      // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
+      return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+    })
+    // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
+    // lines keep their own, where "KANSAS CITY" is one name.
+    // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
+    .flatMap(span => {
+      const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
+      // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
+      const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
+      return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+    })
+    .flatMap(span => splitTitles(span, words))
+    .flatMap(span => splitDateline(span, words));
+  for (const piece of pieces) {
+    let c = cleanSpan(piece, words, view.afterTitle);
+    if (!c) continue;
+    if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches, resources?.gazetteer);
+    const span = c;
+    const match = matches.find(m => m.start === span.start && m.end === span.end);
+    if (match) {
+      c.key = match.entry.key;
+      // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
+      const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
+      if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
+      // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
+      else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
+      // A state abbreviation is a place ("Tenn.", "W.Va.").
+      else if (match.entry.list === 'places' && c.end - c.start === 1 && /\.$/.test(words[c.start]) && c.type !== 'LOC') c.type = 'LOC';
+      // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
+      else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
+      // A listed organization is not a person.
+      else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
+    }
+    if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
+    if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
+    // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
+    if (c.type === 'PER' && c.end - c.start === 1 && /^\p{Lu}{2,4}$/u.test(words[c.start])) c.type = 'ORG';
+    if (isByline(words, c)) c.type = 'PER';
+    cleaned.push(c);
+  }
+  if (model && !shout) {
+    extendLowerHeads(cleaned, words);
+    addGazetteerAcronyms(cleaned, matches, words);
+    completeFromGazetteer(cleaned, matches, words);
+    if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
+  }
+  return cleaned;
 }
 
 /** "convenes" → "convene", "unveils" → "unveil", "completes" → "complete": an inflection of a common word. */
@@ -452,12 +524,6 @@ function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<
   }
 }
 
-// Last words of company and institution names whose first words are used alone for them.
-const ORG_SUFFIXES = new Set(['corp', 'inc', 'ltd', 'co', 'llc', 'plc', 'sa', 'ag', 'gmbh', 'group', 'systems', 'company', 'corporation', 'university', 'technologies', 'holdings']);
-
-// Capitalized particles that begin French and Dutch surnames ("Le Drian", "De Gaulle", "Van Rompuy").
-const PARTICLE_HEADS = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'ben', 'bin', 'mac', 'mc']);
-
 /**
  * Acronyms the gazetteer knows as organizations or places ("OTAN", "EIIL") are tagged even where
  * the tagger missed them: an all-caps word of 2–6 letters is rarely anything else. So are
@@ -475,101 +541,3 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
   spans.sort((a, b) => a.start - b.start);
 }
 
-// Accents only need stripping outside ASCII; most words skip the costly normalization. Memoized.
-const folded = new Map<string, string>();
-function fold(w: string): string {
-  let f = folded.get(w);
-  if (f === undefined) {
-    f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldAccents(w);
-    if (folded.size >= 50_000) folded.clear();
-    folded.set(w, f);
-  }
-  return f;
-}
-
-/** Whether a word starts with a capital letter (ASCII fast path). */
-function startsUpper(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(w);
-}
-
-/**
- * Document-level consistency. (1) A one-word span or untagged capitalized word equal to the last
- * word of a multi-word person name in the file is that person ("Hagel" after "Chuck Hagel").
- * (2) A multi-word name, or a one-word name tagged at least twice, is tagged at its untagged
- * capitalized occurrences with its majority type.
- */
-function propagate(tagged: TaggedSentence[]): void {
-  // Proper prefixes of company and institution names ("ciena" of "Ciena Corp.", "penn state" of "Penn State University").
-  const orgPrefixes = new Set<string>();
-  const surnames = new Set<string>();
-  // Parts of full person names: multi-word surnames ("le drian") and first names ("lucas").
-  const nameParts = new Set<string>();
-  const votes = new Map<string, Map<string, number>>();
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const words = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text));
-      if (span.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) surnames.add(words[words.length - 1]);
-      if (span.type === 'ORG' && words.length >= 2 && ORG_SUFFIXES.has(words[words.length - 1].replace(/\.$/, ''))) {
-        for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
-      }
-      if (span.type === 'PER' && words.length >= 2) {
-        for (let k = 1; k < words.length - 1; k++) nameParts.add(words.slice(k).join(' '));
-        if (words[0].length >= 3 && !words[0].endsWith('.')) nameParts.add(words[0]);
-      }
-      const key = words.join(' ');
-      const v = votes.get(key) ?? new Map<string, number>();
-      v.set(span.type, (v.get(span.type) ?? 0) + 1);
-      votes.set(key, v);
-    }
-  }
-  const majority = new Map<string, string>();
-  const prefixes = new Set<string>();
-  for (const [key, v] of votes) {
-    const [type, count] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (!key.includes(' ') && count < 2) continue;
-    majority.set(key, type);
-    const words = key.split(' ');
-    for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
-  }
-  const maxWords = 6;
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const key = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text)).join(' ');
-      // One name, one type in a file: a clear majority wins ("Donald Trump" tagged PER 5 times, ORG once).
-      const v = votes.get(key);
-      if (v && v.size > 1) {
-        const ranked = [...v.entries()].sort((a, b) => b[1] - a[1]);
-        if (ranked[0][1] > ranked[1][1]) span.type = ranked[0][0];
-      }
-      if (orgPrefixes.has(key)) span.type = 'ORG';
-      else if (span.type !== 'PER' && ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key))) span.type = 'PER';
-      // "Le" + "Drian" where the file has "Jean-Yves Le Drian": take the particle in.
-      if (span.type === 'PER' && span.start > 0) {
-        const particle = fold(s.tokens[span.start - 1].text);
-        if (PARTICLE_HEADS.has(particle) && nameParts.has(`${particle} ${key}`) && !s.spans.some(o => o.end === span.start)) span.start--;
-      }
-    }
-    const covered = new Array<boolean>(s.tokens.length).fill(false);
-    for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;
-    const added: TokenSpan[] = [];
-    for (let i = 0; i < s.tokens.length; i++) {
-      if (covered[i] || !startsUpper(s.tokens[i].text)) continue;
-      let found: TokenSpan | null = null;
-      let key = '';
-      for (let j = i; j < s.tokens.length && j - i < maxWords && !covered[j]; j++) {
-        key = j === i ? fold(s.tokens[j].text) : `${key} ${fold(s.tokens[j].text)}`;
-        const type = majority.get(key);
-        if (type && /^[\p{Lu}\p{N}]/u.test(s.tokens[j].text)) found = { start: i, end: j + 1, type };
-        if (!prefixes.has(key)) break;
-      }
-      if (!found && surnames.has(fold(s.tokens[i].text)) && (i === 0 || !startsUpper(s.tokens[i - 1].text))) found = { start: i, end: i + 1, type: 'PER' };
-      if (found && (found.end < s.tokens.length ? !startsUpper(s.tokens[found.end].text) : true)) {
-        added.push(found);
-        i = found.end - 1;
-      }
-    }
-    if (added.length) s.spans = [...s.spans, ...added].sort((a, b) => a.start - b.start);
-  }
-}

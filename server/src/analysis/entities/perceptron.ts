@@ -268,16 +268,25 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
   const start = nTags;
   let prev1 = start;
   let prev2 = start;
+  const windowOf = (j: number) => (j < 0 ? before : j >= n ? after : entries[j]).local;
   for (let i = 0; i < n; i++) {
-    // Padding words contribute their own offset's block, like any other word.
-    for (let k = -WINDOW, at = 0; k <= WINDOW; k++, at += nTags) {
-      const j = i + k;
-      const local = (j < 0 ? before : j >= n ? after : entries[j]).local;
-      if (k === -WINDOW) for (let t = 0; t < nTags; t++) scores[t] = local[at + t];
-      else for (let t = 0; t < nTags; t++) scores[t] += local[at + t];
+    // Padding words contribute their own offset's block, like any other word. The five (WINDOW = 2) window
+    // blocks and the bias are summed in one pass, rounding to float32 after each addition in the
+    // same order as adding block by block into `scores` would (so the scores are bit-identical).
+    const w0 = windowOf(i - 2);
+    const w1 = windowOf(i - 1);
+    const w2 = windowOf(i);
+    const w3 = windowOf(i + 1);
+    const w4 = windowOf(i + 2);
+    for (let t = 0, a1 = nTags, a2 = 2 * nTags, a3 = 3 * nTags, a4 = 4 * nTags; t < nTags; t++, a1++, a2++, a3++, a4++) {
+      let s = w0[t];
+      s = Math.fround(s + w1[a1]);
+      s = Math.fround(s + w2[a2]);
+      s = Math.fround(s + w3[a3]);
+      s = Math.fround(s + w4[a4]);
+      scores[t] = s + k0[t];
     }
-    // Context features (see `contextFeatures`).
-    addBlock(scores, k0, 0, nTags);
+    // Context features (see `contextFeatures`); the bias block was added above.
     addBlock(scores, pairs[i], nTags, nTags);
     addBlock(scores, pairs[i + 1], 0, nTags);
     const shape = shapeEntry(model, c, view.shorts[i]);
