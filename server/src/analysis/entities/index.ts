@@ -9,7 +9,7 @@
  * and canonical names are decided afterwards by `identity.ts`.
  */
 import type { Layout } from '../layout';
-import type { EntityType, Language, Sentence, Span, Token } from '../types';
+import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
@@ -20,7 +20,7 @@ import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
 import type { AnalysisMemo, Memo } from '../memo';
-import { PARTICLE_HEADS, propagate, sentenceSpans, type SentenceSpans } from './propagate';
+import { KeyIds, PARTICLE_HEADS, keyIdsOf, propagate, sentenceSpans, type SentenceSpans } from './propagate';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
@@ -124,13 +124,19 @@ interface TaggedSentence {
 }
 
 /**
- * One paragraph's per-sentence results, a pure function of its text and language (the sentences'
- * tokens and spacing come from the paragraph's text alone, see `layout.ts`), so it is memoized by
- * the paragraph's text. URLs never cross a line, so the paragraph's own ones are all that filter
- * its spans.
+ * One paragraph's per-sentence results, a pure function of its text and language (its tokens,
+ * sentences and their spacing come from the paragraph's text alone, see `layout.ts`), so it is
+ * memoized by the paragraph's text. URLs never cross a line, so the paragraph's own ones are all
+ * that filter its spans.
  */
 interface ParagraphTagging {
   language: Language;
+  /** How many layout sentences and tokens the paragraph has. */
+  sentenceCount: number;
+  tokenCount: number;
+  /** Token offsets relative to the paragraph's start. */
+  starts: Int32Array;
+  ends: Int32Array;
   sentences: TaggedSentence[];
   /** URL ranges relative to the paragraph's start, found on first use. */
   urls?: Span[];
@@ -143,8 +149,9 @@ interface Context {
   sentenceMemo?: SentenceMemo;
 }
 
-/** Name of the stage memo of paragraph results (`AnalysisMemo.stage`). */
+/** Names of the stage memos (`AnalysisMemo.stage`) of paragraph results and of the document's key ids. */
 export const PARAGRAPH_STAGE = 'entity-paragraphs';
+const KEY_STAGE = 'entity-keys';
 
 /**
  * Typed entity spans of the whole text, sorted by start, non-overlapping. With `memo`, unchanged
@@ -152,52 +159,43 @@ export const PARAGRAPH_STAGE = 'entity-paragraphs';
  * document-level propagation then runs over the compact per-sentence results.
  */
 export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
-  const { tokens, sentences, paragraphs, text } = layout;
+  const { paragraphs, text } = layout;
   const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer), sentenceMemo: memo?.sentences };
   const paragraphMemo = memo?.stage<ParagraphTagging>(PARAGRAPH_STAGE);
-  // Per paragraph with sentences: its result and the index of its first token in `tokens`.
-  const taggings: ParagraphTagging[] = [];
-  const firstTokens: number[] = [];
-  const paragraphIndexes: number[] = [];
+  const taggings = new Array<ParagraphTagging>(paragraphs.length);
+  // Layout tokens and sentences come paragraph by paragraph, in order: a remembered paragraph's
+  // counts say where the next one starts.
   let t = 0;
-  for (let s = 0; s < sentences.length; ) {
-    // Layout sentences come paragraph by paragraph, in order, inside their paragraph.
-    const p = sentences[s].paragraph;
-    let next = s + 1;
-    while (next < sentences.length && sentences[next].paragraph === p) next++;
+  let s = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
-    while (t < tokens.length && tokens[t].start < (paragraph?.start ?? sentences[s].start)) t++;
-    const language = paragraph?.language ?? 'en';
-    const source = paragraphMemo && paragraph ? text.slice(paragraph.start, paragraph.end) : '';
-    let tagging = source ? paragraphMemo!.get(source) : undefined;
-    if (!tagging || tagging.language !== language) {
-      tagging = tagParagraph(tokens, t, sentences, s, next, language, context);
-      if (source) paragraphMemo!.set(source, tagging);
+    const source = paragraphMemo ? text.slice(paragraph.start, paragraph.end) : '';
+    let tagging = paragraphMemo?.get(source);
+    if (!tagging || tagging.language !== paragraph.language) {
+      tagging = tagParagraph(layout, p, t, s, context);
+      paragraphMemo?.set(source, tagging);
     }
-    taggings.push(tagging);
-    firstTokens.push(t);
-    paragraphIndexes.push(p);
-    s = next;
+    taggings[p] = tagging;
+    t += tagging.tokenCount;
+    s += tagging.sentenceCount;
   }
   const all: SentenceSpans[] = [];
   for (const tagging of taggings) for (const sentence of tagging.sentences) all.push(sentence.tagged);
-  const final = resources?.models ? propagate(all) : all.map(s => s.spans);
+  const final = resources?.models ? propagate(all, keyIdsOf(memo?.stage<KeyIds>(KEY_STAGE))) : all.map(s => s.spans);
   const out: RawMention[] = [];
   let k = 0;
-  for (let q = 0; q < taggings.length; q++) {
-    const tagging = taggings[q];
-    const paragraph = paragraphs[paragraphIndexes[q]];
-    const base = paragraph?.start ?? 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const tagging = taggings[p];
+    const base = paragraphs[p].start;
     for (const sentence of tagging.sentences) {
       const spans = final[k++];
       if (!spans.length) continue;
-      const urls = (tagging.urls ??= paragraph ? urlRanges(text.slice(paragraph.start, paragraph.end)) : urlRanges(text));
-      const first = firstTokens[q] + sentence.from;
+      const urls = (tagging.urls ??= urlRanges(text.slice(base, paragraphs[p].end)));
       for (const span of spans) {
-        const start = tokens[first + span.start].start;
-        const end = tokens[first + span.end - 1].end;
-        if (urls.length && urls.some(u => u.start < end - base && start - base < u.end)) continue;
-        const mention: RawMention = { start, end, type: TYPES[span.type] };
+        const start = tagging.starts[sentence.from + span.start];
+        const end = tagging.ends[sentence.from + span.end - 1];
+        if (urls.length && urls.some(u => u.start < end && start < u.end)) continue;
+        const mention: RawMention = { start: base + start, end: base + end, type: TYPES[span.type] };
         if (span.key) mention.key = span.key;
         out.push(mention);
       }
@@ -206,27 +204,38 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources, m
   return out;
 }
 
-/** The sentences `[from, to)` of one paragraph whose first token is `tokens[first]`, each through the per-sentence pass. */
-function tagParagraph(tokens: Token[], first: number, sentences: Sentence[], from: number, to: number, language: Language, context: Context): ParagraphTagging {
+/** The tagging of paragraph `p`, whose first token is `tokens[first]` and first sentence `sentences[firstSentence]`. */
+function tagParagraph(layout: Layout, p: number, first: number, firstSentence: number, context: Context): ParagraphTagging {
+  const { tokens, sentences } = layout;
+  const paragraph = layout.paragraphs[p];
+  let last = first;
+  while (last < tokens.length && tokens[last].start < paragraph.end) last++;
+  const starts = new Int32Array(last - first);
+  const ends = new Int32Array(last - first);
+  for (let k = first; k < last; k++) {
+    starts[k - first] = tokens[k].start - paragraph.start;
+    ends[k - first] = tokens[k].end - paragraph.start;
+  }
   const tagged: TaggedSentence[] = [];
   let t = first;
-  for (let s = from; s < to; s++) {
+  let s = firstSentence;
+  for (; s < sentences.length && sentences[s].paragraph === p; s++) {
     const sentence = sentences[s];
-    while (t < tokens.length && tokens[t].start < sentence.start) t++;
+    while (t < last && tokens[t].start < sentence.start) t++;
     const start = t;
-    while (t < tokens.length && tokens[t].end <= sentence.end) t++;
+    while (t < last && tokens[t].end <= sentence.end) t++;
     if (t === start) continue;
     const words = new Array<string>(t - start);
     for (let k = start; k < t; k++) words[k - start] = tokens[k].text;
-    const key = context.sentenceMemo ? sentenceKey(language, tokens, start, t) : '';
+    const key = context.sentenceMemo ? sentenceKey(paragraph.language, tokens, start, t) : '';
     let spans = context.sentenceMemo?.get(key);
     if (!spans) {
-      spans = sentenceEntities(tokens, start, words, language, context);
+      spans = sentenceEntities(tokens, start, words, paragraph.language, context);
       context.sentenceMemo?.set(key, spans);
     }
     tagged.push({ from: start - first, to: t - first, tagged: sentenceSpans(words, spans) });
   }
-  return { language, sentences: tagged };
+  return { language: paragraph.language, sentenceCount: s - firstSentence, tokenCount: last - first, starts, ends, sentences: tagged };
 }
 
 /**
