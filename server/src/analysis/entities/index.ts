@@ -19,7 +19,8 @@ import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
-import type { AnalysisMemo, Memo } from '../memo';
+import type { AnalysisMemo } from '../memo';
+import { ParagraphReuse, previousAnalysis, sentenceKey, type ParagraphMentions, type ParagraphTagging, type PreviousAnalysis } from './paragraphReuse';
 import { KeyIds, PARTICLE_HEADS, keyIdsOf, propagate, sentenceSpans, type SentenceSpans } from './propagate';
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
@@ -104,108 +105,86 @@ function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
   return set;
 }
 
-/**
- * Tagged spans of sentences seen before, keyed by language and the sentence's tokens with their
- * spacing (everything the per-sentence pass reads), used for the sentences of an edited paragraph.
- */
-export type SentenceMemo = Memo<TokenSpan[]>;
-
-function sentenceKey(language: string, tokens: Token[], from: number, to: number): string {
-  let key = language;
-  for (let i = from; i < to; i++) key += `\u0001${tokens[i].text}\u0002${i + 1 < to ? tokens[i + 1].start - tokens[i].end : 0}`;
-  return key;
-}
-
-/** One sentence of a paragraph: its tokens `[from, to)` relative to the paragraph's first token, and its spans. */
-interface TaggedSentence {
-  from: number;
-  to: number;
-  tagged: SentenceSpans;
-}
-
-/**
- * One paragraph's per-sentence results, a pure function of its text and language (its tokens,
- * sentences and their spacing come from the paragraph's text alone, see `layout.ts`), so it is
- * memoized by the paragraph's text. URLs never cross a line, so the paragraph's own ones are all
- * that filter its spans.
- */
-interface ParagraphTagging {
-  language: Language;
-  /** How many layout sentences and tokens the paragraph has. */
-  sentenceCount: number;
-  tokenCount: number;
-  /** Token offsets relative to the paragraph's start. */
-  starts: Int32Array;
-  ends: Int32Array;
-  sentences: TaggedSentence[];
-  /** URL ranges relative to the paragraph's start, found on first use. */
-  urls?: Span[];
-}
-
 /** What the per-sentence pass reads besides the sentence. */
 interface Context {
   resources?: EntityResources;
   lexicon: Lexicon;
-  sentenceMemo?: SentenceMemo;
 }
 
-/** Names of the stage memos (`AnalysisMemo.stage`) of paragraph results and of the document's key ids. */
-export const PARAGRAPH_STAGE = 'entity-paragraphs';
+/** Names of the stage memos (`AnalysisMemo.stage`): the previous analysis's paragraph results, the document's key ids. */
+const PARAGRAPH_STAGE = 'entity-paragraphs';
 const KEY_STAGE = 'entity-keys';
 
+/** How many paragraphs the last analysis with `memo` took from the one before (for tests and the bench). */
+export function reusedParagraphs(memo: AnalysisMemo): number {
+  return previousAnalysis(memo.stage<PreviousAnalysis>(PARAGRAPH_STAGE))?.reused ?? 0;
+}
+
 /**
- * Typed entity spans of the whole text, sorted by start, non-overlapping. With `memo`, unchanged
- * paragraphs reuse their tagging and an edited paragraph's unchanged sentences theirs; the
- * document-level propagation then runs over the compact per-sentence results.
+ * Typed entity spans of the whole text, sorted by start, non-overlapping. With `memo`, paragraphs
+ * the edit did not touch reuse their tagging, and an edited paragraph its unchanged sentences';
+ * the document-level propagation then runs over the compact per-sentence results.
  */
 export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
   const { paragraphs, text } = layout;
-  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer), sentenceMemo: memo?.sentences };
-  const paragraphMemo = memo?.stage<ParagraphTagging>(PARAGRAPH_STAGE);
+  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer) };
+  const previousMemo = memo?.stage<PreviousAnalysis>(PARAGRAPH_STAGE);
+  const reuse = new ParagraphReuse(text, previousAnalysis(previousMemo));
   const taggings = new Array<ParagraphTagging>(paragraphs.length);
   // Layout tokens and sentences come paragraph by paragraph, in order: a remembered paragraph's
   // counts say where the next one starts.
   let t = 0;
   let s = 0;
   for (let p = 0; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p];
-    const source = paragraphMemo ? text.slice(paragraph.start, paragraph.end) : '';
-    let tagging = paragraphMemo?.get(source);
-    if (!tagging || tagging.language !== paragraph.language) {
-      tagging = tagParagraph(layout, p, t, s, context);
-      paragraphMemo?.set(source, tagging);
-    }
+    const tagging = reuse.find(paragraphs[p]) ?? tagParagraph(layout, p, t, s, context, memo ? reuse : undefined);
     taggings[p] = tagging;
     t += tagging.tokenCount;
     s += tagging.sentenceCount;
   }
-  const all: SentenceSpans[] = [];
-  for (const tagging of taggings) for (const sentence of tagging.sentences) all.push(sentence.tagged);
-  const final = resources?.models ? propagate(all, keyIdsOf(memo?.stage<KeyIds>(KEY_STAGE))) : all.map(s => s.spans);
+  previousMemo?.set('', reuse.result(paragraphs, taggings));
+  const final = resources?.models ? propagate(taggings, keyIdsOf(memo?.stage<KeyIds>(KEY_STAGE))) : taggings.map(tagging => tagging.sentences.map(s => s.spans));
   const out: RawMention[] = [];
-  let k = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const tagging = taggings[p];
     const base = paragraphs[p].start;
-    for (const sentence of tagging.sentences) {
-      const spans = final[k++];
-      if (!spans.length) continue;
-      const urls = (tagging.urls ??= urlRanges(text.slice(base, paragraphs[p].end)));
-      for (const span of spans) {
-        const start = tagging.starts[sentence.from + span.start];
-        const end = tagging.ends[sentence.from + span.end - 1];
-        if (urls.length && urls.some(u => u.start < end && start < u.end)) continue;
-        const mention: RawMention = { start: base + start, end: base + end, type: TYPES[span.type] };
-        if (span.key) mention.key = span.key;
-        out.push(mention);
-      }
+    const found = tagging.found?.final === final[p] ? tagging.found : (tagging.found = paragraphMentions(tagging, final[p], text, paragraphs[p]));
+    const { offsets, types, keys } = found;
+    for (let m = 0; m < types.length; m++) {
+      const mention: RawMention = { start: base + offsets[2 * m], end: base + offsets[2 * m + 1], type: types[m] };
+      if (keys[m]) mention.key = keys[m];
+      out.push(mention);
     }
   }
   return out;
 }
 
-/** The tagging of paragraph `p`, whose first token is `tokens[first]` and first sentence `sentences[firstSentence]`. */
-function tagParagraph(layout: Layout, p: number, first: number, firstSentence: number, context: Context): ParagraphTagging {
+/** A paragraph's mentions from its final spans, relative to its start, outside its URLs. */
+function paragraphMentions(tagging: ParagraphTagging, final: TokenSpan[][], text: string, paragraph: Span): ParagraphMentions {
+  const offsets: number[] = [];
+  const types: EntityType[] = [];
+  const keys: (string | undefined)[] = [];
+  for (let k = 0; k < final.length; k++) {
+    const spans = final[k];
+    if (!spans.length) continue;
+    const urls = (tagging.urls ??= urlRanges(text.slice(paragraph.start, paragraph.end)));
+    const from = tagging.froms[k];
+    for (const span of spans) {
+      const start = tagging.starts[from + span.start];
+      const end = tagging.ends[from + span.end - 1];
+      if (urls.length && urls.some(u => u.start < end && start < u.end)) continue;
+      offsets.push(start, end);
+      types.push(TYPES[span.type]);
+      keys.push(span.key);
+    }
+  }
+  return { final, offsets: Int32Array.from(offsets), types, keys };
+}
+
+/**
+ * The tagging of paragraph `p`, whose first token is `tokens[first]` and first sentence
+ * `sentences[firstSentence]`; `reuse` has the previous tagging of sentences the edit left alone.
+ */
+function tagParagraph(layout: Layout, p: number, first: number, firstSentence: number, context: Context, reuse?: ParagraphReuse): ParagraphTagging {
   const { tokens, sentences } = layout;
   const paragraph = layout.paragraphs[p];
   let last = first;
@@ -216,7 +195,9 @@ function tagParagraph(layout: Layout, p: number, first: number, firstSentence: n
     starts[k - first] = tokens[k].start - paragraph.start;
     ends[k - first] = tokens[k].end - paragraph.start;
   }
-  const tagged: TaggedSentence[] = [];
+  const remembered = reuse?.sentences();
+  const tagged: SentenceSpans[] = [];
+  const froms: number[] = [];
   let t = first;
   let s = firstSentence;
   for (; s < sentences.length && sentences[s].paragraph === p; s++) {
@@ -227,15 +208,11 @@ function tagParagraph(layout: Layout, p: number, first: number, firstSentence: n
     if (t === start) continue;
     const words = new Array<string>(t - start);
     for (let k = start; k < t; k++) words[k - start] = tokens[k].text;
-    const key = context.sentenceMemo ? sentenceKey(paragraph.language, tokens, start, t) : '';
-    let spans = context.sentenceMemo?.get(key);
-    if (!spans) {
-      spans = sentenceEntities(tokens, start, words, paragraph.language, context);
-      context.sentenceMemo?.set(key, spans);
-    }
-    tagged.push({ from: start - first, to: t - first, tagged: sentenceSpans(words, spans) });
+    const spans = (remembered?.size && remembered.get(sentenceKey(paragraph.language, words, starts, ends, start - first))) || sentenceEntities(tokens, start, words, paragraph.language, context);
+    tagged.push(sentenceSpans(words, spans));
+    froms.push(start - first);
   }
-  return { language: paragraph.language, sentenceCount: s - firstSentence, tokenCount: last - first, starts, ends, sentences: tagged };
+  return { language: paragraph.language, sentenceCount: s - firstSentence, tokenCount: last - first, starts, ends, sentences: tagged, froms };
 }
 
 /**

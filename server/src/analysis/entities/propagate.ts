@@ -7,8 +7,9 @@
  * It runs over the whole file at every analysis, so it must be cheap after an edit: names are
  * compared as folded keys ("jean-yves le drian"), and every key a sentence contributes or looks up
  * is turned once into a small integer (`KeyIds`, kept per document in its memo) and kept with the
- * sentence. Building the file's tables and applying them is then a pass of array reads and writes
- * over spans and capitalized words, with no strings built.
+ * sentence. Building the file's tables is then a pass over small integer arrays, one per paragraph.
+ * Applying them to a paragraph records which keys it looked up; at the next analysis, a paragraph
+ * none of whose keys changed in the tables keeps its previous result without being applied again.
  */
 import { foldAccents } from '../fold';
 import type { Memo } from '../memo';
@@ -34,6 +35,9 @@ export function sentenceSpans(words: string[], spans: TokenSpan[]): SentenceSpan
 /** Folded keys numbered in order of first use, so the tables of a file are arrays. */
 export class KeyIds {
   readonly keys: string[] = [];
+  /** Number of the last propagation with these ids, and its tables. */
+  version = 0;
+  tables?: Tables;
   readonly #ids = new Map<string, number>();
   /** Per key id, the ids of its proper word prefixes ("le", "le drian" for "le drian jr"), on demand. */
   readonly #prefixes: (Int32Array | undefined)[] = [];
@@ -141,15 +145,11 @@ function typeCode(type: string): number {
   return code;
 }
 
-/** What a sentence contributes to and looks up in the file's tables, as key ids. */
+/** What a sentence looks up in the file's tables, as key ids. */
 interface SentenceIds {
-  owner: KeyIds;
-  /** Per span: its key, its type code, and the key with the particle before it ("le drian") or -1. */
+  /** Per span: its key, and the key with the particle before it ("le drian") or -1. */
   keys: Int32Array;
-  types: Uint8Array;
   particles: Int32Array;
-  /** (fact bit, key id) pairs the spans add: surnames, name parts, organization prefixes. */
-  marks: number[];
   /** Per word: the id of its folded form when it starts with a capital, else -1. */
   words: Int32Array;
   /** Capitalized (bit 1) and capitalized-or-digit (bit 2) words. */
@@ -158,20 +158,46 @@ interface SentenceIds {
   runs?: Map<number, number>;
 }
 
-function idsOf(s: SentenceSpans, keyIds: KeyIds): SentenceIds {
-  if (s.ids?.owner === keyIds) return s.ids;
+/** A unit of propagation (a paragraph): its sentences and what propagation keeps about it. */
+export interface PropagationUnit {
+  sentences: SentenceSpans[];
+  propagation?: UnitPropagation;
+}
+
+interface UnitPropagation {
+  owner: KeyIds;
+  /** (key id, type code) per span, in order: the unit's votes. */
+  votes: Int32Array;
+  /** (fact bit, key id) pairs the spans add: surnames, name parts, organization prefixes. */
+  marks: Int32Array;
+  /** Per sentence, its key ids. */
+  sentences: SentenceIds[];
+  /** The last application: the propagation it was made in, the key ids it looked up, its spans per sentence. */
+  version: number;
+  lookups?: Int32Array;
+  final?: TokenSpan[][];
+}
+
+function propagationOf(unit: PropagationUnit, keyIds: KeyIds): UnitPropagation {
+  if (unit.propagation?.owner === keyIds) return unit.propagation;
+  const votes: number[] = [];
+  const marks: number[] = [];
+  const sentences = unit.sentences.map(s => sentenceIds(s, keyIds, votes, marks));
+  return (unit.propagation = { owner: keyIds, votes: Int32Array.from(votes), marks: Int32Array.from(marks), sentences, version: -1 });
+}
+
+/** A sentence's key ids; its votes and marks are appended to `votes` and `marks`. */
+function sentenceIds(s: SentenceSpans, keyIds: KeyIds, votes: number[], marks: number[]): SentenceIds {
   const count = s.spans.length;
   const keys = new Int32Array(count);
-  const types = new Uint8Array(count);
   const particles = new Int32Array(count).fill(-1);
-  const marks: number[] = [];
   for (let k = 0; k < count; k++) {
     const span = s.spans[k];
     const key = joinFolded(s, span.start, span.end);
     keys[k] = keyIds.id(key);
     // Numbered now, so every id the tables mark is below their size.
     keyIds.prefixesOf(keys[k]);
-    types[k] = typeCode(span.type);
+    votes.push(keys[k], typeCode(span.type));
     const length = span.end - span.start;
     if (length >= 2 && span.type === 'PER') {
       const last = foldedAt(s, span.end - 1);
@@ -199,16 +225,16 @@ function idsOf(s: SentenceSpans, keyIds: KeyIds): SentenceIds {
       words[i] = keyIds.id(foldedAt(s, i));
     } else if (startsUpperOrDigit(w)) shapes[i] = 2;
   }
-  return (s.ids = { owner: keyIds, keys, types, particles, marks, words, shapes });
+  return { keys, particles, words, shapes };
 }
 
 /** The id of the run of words `[start, start + length)`, `length` ≥ 2. */
-function runId(s: SentenceSpans, ids: SentenceIds, start: number, length: number, shorter: number): number {
+function runId(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, start: number, length: number, shorter: number): number {
   const runs = (ids.runs ??= new Map());
   const at = start * 8 + length;
   let id = runs.get(at);
   if (id === undefined) {
-    id = ids.owner.id(`${ids.owner.keys[shorter]} ${foldedAt(s, start + length - 1)}`);
+    id = keyIds.id(`${keyIds.keys[shorter]} ${foldedAt(s, start + length - 1)}`);
     runs.set(at, id);
   }
   return id;
@@ -224,7 +250,7 @@ interface Tables {
   majority: Int8Array;
 }
 
-function buildTables(sentences: SentenceIds[], keyIds: KeyIds): Tables {
+function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
   const size = keyIds.size;
   const facts = new Uint8Array(size);
   const counts = new Int32Array(size * TYPE_SLOTS);
@@ -232,11 +258,12 @@ function buildTables(sentences: SentenceIds[], keyIds: KeyIds): Tables {
   const order = new Int8Array(size * TYPE_SLOTS);
   const seen = new Uint8Array(size);
   const voted: number[] = [];
-  for (const s of sentences) {
-    for (let m = 0; m < s.marks.length; m += 2) facts[s.marks[m + 1]] |= s.marks[m];
-    for (let k = 0; k < s.keys.length; k++) {
-      const id = s.keys[k];
-      const type = s.types[k];
+  for (const unit of units) {
+    const { marks, votes } = unit;
+    for (let m = 0; m < marks.length; m += 2) facts[marks[m + 1]] |= marks[m];
+    for (let v = 0; v < votes.length; v += 2) {
+      const id = votes[v];
+      const type = votes[v + 1];
       if (counts[id * TYPE_SLOTS + type]++ === 0) {
         if (seen[id] === 0) voted.push(id);
         order[id * TYPE_SLOTS + seen[id]++] = type;
@@ -268,14 +295,19 @@ function buildTables(sentences: SentenceIds[], keyIds: KeyIds): Tables {
 
 const MAX_WORDS = 6;
 
-/** A sentence's spans after propagation: retyped, widened over a particle, and added occurrences. Spans that did not change are the input objects. */
-function applyTables(s: SentenceSpans, ids: SentenceIds, tables: Tables): TokenSpan[] {
+/**
+ * A sentence's spans after propagation: retyped, widened over a particle, and added occurrences.
+ * Spans that did not change are the input objects. Every key id read in the tables is appended to
+ * `lookups`: the result depends on the tables only through them.
+ */
+function applyTables(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, tables: Tables, lookups: number[]): TokenSpan[] {
   const { facts, clear, majority, size } = tables;
   const factsOf = (id: number) => (id >= 0 && id < size ? facts[id] : 0);
   let spans = s.spans;
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     const id = ids.keys[k];
+    lookups.push(id);
     // One name, one type in a file: a clear majority wins ("Donald Trump" tagged PER 5 times, ORG once).
     let type = clear[id] >= 0 ? TYPE_NAMES[clear[id]] : span.type;
     const known = facts[id];
@@ -283,7 +315,10 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, tables: Tables): TokenS
     else if (type !== 'PER' && ((span.end - span.start === 1 && known & SURNAME) || known & NAME_PART)) type = 'PER';
     let start = span.start;
     // "Le" + "Drian" where the file has "Jean-Yves Le Drian": take the particle in.
-    if (type === 'PER' && start > 0 && factsOf(ids.particles[k]) & NAME_PART && !spans.some(o => o.end === start)) start--;
+    if (type === 'PER' && start > 0 && ids.particles[k] >= 0) {
+      lookups.push(ids.particles[k]);
+      if (factsOf(ids.particles[k]) & NAME_PART && !spans.some(o => o.end === start)) start--;
+    }
     if (type !== span.type || start !== span.start) {
       if (spans === s.spans) spans = spans.slice();
       spans[k] = { ...span, start, type };
@@ -302,7 +337,8 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, tables: Tables): TokenS
     if (covered[i]) continue;
     let found: TokenSpan | null = null;
     for (let j = i, id = ids.words[i]; j < n && j - i < MAX_WORDS && !covered[j]; j++) {
-      if (j > i) id = runId(s, ids, i, j - i + 1, id);
+      if (j > i) id = runId(s, ids, keyIds, i, j - i + 1, id);
+      lookups.push(id);
       if (id < size && majority[id] >= 0 && shapes[j] & 2) found = { start: i, end: j + 1, type: TYPE_NAMES[majority[id]] };
       if (!(factsOf(id) & PREFIX)) break;
     }
@@ -315,9 +351,50 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, tables: Tables): TokenS
   return added ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
 }
 
-/** The spans of every sentence after document-level propagation, in the order given. */
-export function propagate(sentences: SentenceSpans[], keyIds: KeyIds): TokenSpan[][] {
-  const ids = sentences.map(s => idsOf(s, keyIds));
-  const tables = buildTables(ids, keyIds);
-  return sentences.map((s, k) => applyTables(s, ids[k], tables));
+/** Per key id, whether the facts propagation reads of it differ between two tables (`before` may be smaller or missing). */
+function changedKeys(before: Tables | undefined, after: Tables): Uint8Array {
+  const changed = new Uint8Array(after.size);
+  const known = before?.size ?? 0;
+  for (let id = 0; id < after.size; id++) {
+    if (id < known) changed[id] = before!.facts[id] !== after.facts[id] || before!.clear[id] !== after.clear[id] || before!.majority[id] !== after.majority[id] ? 1 : 0;
+    else changed[id] = after.facts[id] !== 0 || after.clear[id] !== -1 || after.majority[id] !== -1 ? 1 : 0;
+  }
+  return changed;
+}
+
+/** Whether none of `lookups` changed (ids past the tables have no facts in either). */
+function unchanged(lookups: Int32Array, changed: Uint8Array): boolean {
+  for (let k = 0; k < lookups.length; k++) if (lookups[k] < changed.length && changed[lookups[k]]) return false;
+  return true;
+}
+
+/**
+ * The spans of every sentence of every unit after document-level propagation, per unit and
+ * sentence. `keyIds` (from `keyIdsOf`) carries the previous propagation's tables, so that units
+ * whose look-ups did not change keep their previous result.
+ */
+export function propagate(units: PropagationUnit[], keyIds: KeyIds): TokenSpan[][][] {
+  const propagations = units.map(unit => propagationOf(unit, keyIds));
+  const tables = buildTables(propagations, keyIds);
+  // A unit's version says which tables its result was made with; the two are updated together.
+  const before = keyIds.tables;
+  const version = keyIds.version + 1;
+  keyIds.tables = tables;
+  keyIds.version = version;
+  let changed: Uint8Array | undefined;
+  const lookups: number[] = [];
+  const out = new Array<TokenSpan[][]>(units.length);
+  for (let u = 0; u < units.length; u++) {
+    const unit = propagations[u];
+    // Applied in this propagation already (the same paragraph twice), or in the previous one with the same look-ups.
+    const current = unit.version === version || (unit.version === version - 1 && unit.lookups && unchanged(unit.lookups, (changed ??= changedKeys(before, tables))));
+    if (!current) {
+      lookups.length = 0;
+      unit.final = units[u].sentences.map((s, k) => applyTables(s, unit.sentences[k], keyIds, tables, lookups));
+      unit.lookups = Int32Array.from(lookups);
+    }
+    unit.version = version;
+    out[u] = unit.final!;
+  }
+  return out;
 }
