@@ -23,6 +23,19 @@ import type { AnalysisMemo } from '../memo';
 import { ParagraphReuse, previousAnalysis, sentenceKey, type ParagraphMentions, type ParagraphTagging, type PreviousAnalysis } from './paragraphReuse';
 import { KeyIds, PARTICLE_HEADS, keyIdsOf, propagate, sentenceSpans, type SentenceSpans } from './propagate';
 
+// Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const ACRONYM = /^\p{Lu}{2,5}$/u; // a short all-caps word ("NATO", "UMP")
+const ALL_CAPS = /^\p{Lu}{2,}$/u; // two capitals or more, nothing else
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u; // a capital then a small letter
+const DOTTED_ACRONYM = /^\p{Lu}[\p{Lu}.]{1,6}$/u; // an acronym, maybe dotted ("OTAN", "U.S.")
+const INITIAL = /^\p{Lu}\.$/u; // an initial ("F.")
+const LONG_ALL_CAPS = /^\p{Lu}{3,}$/u; // three capitals or more, nothing else
+const LOWER_START = /^\p{Ll}/u; // starts with a small letter
+const LOWER_WORD = /^\p{Ll}+$/u; // letters, all lower case
+const NAME_START = /^\p{Lu}[\p{Ll}'’-]/u; // a capital then a small letter, apostrophe or hyphen
+const SHORT_ACRONYM = /^\p{Lu}{2,4}$/u; // an all-caps word of 2–4 letters
+const UPPER_START = /^\p{Lu}/u; // starts with a capital
+
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
   type: EntityType;
@@ -269,7 +282,7 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
     if (match) {
       c.key = match.entry.key;
       // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-      const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
+      const acronym = c.end - c.start === 1 && ACRONYM.test(words[c.start]) && !shout;
       if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
       // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
       else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
@@ -283,7 +296,7 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
     if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
     if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
     // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
-    if (c.type === 'PER' && c.end - c.start === 1 && /^\p{Lu}{2,4}$/u.test(words[c.start])) c.type = 'ORG';
+    if (c.type === 'PER' && c.end - c.start === 1 && SHORT_ACRONYM.test(words[c.start])) c.type = 'ORG';
     if (isByline(words, c)) c.type = 'PER';
     cleaned.push(c);
   }
@@ -298,7 +311,7 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
 
 /** "convenes" → "convene", "unveils" → "unveil", "completes" → "complete": an inflection of a common word. */
 function inflectedCommon(lower: string, common: ReadonlySet<string>): boolean {
-  if (lower.length < 5 || !/^\p{Ll}+$/u.test(lower)) return false;
+  if (lower.length < 5 || !LOWER_WORD.test(lower)) return false;
   if (lower.endsWith('s') && common.has(lower.slice(0, -1))) return true;
   if (lower.endsWith('es') && common.has(lower.slice(0, -2))) return true;
   return false;
@@ -348,7 +361,7 @@ function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], hea
   if (span.end - span.start >= 2 && ORG_HEADS.has(words[span.end - 1].toLowerCase())) return false;
   for (let k = span.start; k < span.end; k++) {
     const w = words[k];
-    if (/^\p{Lu}{2,}$/u.test(w) && w.length <= 5) return false;
+    if (ALL_CAPS.test(w) && w.length <= 5) return false;
     if (!common.has(w.toLowerCase())) return false;
   }
   return true;
@@ -360,7 +373,7 @@ function isByline(words: string[], span: TokenSpan): boolean {
   const before = span.start > 0 ? words[span.start - 1].toLowerCase() : '';
   const lead = span.start >= 2 ? words[span.start - 2] : '';
   const opens = span.start <= 2 || /^[|•·—–\-:,]$/.test(lead);
-  return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
+  return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => CAPITALIZED.test(w));
 }
 
 /** The type the tagger gives a piece of a split span when it reads it alone, if it tags it whole. */
@@ -381,7 +394,7 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
     // Inside the match only capitalized words and short connectors, but a final adjective ("Union
     // européenne"): "Xinhua news agency" is a name followed by a description.
     let plain = true;
-    for (let k = m.start + 1; k < m.end - 1; k++) if (/^\p{Ll}/u.test(words[k]) && words[k].length > 3) plain = false;
+    for (let k = m.start + 1; k < m.end - 1; k++) if (LOWER_START.test(words[k]) && words[k].length > 3) plain = false;
     if (!plain) continue;
     const inside = spans.filter(s => s.start < m.end && m.start < s.end);
     if (!inside.length || inside.some(s => s.start < m.start || s.end > m.end)) continue;
@@ -402,7 +415,7 @@ function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
   if (span.end - span.start < 2) return [span];
   const first = words[span.start];
   const next = words[span.start + 1];
-  if (!/^\p{Lu}{3,}$/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(next)) return [span];
+  if (!LONG_ALL_CAPS.test(first) || !CAPITALIZED.test(next)) return [span];
   const head: TokenSpan = { ...span, end: span.start + 1, fromSplit: true };
   return [head, { ...span, start: span.start + 1 }];
 }
@@ -427,7 +440,7 @@ function stripOrdinaryLead(
   if (ORG_HEADS.has(words[span.end - 1].toLowerCase())) return span;
   // Words of listed names ("Security" in "United Nations Security Council") are name words.
   const ordinary = (k: number) =>
-    common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
+    common.has(words[k].toLowerCase()) && !ACRONYM.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
   let start = span.start;
   // An article before an ordinary word opens the sentence, not the name ("La Cour d'appel"); before
   // a name word it may be a surname particle ("Le Drian").
@@ -479,7 +492,7 @@ function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
 function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>, gazetteer?: Gazetteer): void {
   // A given name, or a compound of given names ("Jean-Yves", "Marie-Claire").
   const givenName = (w: string) =>
-    /^\p{Lu}/u.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
+    UPPER_START.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
     if (span.type !== 'PER') continue;
@@ -499,14 +512,14 @@ function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<
         spans.splice(s + 1, 1);
         break;
       }
-      const initial = /^\p{Lu}\.$/u.test(w) && end + 1 < words.length && /^\p{Lu}/u.test(words[end + 1]);
-      const name = /^\p{Lu}[\p{Ll}'’-]/u.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+      const initial = INITIAL.test(w) && end + 1 < words.length && UPPER_START.test(words[end + 1]);
+      const name = NAME_START.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
       if (!initial && !name) break;
       end++;
       added++;
       if (!initial) break;
     }
-    if (end > span.end && !/^\p{Lu}\.$/u.test(words[end - 1])) span.end = end;
+    if (end > span.end && !INITIAL.test(words[end - 1])) span.end = end;
   }
 }
 
@@ -520,7 +533,7 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
     if (!TYPES[m.entry.type]) continue;
     // Multi-word names from the curated lists ("Union européenne", "Middle East", "Saudi Arabia") are safe too.
     const curated = m.end - m.start >= 2 && m.entry.list !== 'cities' && m.entry.list !== undefined;
-    if (!curated && (m.end - m.start !== 1 || !/^\p{Lu}[\p{Lu}.]{1,6}$/u.test(words[m.start]))) continue;
+    if (!curated && (m.end - m.start !== 1 || !DOTTED_ACRONYM.test(words[m.start]))) continue;
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
     spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
   }
