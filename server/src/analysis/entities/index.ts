@@ -190,7 +190,7 @@ function paragraphMentions(tagging: ParagraphTagging, final: TokenSpan[][], text
       keys.push(span.key);
     }
   }
-  return { final, offsets: Int32Array.from(offsets), types, keys };
+  return { final, offsets, types, keys };
 }
 
 /**
@@ -202,8 +202,8 @@ function tagParagraph(layout: Layout, p: number, first: number, firstSentence: n
   const paragraph = layout.paragraphs[p];
   let last = first;
   while (last < tokens.length && tokens[last].start < paragraph.end) last++;
-  const starts = new Int32Array(last - first);
-  const ends = new Int32Array(last - first);
+  const starts = new Array<number>(last - first);
+  const ends = new Array<number>(last - first);
   for (let k = first; k < last; k++) {
     starts[k - first] = tokens[k].start - paragraph.start;
     ends[k - first] = tokens[k].end - paragraph.start;

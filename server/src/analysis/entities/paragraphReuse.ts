@@ -22,8 +22,8 @@ export interface ParagraphTagging extends PropagationUnit {
   sentenceCount: number;
   tokenCount: number;
   /** Token offsets relative to the paragraph's start. */
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: number[];
+  ends: number[];
   /** Per sentence (of `sentences`, those with tokens), its first token relative to the paragraph's first. */
   froms: number[];
   /** URL ranges relative to the paragraph's start, found on first use (URLs never cross a line). */
@@ -36,7 +36,7 @@ export interface ParagraphTagging extends PropagationUnit {
 export interface ParagraphMentions {
   /** The spans per sentence they come from. */
   final: TokenSpan[][];
-  offsets: Int32Array;
+  offsets: number[];
   types: EntityType[];
   keys: (string | undefined)[];
 }
@@ -55,7 +55,7 @@ export interface PreviousAnalysis {
  * (everything the pass reads). `starts`/`ends` are the paragraph's token offsets, `words` the
  * sentence's token texts, its first token at `from`.
  */
-export function sentenceKey(language: string, words: string[], starts: Int32Array, ends: Int32Array, from: number): string {
+export function sentenceKey(language: string, words: string[], starts: number[], ends: number[], from: number): string {
   let key = language;
   for (let i = 0; i < words.length; i++) key += `\u0001${words[i]}\u0002${i + 1 < words.length ? starts[from + i + 1] - ends[from + i] : 0}`;
   return key;

@@ -148,12 +148,12 @@ function typeCode(type: string): number {
 /** What a sentence looks up in the file's tables, as key ids. */
 interface SentenceIds {
   /** Per span: its key, and the key with the particle before it ("le drian") or -1. */
-  keys: Int32Array;
-  particles: Int32Array;
-  /** Per word: the id of its folded form when it starts with a capital, else -1. */
-  words: Int32Array;
+  keys: number[];
+  particles: number[];
+  /** Per word: the id of its folded form when it starts with a capital (`UNNUMBERED` until first needed), else -1. */
+  words: number[];
   /** Capitalized (bit 1) and capitalized-or-digit (bit 2) words. */
-  shapes: Uint8Array;
+  shapes: number[];
   /** Ids of runs of words ("north korea"), by `start * 8 + length`, found on demand. */
   runs?: Map<number, number>;
 }
@@ -167,14 +167,14 @@ export interface PropagationUnit {
 interface UnitPropagation {
   owner: KeyIds;
   /** (key id, type code) per span, in order: the unit's votes. */
-  votes: Int32Array;
+  votes: number[];
   /** (fact bit, key id) pairs the spans add: surnames, name parts, organization prefixes. */
-  marks: Int32Array;
+  marks: number[];
   /** Per sentence, its key ids. */
   sentences: SentenceIds[];
   /** The last application: the propagation it was made in, the key ids it looked up, its spans per sentence. */
   version: number;
-  lookups?: Int32Array;
+  lookups?: number[];
   final?: TokenSpan[][];
 }
 
@@ -183,20 +183,19 @@ function propagationOf(unit: PropagationUnit, keyIds: KeyIds): UnitPropagation {
   const votes: number[] = [];
   const marks: number[] = [];
   const sentences = unit.sentences.map(s => sentenceIds(s, keyIds, votes, marks));
-  return (unit.propagation = { owner: keyIds, votes: Int32Array.from(votes), marks: Int32Array.from(marks), sentences, version: -1 });
+  return (unit.propagation = { owner: keyIds, votes, marks, sentences, version: -1 });
 }
 
 /** A sentence's key ids; its votes and marks are appended to `votes` and `marks`. */
 function sentenceIds(s: SentenceSpans, keyIds: KeyIds, votes: number[], marks: number[]): SentenceIds {
   const count = s.spans.length;
-  const keys = new Int32Array(count);
-  const particles = new Int32Array(count).fill(-1);
+  // Plain arrays of small integers: cheaper to make than typed arrays for a few elements.
+  const keys = new Array<number>(count);
+  const particles = new Array<number>(count).fill(-1);
   for (let k = 0; k < count; k++) {
     const span = s.spans[k];
     const key = joinFolded(s, span.start, span.end);
     keys[k] = keyIds.id(key);
-    // Numbered now, so every id the tables mark is below their size.
-    keyIds.prefixesOf(keys[k]);
     votes.push(keys[k], typeCode(span.type));
     const length = span.end - span.start;
     if (length >= 2 && span.type === 'PER') {
@@ -216,13 +215,13 @@ function sentenceIds(s: SentenceSpans, keyIds: KeyIds, votes: number[], marks: n
     }
   }
   const n = s.words.length;
-  const words = new Int32Array(n).fill(-1);
-  const shapes = new Uint8Array(n);
+  const words = new Array<number>(n).fill(-1);
+  const shapes = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     const w = s.words[i];
     if (startsUpper(w)) {
       shapes[i] = 3;
-      words[i] = keyIds.id(foldedAt(s, i));
+      words[i] = UNNUMBERED;
     } else if (startsUpperOrDigit(w)) shapes[i] = 2;
   }
   return { keys, particles, words, shapes };
@@ -251,16 +250,14 @@ interface Tables {
 }
 
 function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
-  const size = keyIds.size;
-  const facts = new Uint8Array(size);
-  const counts = new Int32Array(size * TYPE_SLOTS);
+  const voters = keyIds.size;
+  const counts = new Int32Array(voters * TYPE_SLOTS);
   // Per key, its types in order of first occurrence (ties go to the first seen).
-  const order = new Int8Array(size * TYPE_SLOTS);
-  const seen = new Uint8Array(size);
+  const order = new Int8Array(voters * TYPE_SLOTS);
+  const seen = new Uint8Array(voters);
   const voted: number[] = [];
   for (const unit of units) {
-    const { marks, votes } = unit;
-    for (let m = 0; m < marks.length; m += 2) facts[marks[m + 1]] |= marks[m];
+    const { votes } = unit;
     for (let v = 0; v < votes.length; v += 2) {
       const id = votes[v];
       const type = votes[v + 1];
@@ -270,9 +267,12 @@ function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
       }
     }
   }
-  const clear = new Int8Array(size).fill(-1);
-  const majority = new Int8Array(size).fill(-1);
-  for (const id of voted) {
+  // Per voted key: its top type, whether no other type ties with it, and whether it is a majority.
+  const tops = new Int8Array(voted.length);
+  const uniques = new Uint8Array(voted.length);
+  const majorities = new Uint8Array(voted.length);
+  for (let v = 0; v < voted.length; v++) {
+    const id = voted[v];
     let best = order[id * TYPE_SLOTS];
     let unique = true;
     for (let r = 1; r < seen[id]; r++) {
@@ -284,16 +284,51 @@ function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
         unique = true;
       } else if (count === top) unique = false;
     }
-    if (unique) clear[id] = best;
+    tops[v] = best;
+    uniques[v] = unique ? 1 : 0;
+    const multiword = keyIds.keys[id].includes(' ');
+    if (multiword || counts[id * TYPE_SLOTS + best] >= 2) {
+      majorities[v] = 1;
+      // Numbers the key's prefixes before the tables are sized.
+      if (multiword) keyIds.prefixesOf(id);
+    }
+  }
+  const size = keyIds.size;
+  const facts = new Uint8Array(size);
+  const clear = new Int8Array(size).fill(-1);
+  const majority = new Int8Array(size).fill(-1);
+  for (let v = 0; v < voted.length; v++) {
+    const id = voted[v];
+    if (uniques[v]) clear[id] = tops[v];
+    if (!majorities[v]) continue;
+    majority[id] = tops[v];
+    if (!keyIds.keys[id].includes(' ')) continue;
     const prefixes = keyIds.prefixesOf(id);
-    if (prefixes.length === 0 && counts[id * TYPE_SLOTS + best] < 2) continue;
-    majority[id] = best;
     for (let k = 0; k < prefixes.length; k++) facts[prefixes[k]] |= PREFIX;
+  }
+  for (const unit of units) {
+    const { marks } = unit;
+    for (let m = 0; m < marks.length; m += 2) facts[marks[m + 1]] |= marks[m];
   }
   return { size, facts, clear, majority };
 }
 
 const MAX_WORDS = 6;
+
+// One buffer for the covered words of the sentence being applied, rather than one per sentence.
+let scratch = new Uint8Array(256);
+function scratchOf(n: number): Uint8Array {
+  if (scratch.length < n) scratch = new Uint8Array(n);
+  scratch.fill(0, 0, n);
+  return scratch;
+}
+const UNNUMBERED = -2;
+
+/** The id of a capitalized word's folded form, numbered on first need (most are inside spans and never looked up). */
+function wordId(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, i: number): number {
+  if (ids.words[i] === UNNUMBERED) ids.words[i] = keyIds.id(foldedAt(s, i));
+  return ids.words[i];
+}
 
 /**
  * A sentence's spans after propagation: retyped, widened over a particle, and added occurrences.
@@ -331,18 +366,18 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, tables:
   for (let i = 0; i < n; i++) {
     if (!(shapes[i] & 1)) continue;
     if (!covered) {
-      covered = new Uint8Array(n);
+      covered = scratchOf(n);
       for (const span of spans) covered.fill(1, span.start, span.end);
     }
     if (covered[i]) continue;
     let found: TokenSpan | null = null;
-    for (let j = i, id = ids.words[i]; j < n && j - i < MAX_WORDS && !covered[j]; j++) {
+    for (let j = i, id = wordId(s, ids, keyIds, i); j < n && j - i < MAX_WORDS && !covered[j]; j++) {
       if (j > i) id = runId(s, ids, keyIds, i, j - i + 1, id);
       lookups.push(id);
       if (id < size && majority[id] >= 0 && shapes[j] & 2) found = { start: i, end: j + 1, type: TYPE_NAMES[majority[id]] };
       if (!(factsOf(id) & PREFIX)) break;
     }
-    if (!found && factsOf(ids.words[i]) & SURNAME && (i === 0 || !(shapes[i - 1] & 1))) found = { start: i, end: i + 1, type: 'PER' };
+    if (!found && factsOf(wordId(s, ids, keyIds, i)) & SURNAME && (i === 0 || !(shapes[i - 1] & 1))) found = { start: i, end: i + 1, type: 'PER' };
     if (found && (found.end < n ? !(shapes[found.end] & 1) : true)) {
       (added ??= []).push(found);
       i = found.end - 1;
@@ -363,7 +398,7 @@ function changedKeys(before: Tables | undefined, after: Tables): Uint8Array {
 }
 
 /** Whether none of `lookups` changed (ids past the tables have no facts in either). */
-function unchanged(lookups: Int32Array, changed: Uint8Array): boolean {
+function unchanged(lookups: number[], changed: Uint8Array): boolean {
   for (let k = 0; k < lookups.length; k++) if (lookups[k] < changed.length && changed[lookups[k]]) return false;
   return true;
 }
@@ -391,7 +426,7 @@ export function propagate(units: PropagationUnit[], keyIds: KeyIds): TokenSpan[]
     if (!current) {
       lookups.length = 0;
       unit.final = units[u].sentences.map((s, k) => applyTables(s, unit.sentences[k], keyIds, tables, lookups));
-      unit.lookups = Int32Array.from(lookups);
+      unit.lookups = lookups.slice();
     }
     unit.version = version;
     out[u] = unit.final!;
