@@ -46,6 +46,11 @@ export function lowerWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
+// Compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const CAPITAL = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+
 /** Word shape: X for capitals, x for small letters, d for digits, runs capped at 3 ("Kerry" → "Xxxx"). */
 export function wordShape(word: string): string {
   let out = '';
@@ -53,9 +58,9 @@ export function wordShape(word: string): string {
   let run = 0;
   for (const ch of word) {
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
+    if (CAPITAL.test(ch)) c = 'X';
+    else if (LETTER.test(ch)) c = 'x';
+    else if (DIGIT.test(ch)) c = 'd';
     else c = ch;
     if (c === last) {
       if (++run > 3) continue;

@@ -8,6 +8,12 @@
 import { tokenize } from '../layout';
 import { lowerWord } from './features';
 
+// Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const ABBREVIATION = /^\p{Lu}[\p{L}.]*\.$/u; // an abbreviation ending in a dot ("Tenn.")
+const LOWER_ADJECTIVE = /^\p{Ll}{3,}$/u; // three small letters or more, nothing else
+const PLAIN_WORDS = /^[\p{L}\p{M}\p{N}]+(?: [\p{L}\p{M}\p{N}]+)*$/u; // plain words separated by single spaces
+const THREE_LETTERS = /\p{L}{3}/u; // three letters in a row
+
 /** What a gazetteer knows about one phrase. */
 export interface GazetteerEntry {
   /** `LOC`, `ORG` or `MISC` (nationality words and other non-mentions). */
@@ -42,7 +48,7 @@ const FLAG: Record<string, string> = { LOC: 'L', ORG: 'O', MISC: 'M', PER: 'P' }
 /** The phrase key of a name: its tokens, lower-cased, joined by spaces. */
 export function phraseKey(name: string): string[] {
   // Plain words separated by spaces tokenize to themselves: skip the tokenizer (loading speed).
-  if (/^[\p{L}\p{M}\p{N}]+(?: [\p{L}\p{M}\p{N}]+)*$/u.test(name)) return name.toLowerCase().split(' ');
+  if (PLAIN_WORDS.test(name)) return name.toLowerCase().split(' ');
   return tokenize(name).map(t => lowerWord(t.text));
 }
 
@@ -69,7 +75,7 @@ export function addGazetteerText(gazetteer: Gazetteer, text: string, list?: stri
     for (const name of names) {
       addPhrase(gazetteer, phraseKey(name), entry);
       // An abbreviation may also be one token, depending on what follows it ("Tenn.)" vs "Tenn. ").
-      if (/^\p{Lu}[\p{L}.]*\.$/u.test(name)) addPhrase(gazetteer, [name.toLowerCase()], entry);
+      if (ABBREVIATION.test(name)) addPhrase(gazetteer, [name.toLowerCase()], entry);
     }
   }
   return gazetteer;
@@ -84,7 +90,7 @@ function addPhrase(gazetteer: Gazetteer, tokens: string[], entry: GazetteerEntry
   for (let k = 1; k < tokens.length; k++) gazetteer.prefixes.add(tokens.slice(0, k).join(' '));
   const flag = FLAG[entry.type] ?? '';
   if (!flag) return;
-  const flags = tokens.length === 1 ? [[tokens[0], flag]] : tokens.filter(t => /\p{L}{3}/u.test(t)).map(t => [t, flag.toLowerCase()]);
+  const flags = tokens.length === 1 ? [[tokens[0], flag]] : tokens.filter(t => THREE_LETTERS.test(t)).map(t => [t, flag.toLowerCase()]);
   for (const [word, f] of flags) addFlag(gazetteer, word, f);
 }
 
@@ -118,7 +124,7 @@ export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: st
       key = j === i ? lowers[j] : `${key} ${lowers[j]}`;
       const entry = gazetteer.phrases.get(key);
       // The last word may be a lower-case adjective in a French name ("Union européenne", "Etat islamique").
-      if (entry && (capitalized(words[j]) || (j > i && /^\p{Ll}{3,}$/u.test(words[j])))) best = { start: i, end: j + 1, entry };
+      if (entry && (capitalized(words[j]) || (j > i && LOWER_ADJECTIVE.test(words[j])))) best = { start: i, end: j + 1, entry };
       if (!gazetteer.prefixes.has(key)) break;
     }
     if (best) {

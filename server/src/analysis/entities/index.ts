@@ -2,8 +2,9 @@
  * Named-entity recognition: people, organizations and places. Each sentence is tagged by the
  * statistical tagger of its paragraph's language (BILOU tags, see `perceptron.ts`), its spans
  * cleaned per the guidelines (`rules.ts`), then two document-level passes make the tagging
- * consistent within the file: a word tagged as a person's surname elsewhere in the file is a
- * person, and a name tagged once is tagged at its other capitalized occurrences. Without a model
+ * consistent within the file (`propagate.ts`): a word tagged as a person's surname elsewhere in the
+ * file is a person, and a name tagged once is tagged at its other capitalized occurrences. Per-paragraph
+ * results are memoized by the paragraph's text, so an edit re-tags only what it touched. Without a model
  * (before the host has loaded one) a rule-based fallback answers. Returns raw typed spans; identity
  * and canonical names are decided afterwards by `identity.ts`.
  */
@@ -18,8 +19,22 @@ import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
 import { lowerWord } from './features';
 import type { Lexicon } from './features';
-import { foldAccents } from '../fold';
-import type { Memo } from '../memo';
+import type { AnalysisMemo } from '../memo';
+import { ParagraphReuse, previousAnalysis, sentenceKey, type ParagraphMentions, type ParagraphTagging, type PreviousAnalysis } from './paragraphReuse';
+import { KeyIds, PARTICLE_HEADS, keyIdsOf, propagate, sentenceSpans, type SentenceSpans } from './propagate';
+
+// Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const ACRONYM = /^\p{Lu}{2,5}$/u; // a short all-caps word ("NATO", "UMP")
+const ALL_CAPS = /^\p{Lu}{2,}$/u; // two capitals or more, nothing else
+const CAPITALIZED = /^\p{Lu}\p{Ll}/u; // a capital then a small letter
+const DOTTED_ACRONYM = /^\p{Lu}[\p{Lu}.]{1,6}$/u; // an acronym, maybe dotted ("OTAN", "U.S.")
+const INITIAL = /^\p{Lu}\.$/u; // an initial ("F.")
+const LONG_ALL_CAPS = /^\p{Lu}{3,}$/u; // three capitals or more, nothing else
+const LOWER_START = /^\p{Ll}/u; // starts with a small letter
+const LOWER_WORD = /^\p{Ll}+$/u; // letters, all lower case
+const NAME_START = /^\p{Lu}[\p{Ll}'’-]/u; // a capital then a small letter, apostrophe or hyphen
+const SHORT_ACRONYM = /^\p{Lu}{2,4}$/u; // an all-caps word of 2–4 letters
+const UPPER_START = /^\p{Lu}/u; // starts with a capital
 
 /** A typed span before identity resolution. Titles, honorifics and a possessive 's are outside it. */
 export interface RawMention extends Span {
@@ -103,144 +118,200 @@ function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
   return set;
 }
 
-/** A sentence's tokens and spans, kept for the document-level passes. */
-interface TaggedSentence {
-  tokens: Token[];
-  spans: TokenSpan[];
+/** What the per-sentence pass reads besides the sentence. */
+interface Context {
+  resources?: EntityResources;
+  lexicon: Lexicon;
+}
+
+/** Names of the stage memos (`AnalysisMemo.stage`): the previous analysis's paragraph results, the document's key ids. */
+const PARAGRAPH_STAGE = 'entity-paragraphs';
+const KEY_STAGE = 'entity-keys';
+
+/** How many paragraphs the last analysis with `memo` took from the one before (for tests and the bench). */
+export function reusedParagraphs(memo: AnalysisMemo): number {
+  return previousAnalysis(memo.stage<PreviousAnalysis>(PARAGRAPH_STAGE))?.reused ?? 0;
 }
 
 /**
- * Tagged spans of sentences seen before, keyed by language and the sentence's tokens with their
- * spacing (everything the per-sentence pass reads). Owned by the host per document and cleared
- * when the resources change, so an edit re-tags only the sentences it touched.
+ * Typed entity spans of the whole text, sorted by start, non-overlapping. With `memo`, paragraphs
+ * the edit did not touch reuse their tagging, and an edited paragraph its unchanged sentences';
+ * the document-level propagation then runs over the compact per-sentence results.
  */
-export type SentenceMemo = Memo<TokenSpan[]>;
-
-function sentenceKey(language: string, tokens: Token[]): string {
-  let key = language;
-  for (let i = 0; i < tokens.length; i++) key += `\u0001${tokens[i].text}\u0002${i + 1 < tokens.length ? tokens[i + 1].start - tokens[i].end : 0}`;
-  return key;
-}
-
-const copySpans = (spans: TokenSpan[]) => spans.map(span => ({ ...span }));
-
-/** Typed entity spans of the whole text, sorted by start, non-overlapping; `memo` skips sentences tagged before. */
-export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: SentenceMemo): RawMention[] {
-  const { tokens, sentences, paragraphs, text } = layout;
-  const lexicon = lexiconOf(resources?.gazetteer);
-  const tagged: TaggedSentence[] = [];
+export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
+  const { paragraphs, text } = layout;
+  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer) };
+  const previousMemo = memo?.stage<PreviousAnalysis>(PARAGRAPH_STAGE);
+  const reuse = new ParagraphReuse(text, previousAnalysis(previousMemo));
+  const taggings = new Array<ParagraphTagging>(paragraphs.length);
+  // Layout tokens and sentences come paragraph by paragraph, in order: a remembered paragraph's
+  // counts say where the next one starts.
   let t = 0;
-  for (const sentence of sentences) {
-    while (t < tokens.length && tokens[t].start < sentence.start) t++;
-    const from = t;
-    while (t < tokens.length && tokens[t].end <= sentence.end) t++;
-    const sentenceTokens = tokens.slice(from, t);
-    if (!sentenceTokens.length) continue;
-    const language = paragraphs[sentence.paragraph]?.language ?? 'en';
-    const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
-    const words = sentenceTokens.map(tok => tok.text);
-    const key = memo ? sentenceKey(language, sentenceTokens) : '';
-    const remembered = memo?.get(key);
-    if (remembered) {
-      tagged.push({ tokens: sentenceTokens, spans: copySpans(remembered) });
-      continue;
-    }
-    // Most prose sentences have no capital past an ordinary first word: nothing to find there.
-    if (model && resources && withoutNames(words, headlineWordsOf(resources))) {
-      memo?.set(key, []);
-      tagged.push({ tokens: sentenceTokens, spans: [] });
-      continue;
-    }
-    const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
-    let spans: TokenSpan[];
-    if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
-    else spans = fallbackSpans(sentenceTokens, view.afterTitle);
-    const cleaned: TokenSpan[] = [];
-    const shout = spans.length > 0 && shouting(words);
-    const common = model && resources ? headlineWordsOf(resources) : undefined;
-    // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
-    // except words of listed names and organization heads ("Defense Department").
-    const gazetteer = resources?.gazetteer;
-    const trimWords =
-      view.words === words
-        ? words
-        : view.words.map((w, k) => {
-            if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
-            // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
-            return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
-          });
-    const pieces = spans
-      .flatMap(span => {
-        const parts = splitAtBreaks(span, words);
-        // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
-        return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-      })
-      // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
-      // lines keep their own, where "KANSAS CITY" is one name.
-      // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-      .flatMap(span => {
-        const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
-        // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
-        const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
-        return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-      })
-      .flatMap(span => splitTitles(span, words))
-      .flatMap(span => splitDateline(span, words));
-    for (const piece of pieces) {
-      let c = cleanSpan(piece, words, view.afterTitle);
-      if (!c) continue;
-      if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches, resources?.gazetteer);
-      const span = c;
-      const match = matches.find(m => m.start === span.start && m.end === span.end);
-      if (match) {
-        c.key = match.entry.key;
-        // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
-        const acronym = c.end - c.start === 1 && /^\p{Lu}{2,5}$/u.test(words[c.start]) && !shout;
-        if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
-        // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
-        else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
-        // A state abbreviation is a place ("Tenn.", "W.Va.").
-        else if (match.entry.list === 'places' && c.end - c.start === 1 && /\.$/.test(words[c.start]) && c.type !== 'LOC') c.type = 'LOC';
-        // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
-        else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
-        // A listed organization is not a person.
-        else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
-      }
-      if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
-      if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
-      // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
-      if (c.type === 'PER' && c.end - c.start === 1 && /^\p{Lu}{2,4}$/u.test(words[c.start])) c.type = 'ORG';
-      if (isByline(words, c)) c.type = 'PER';
-      cleaned.push(c);
-    }
-    if (model && !shout) {
-      extendLowerHeads(cleaned, words);
-      addGazetteerAcronyms(cleaned, matches, words);
-      completeFromGazetteer(cleaned, matches, words);
-      if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
-    }
-    memo?.set(key, copySpans(cleaned));
-    tagged.push({ tokens: sentenceTokens, spans: cleaned });
+  let s = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const tagging = reuse.find(paragraphs[p]) ?? tagParagraph(layout, p, t, s, context, memo ? reuse : undefined);
+    taggings[p] = tagging;
+    t += tagging.tokenCount;
+    s += tagging.sentenceCount;
   }
-  if (resources?.models) propagate(tagged);
-  const urls = urlRanges(text);
+  previousMemo?.set('', reuse.result(paragraphs, taggings));
+  const final = resources?.models ? propagate(taggings, keyIdsOf(memo?.stage<KeyIds>(KEY_STAGE))) : taggings.map(tagging => tagging.sentences.map(s => s.spans));
   const out: RawMention[] = [];
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const start = s.tokens[span.start].start;
-      const end = s.tokens[span.end - 1].end;
-      if (urls.some(u => u.start < end && start < u.end)) continue;
-      const mention: RawMention = { start, end, type: TYPES[span.type] };
-      if (span.key) mention.key = span.key;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const tagging = taggings[p];
+    const base = paragraphs[p].start;
+    const found = tagging.found?.final === final[p] ? tagging.found : (tagging.found = paragraphMentions(tagging, final[p], text, paragraphs[p]));
+    const { offsets, types, keys } = found;
+    for (let m = 0; m < types.length; m++) {
+      const mention: RawMention = { start: base + offsets[2 * m], end: base + offsets[2 * m + 1], type: types[m] };
+      if (keys[m]) mention.key = keys[m];
       out.push(mention);
     }
   }
   return out;
 }
 
+/** A paragraph's mentions from its final spans, relative to its start, outside its URLs. */
+function paragraphMentions(tagging: ParagraphTagging, final: TokenSpan[][], text: string, paragraph: Span): ParagraphMentions {
+  const offsets: number[] = [];
+  const types: EntityType[] = [];
+  const keys: (string | undefined)[] = [];
+  for (let k = 0; k < final.length; k++) {
+    const spans = final[k];
+    if (!spans.length) continue;
+    const urls = (tagging.urls ??= urlRanges(text.slice(paragraph.start, paragraph.end)));
+    const from = tagging.froms[k];
+    for (const span of spans) {
+      const start = tagging.starts[from + span.start];
+      const end = tagging.ends[from + span.end - 1];
+      if (urls.length && urls.some(u => u.start < end && start < u.end)) continue;
+      offsets.push(start, end);
+      types.push(TYPES[span.type]);
+      keys.push(span.key);
+    }
+  }
+  return { final, offsets, types, keys };
+}
+
+/**
+ * The tagging of paragraph `p`, whose first token is `tokens[first]` and first sentence
+ * `sentences[firstSentence]`; `reuse` has the previous tagging of sentences the edit left alone.
+ */
+function tagParagraph(layout: Layout, p: number, first: number, firstSentence: number, context: Context, reuse?: ParagraphReuse): ParagraphTagging {
+  const { tokens, sentences } = layout;
+  const paragraph = layout.paragraphs[p];
+  let last = first;
+  while (last < tokens.length && tokens[last].start < paragraph.end) last++;
+  const starts = new Array<number>(last - first);
+  const ends = new Array<number>(last - first);
+  for (let k = first; k < last; k++) {
+    starts[k - first] = tokens[k].start - paragraph.start;
+    ends[k - first] = tokens[k].end - paragraph.start;
+  }
+  const remembered = reuse?.sentences();
+  const tagged: SentenceSpans[] = [];
+  const froms: number[] = [];
+  let t = first;
+  let s = firstSentence;
+  for (; s < sentences.length && sentences[s].paragraph === p; s++) {
+    const sentence = sentences[s];
+    while (t < last && tokens[t].start < sentence.start) t++;
+    const start = t;
+    while (t < last && tokens[t].end <= sentence.end) t++;
+    if (t === start) continue;
+    const words = new Array<string>(t - start);
+    for (let k = start; k < t; k++) words[k - start] = tokens[k].text;
+    const spans = (remembered?.size && remembered.get(sentenceKey(paragraph.language, words, starts, ends, start - first))) || sentenceEntities(tokens, start, words, paragraph.language, context);
+    tagged.push(sentenceSpans(words, spans));
+    froms.push(start - first);
+  }
+  return { language: paragraph.language, sentenceCount: s - firstSentence, tokenCount: last - first, starts, ends, sentences: tagged, froms };
+}
+
+/**
+ * The per-sentence pass: tag the sentence (or apply the rules without a model) and clean its spans
+ * per the guidelines. `words` are the texts of `tokens[start …]`. The result is never modified
+ * afterwards (it is memoized).
+ */
+function sentenceEntities(tokens: Token[], start: number, words: string[], language: Language, context: Context): TokenSpan[] {
+  const { resources, lexicon } = context;
+  const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
+  // Most prose sentences have no capital past an ordinary first word: nothing to find there.
+  if (model && resources && withoutNames(words, headlineWordsOf(resources))) return [];
+  const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
+  let spans: TokenSpan[];
+  if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
+  else spans = fallbackSpans(tokens.slice(start, start + words.length), view.afterTitle);
+  const cleaned: TokenSpan[] = [];
+  const shout = spans.length > 0 && shouting(words);
+  const common = model && resources ? headlineWordsOf(resources) : undefined;
+  // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
+  // except words of listed names and organization heads ("Defense Department").
+  const gazetteer = resources?.gazetteer;
+  const trimWords =
+    view.words === words
+      ? words
+      : view.words.map((w, k) => {
+          if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
+          // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
+          return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
+        });
+  const pieces = spans
+    .flatMap(span => {
+      const parts = splitAtBreaks(span, words);
+      // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
+      return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+    })
+    // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
+    // lines keep their own, where "KANSAS CITY" is one name.
+    // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
+    .flatMap(span => {
+      const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
+      // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
+      const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
+      return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
+    })
+    .flatMap(span => splitTitles(span, words))
+    .flatMap(span => splitDateline(span, words));
+  for (const piece of pieces) {
+    let c = cleanSpan(piece, words, view.afterTitle);
+    if (!c) continue;
+    if (common) c = stripOrdinaryLead(c, words, view.initial, view.allCaps, common, matches, resources?.gazetteer);
+    const span = c;
+    const match = matches.find(m => m.start === span.start && m.end === span.end);
+    if (match) {
+      c.key = match.entry.key;
+      // The tagger knows contexts, the list knows acronyms: an all-caps gazetteer name keeps the list's type.
+      const acronym = c.end - c.start === 1 && ACRONYM.test(words[c.start]) && !shout;
+      if (TYPES[match.entry.type] && (acronym || c.fromSplit)) c.type = match.entry.type;
+      // A country is a place in news text, whatever a sports-heavy corpus taught the tagger.
+      else if (match.entry.list === 'countries' && c.type === 'ORG') c.type = 'LOC';
+      // A state abbreviation is a place ("Tenn.", "W.Va.").
+      else if (match.entry.list === 'places' && c.end - c.start === 1 && /\.$/.test(words[c.start]) && c.type !== 'LOC') c.type = 'LOC';
+      // Countries and the hand-listed places are not people ("Rwanda", "Bruxelles").
+      else if ((match.entry.list === 'countries' || match.entry.list === 'places') && match.entry.type === 'LOC' && c.type === 'PER') c.type = 'LOC';
+      // A listed organization is not a person.
+      else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
+    }
+    if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
+    if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
+    // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
+    if (c.type === 'PER' && c.end - c.start === 1 && SHORT_ACRONYM.test(words[c.start])) c.type = 'ORG';
+    if (isByline(words, c)) c.type = 'PER';
+    cleaned.push(c);
+  }
+  if (model && !shout) {
+    extendLowerHeads(cleaned, words);
+    addGazetteerAcronyms(cleaned, matches, words);
+    completeFromGazetteer(cleaned, matches, words);
+    if (common) extendPersons(cleaned, words, common, resources?.gazetteer);
+  }
+  return cleaned;
+}
+
 /** "convenes" → "convene", "unveils" → "unveil", "completes" → "complete": an inflection of a common word. */
 function inflectedCommon(lower: string, common: ReadonlySet<string>): boolean {
-  if (lower.length < 5 || !/^\p{Ll}+$/u.test(lower)) return false;
+  if (lower.length < 5 || !LOWER_WORD.test(lower)) return false;
   if (lower.endsWith('s') && common.has(lower.slice(0, -1))) return true;
   if (lower.endsWith('es') && common.has(lower.slice(0, -2))) return true;
   return false;
@@ -290,7 +361,7 @@ function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], hea
   if (span.end - span.start >= 2 && ORG_HEADS.has(words[span.end - 1].toLowerCase())) return false;
   for (let k = span.start; k < span.end; k++) {
     const w = words[k];
-    if (/^\p{Lu}{2,}$/u.test(w) && w.length <= 5) return false;
+    if (ALL_CAPS.test(w) && w.length <= 5) return false;
     if (!common.has(w.toLowerCase())) return false;
   }
   return true;
@@ -302,7 +373,7 @@ function isByline(words: string[], span: TokenSpan): boolean {
   const before = span.start > 0 ? words[span.start - 1].toLowerCase() : '';
   const lead = span.start >= 2 ? words[span.start - 2] : '';
   const opens = span.start <= 2 || /^[|•·—–\-:,]$/.test(lead);
-  return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => /^\p{Lu}\p{Ll}/u.test(w));
+  return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => CAPITALIZED.test(w));
 }
 
 /** The type the tagger gives a piece of a split span when it reads it alone, if it tags it whole. */
@@ -323,7 +394,7 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
     // Inside the match only capitalized words and short connectors, but a final adjective ("Union
     // européenne"): "Xinhua news agency" is a name followed by a description.
     let plain = true;
-    for (let k = m.start + 1; k < m.end - 1; k++) if (/^\p{Ll}/u.test(words[k]) && words[k].length > 3) plain = false;
+    for (let k = m.start + 1; k < m.end - 1; k++) if (LOWER_START.test(words[k]) && words[k].length > 3) plain = false;
     if (!plain) continue;
     const inside = spans.filter(s => s.start < m.end && m.start < s.end);
     if (!inside.length || inside.some(s => s.start < m.start || s.end > m.end)) continue;
@@ -344,7 +415,7 @@ function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
   if (span.end - span.start < 2) return [span];
   const first = words[span.start];
   const next = words[span.start + 1];
-  if (!/^\p{Lu}{3,}$/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(next)) return [span];
+  if (!LONG_ALL_CAPS.test(first) || !CAPITALIZED.test(next)) return [span];
   const head: TokenSpan = { ...span, end: span.start + 1, fromSplit: true };
   return [head, { ...span, start: span.start + 1 }];
 }
@@ -369,7 +440,7 @@ function stripOrdinaryLead(
   if (ORG_HEADS.has(words[span.end - 1].toLowerCase())) return span;
   // Words of listed names ("Security" in "United Nations Security Council") are name words.
   const ordinary = (k: number) =>
-    common.has(words[k].toLowerCase()) && !/^\p{Lu}{2,5}$/u.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
+    common.has(words[k].toLowerCase()) && !ACRONYM.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
   let start = span.start;
   // An article before an ordinary word opens the sentence, not the name ("La Cour d'appel"); before
   // a name word it may be a surname particle ("Le Drian").
@@ -421,7 +492,7 @@ function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
 function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>, gazetteer?: Gazetteer): void {
   // A given name, or a compound of given names ("Jean-Yves", "Marie-Claire").
   const givenName = (w: string) =>
-    /^\p{Lu}/u.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
+    UPPER_START.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
     if (span.type !== 'PER') continue;
@@ -441,22 +512,16 @@ function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<
         spans.splice(s + 1, 1);
         break;
       }
-      const initial = /^\p{Lu}\.$/u.test(w) && end + 1 < words.length && /^\p{Lu}/u.test(words[end + 1]);
-      const name = /^\p{Lu}[\p{Ll}'’-]/u.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+      const initial = INITIAL.test(w) && end + 1 < words.length && UPPER_START.test(words[end + 1]);
+      const name = NAME_START.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
       if (!initial && !name) break;
       end++;
       added++;
       if (!initial) break;
     }
-    if (end > span.end && !/^\p{Lu}\.$/u.test(words[end - 1])) span.end = end;
+    if (end > span.end && !INITIAL.test(words[end - 1])) span.end = end;
   }
 }
-
-// Last words of company and institution names whose first words are used alone for them.
-const ORG_SUFFIXES = new Set(['corp', 'inc', 'ltd', 'co', 'llc', 'plc', 'sa', 'ag', 'gmbh', 'group', 'systems', 'company', 'corporation', 'university', 'technologies', 'holdings']);
-
-// Capitalized particles that begin French and Dutch surnames ("Le Drian", "De Gaulle", "Van Rompuy").
-const PARTICLE_HEADS = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'al', 'el', 'ben', 'bin', 'mac', 'mc']);
 
 /**
  * Acronyms the gazetteer knows as organizations or places ("OTAN", "EIIL") are tagged even where
@@ -468,108 +533,10 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
     if (!TYPES[m.entry.type]) continue;
     // Multi-word names from the curated lists ("Union européenne", "Middle East", "Saudi Arabia") are safe too.
     const curated = m.end - m.start >= 2 && m.entry.list !== 'cities' && m.entry.list !== undefined;
-    if (!curated && (m.end - m.start !== 1 || !/^\p{Lu}[\p{Lu}.]{1,6}$/u.test(words[m.start]))) continue;
+    if (!curated && (m.end - m.start !== 1 || !DOTTED_ACRONYM.test(words[m.start]))) continue;
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
     spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
   }
   spans.sort((a, b) => a.start - b.start);
 }
 
-// Accents only need stripping outside ASCII; most words skip the costly normalization. Memoized.
-const folded = new Map<string, string>();
-function fold(w: string): string {
-  let f = folded.get(w);
-  if (f === undefined) {
-    f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldAccents(w);
-    if (folded.size >= 50_000) folded.clear();
-    folded.set(w, f);
-  }
-  return f;
-}
-
-/** Whether a word starts with a capital letter (ASCII fast path). */
-function startsUpper(w: string): boolean {
-  const c = w.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(w);
-}
-
-/**
- * Document-level consistency. (1) A one-word span or untagged capitalized word equal to the last
- * word of a multi-word person name in the file is that person ("Hagel" after "Chuck Hagel").
- * (2) A multi-word name, or a one-word name tagged at least twice, is tagged at its untagged
- * capitalized occurrences with its majority type.
- */
-function propagate(tagged: TaggedSentence[]): void {
-  // Proper prefixes of company and institution names ("ciena" of "Ciena Corp.", "penn state" of "Penn State University").
-  const orgPrefixes = new Set<string>();
-  const surnames = new Set<string>();
-  // Parts of full person names: multi-word surnames ("le drian") and first names ("lucas").
-  const nameParts = new Set<string>();
-  const votes = new Map<string, Map<string, number>>();
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const words = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text));
-      if (span.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) surnames.add(words[words.length - 1]);
-      if (span.type === 'ORG' && words.length >= 2 && ORG_SUFFIXES.has(words[words.length - 1].replace(/\.$/, ''))) {
-        for (let k = 1; k < words.length; k++) orgPrefixes.add(words.slice(0, k).join(' '));
-      }
-      if (span.type === 'PER' && words.length >= 2) {
-        for (let k = 1; k < words.length - 1; k++) nameParts.add(words.slice(k).join(' '));
-        if (words[0].length >= 3 && !words[0].endsWith('.')) nameParts.add(words[0]);
-      }
-      const key = words.join(' ');
-      const v = votes.get(key) ?? new Map<string, number>();
-      v.set(span.type, (v.get(span.type) ?? 0) + 1);
-      votes.set(key, v);
-    }
-  }
-  const majority = new Map<string, string>();
-  const prefixes = new Set<string>();
-  for (const [key, v] of votes) {
-    const [type, count] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (!key.includes(' ') && count < 2) continue;
-    majority.set(key, type);
-    const words = key.split(' ');
-    for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
-  }
-  const maxWords = 6;
-  for (const s of tagged) {
-    for (const span of s.spans) {
-      const key = s.tokens.slice(span.start, span.end).map(tok => fold(tok.text)).join(' ');
-      // One name, one type in a file: a clear majority wins ("Donald Trump" tagged PER 5 times, ORG once).
-      const v = votes.get(key);
-      if (v && v.size > 1) {
-        const ranked = [...v.entries()].sort((a, b) => b[1] - a[1]);
-        if (ranked[0][1] > ranked[1][1]) span.type = ranked[0][0];
-      }
-      if (orgPrefixes.has(key)) span.type = 'ORG';
-      else if (span.type !== 'PER' && ((span.end - span.start === 1 && surnames.has(key)) || nameParts.has(key))) span.type = 'PER';
-      // "Le" + "Drian" where the file has "Jean-Yves Le Drian": take the particle in.
-      if (span.type === 'PER' && span.start > 0) {
-        const particle = fold(s.tokens[span.start - 1].text);
-        if (PARTICLE_HEADS.has(particle) && nameParts.has(`${particle} ${key}`) && !s.spans.some(o => o.end === span.start)) span.start--;
-      }
-    }
-    const covered = new Array<boolean>(s.tokens.length).fill(false);
-    for (const span of s.spans) for (let k = span.start; k < span.end; k++) covered[k] = true;
-    const added: TokenSpan[] = [];
-    for (let i = 0; i < s.tokens.length; i++) {
-      if (covered[i] || !startsUpper(s.tokens[i].text)) continue;
-      let found: TokenSpan | null = null;
-      let key = '';
-      for (let j = i; j < s.tokens.length && j - i < maxWords && !covered[j]; j++) {
-        key = j === i ? fold(s.tokens[j].text) : `${key} ${fold(s.tokens[j].text)}`;
-        const type = majority.get(key);
-        if (type && /^[\p{Lu}\p{N}]/u.test(s.tokens[j].text)) found = { start: i, end: j + 1, type };
-        if (!prefixes.has(key)) break;
-      }
-      if (!found && surnames.has(fold(s.tokens[i].text)) && (i === 0 || !startsUpper(s.tokens[i - 1].text))) found = { start: i, end: i + 1, type: 'PER' };
-      if (found && (found.end < s.tokens.length ? !startsUpper(s.tokens[found.end].text) : true)) {
-        added.push(found);
-        i = found.end - 1;
-      }
-    }
-    if (added.length) s.spans = [...s.spans, ...added].sort((a, b) => a.start - b.start);
-  }
-}

@@ -83,6 +83,8 @@ interface Caches {
   constants: Float32Array;
   /** Weights of gazetteer-label features, by feature string ("g0=LOC-U", "g0|Xx=LOC-U", "g-1=…"). */
   labels: Map<string, Float32Array>;
+  /** Two blocks of zeros, standing for an unknown word pair. */
+  zeros: Float32Array;
 }
 
 interface WordEntry {
@@ -118,6 +120,7 @@ function cachesOf(model: TaggerModel): Caches {
       allowed: new Uint8Array((n + 1) * n),
       constants: new Float32Array(4 * n),
       labels: new Map(),
+      zeros: new Float32Array(2 * n),
     };
     for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
     ['bias', 'caps', 'ti', 'ti-1'].forEach((f, k) => model.addWeights(f, c!.constants, k * n));
@@ -268,18 +271,33 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
   const start = nTags;
   let prev1 = start;
   let prev2 = start;
+  const windowOf = (j: number) => (j < 0 ? before : j >= n ? after : entries[j]).local;
+  // An unknown word pair adds nothing: a block of zeros keeps the loop below free of branches
+  // (adding +0 changes no score but the sign of a zero, which no comparison sees).
+  const zeros = c.zeros;
   for (let i = 0; i < n; i++) {
-    // Padding words contribute their own offset's block, like any other word.
-    for (let k = -WINDOW, at = 0; k <= WINDOW; k++, at += nTags) {
-      const j = i + k;
-      const local = (j < 0 ? before : j >= n ? after : entries[j]).local;
-      if (k === -WINDOW) for (let t = 0; t < nTags; t++) scores[t] = local[at + t];
-      else for (let t = 0; t < nTags; t++) scores[t] += local[at + t];
+    // Padding words contribute their own offset's block, like any other word. The five (WINDOW = 2)
+    // window blocks, the bias and the two word-pair blocks are summed in one pass, rounding to
+    // float32 after each addition in the order adding block by block into `scores` would (so the
+    // scores are bit-identical).
+    const w0 = windowOf(i - 2);
+    const w1 = windowOf(i - 1);
+    const w2 = windowOf(i);
+    const w3 = windowOf(i + 1);
+    const w4 = windowOf(i + 2);
+    const pairBefore = pairs[i].length ? pairs[i] : zeros;
+    const pairAfter = pairs[i + 1].length ? pairs[i + 1] : zeros;
+    for (let t = 0, a1 = nTags, a2 = 2 * nTags, a3 = 3 * nTags, a4 = 4 * nTags; t < nTags; t++, a1++, a2++, a3++, a4++) {
+      let s = w0[t];
+      s = Math.fround(s + w1[a1]);
+      s = Math.fround(s + w2[a2]);
+      s = Math.fround(s + w3[a3]);
+      s = Math.fround(s + w4[a4]);
+      s = Math.fround(s + k0[t]);
+      s = Math.fround(s + pairBefore[a1]);
+      scores[t] = s + pairAfter[t];
     }
-    // Context features (see `contextFeatures`).
-    addBlock(scores, k0, 0, nTags);
-    addBlock(scores, pairs[i], nTags, nTags);
-    addBlock(scores, pairs[i + 1], 0, nTags);
+    // Context features (see `contextFeatures`); bias and word pairs were added above.
     const shape = shapeEntry(model, c, view.shorts[i]);
     if (view.initial[i]) addBlock(scores, shape, 0, nTags);
     if (view.allCaps) {
@@ -303,13 +321,17 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
       addBlock(scores, shape, nTags, nTags);
     }
     if (i > 0 && view.afterTitle[i - 1]) addBlock(scores, k0, 3 * nTags, nTags);
-    // History features (see `historyFeatures`).
-    addBlock(scores, historyScores(model, c, prev2, prev1), 0, nTags);
-    addBlock(scores, shape, (prev1 + 2) * nTags, nTags);
+    // History features (see `historyFeatures`), added while picking the best allowed tag.
+    const history = historyScores(model, c, prev2, prev1);
     let best = -1;
-    for (let t = 0, a = prev1 * nTags; t < nTags; t++) {
+    let bestScore = 0;
+    for (let t = 0, a = prev1 * nTags, h = (prev1 + 2) * nTags; t < nTags; t++, h++) {
       if (!c.allowed[a + t]) continue;
-      if (best < 0 || scores[t] > scores[best]) best = t;
+      const score = Math.fround(Math.fround(scores[t] + history[t]) + shape[h]);
+      if (best < 0 || score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
     }
     out[i] = model.tags[best];
     prev2 = prev1;

@@ -8,6 +8,17 @@
 import type { Token } from '../types';
 import { HONORIFICS, TITLE_WORDS, isTitleWord } from './titles';
 
+// Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const ALL_CAPS = /^\p{Lu}{2,}$/u; // two capitals or more, nothing else
+const GLUED_PARTICLE = /^\p{Ll}{1,4}[-‐’']\p{Lu}/u; // a lower-case particle glued to a name ("al-Assad")
+const HAS_CAPITAL = /\p{Lu}/u; // a capital anywhere
+const HYPHENATED_PREFIX = /^[\p{L}]+-$/u; // letters then a hyphen ("franco-")
+const INITIAL = /^\p{Lu}\.$/u; // an initial ("F.")
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u; // a letter or digit anywhere
+const LOWER_START = /^\p{Ll}/u; // starts with a small letter
+const NAME_WORD = /^\p{Lu}[\p{Ll}’'-]+$/u; // a capitalized word ("Kerry", "O’Brien")
+const UPPER_START = /^\p{Lu}/u; // starts with a capital
+
 /** A typed token span over one sentence: tokens `[start, end)`, end exclusive. */
 export interface TokenSpan {
   start: number;
@@ -72,7 +83,7 @@ const ADJECTIVE_END = /(?:ain|aine|ains|aines|ale|aux|ais|aise|ien|ienne|iens|iq
  */
 export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
   // "al-Assad", "bin-Salman": a lower-case particle glued to a capitalized name is part of a name.
-  const isLower = (w: string) => /^\p{Ll}/u.test(w) && !/^\p{Ll}{1,4}[-‐’']\p{Lu}/u.test(w);
+  const isLower = (w: string) => LOWER_START.test(w) && !GLUED_PARTICLE.test(w);
   const out: TokenSpan[] = [];
   const first = words[span.start].toLowerCase().replace(/’/g, "'");
   const head = ARTICLES.has(first) && span.start + 1 < span.end ? words[span.start + 1].toLowerCase() : first;
@@ -91,7 +102,7 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
     // inside an organization ("Procter & Gamble", not "Ariana Grande & Willie Nelson").
     const joins =
       run.every(w => CONNECTORS.has(w)) && !((run[0] === 'and' || run[0] === 'et') && run.length === 1) && !(run.includes('&') && span.type !== 'ORG');
-    const inside = e < span.end && (joins || run.every(w => /^[\p{L}]+-$/u.test(w)));
+    const inside = e < span.end && (joins || run.every(w => HYPHENATED_PREFIX.test(w)));
     const adjective = span.type !== 'PER' && ADJECTIVE_END.test(run[0]) && !CONNECTORS.has(run[0]);
     if (!inside && headed) {
       // "Organisation des pays exportateurs de pétrole", "Cour d'appel de Paris", "Conseil de
@@ -100,7 +111,7 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
       let q = 0;
       while (q < run.length && !NEVER_INSIDE.has(run[q])) q++;
       const trailing = e === span.end || q < run.length;
-      const properSinceHead = words.slice(span.start + 1, k).some(w => /^\p{Lu}/u.test(w));
+      const properSinceHead = words.slice(span.start + 1, k).some(w => UPPER_START.test(w));
       if (q === run.length && !trailing && run.length <= 4) {
         k = e;
         continue;
@@ -178,7 +189,7 @@ export function splitTitles(span: TokenSpan, words: string[]): TokenSpan[] {
   if (left > span.start) out.push({ ...span, end: left, fromSplit: true });
   let right = title + 1;
   while (right < span.end && (PORTFOLIOS.has(words[right].toLowerCase()) || CONNECTORS.has(words[right].toLowerCase()))) right++;
-  if (right < span.end && span.end - right <= 4 && words.slice(right, span.end).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()) || /^\p{Lu}\.$/u.test(w))) {
+  if (right < span.end && span.end - right <= 4 && words.slice(right, span.end).every(w => UPPER_START.test(w) || PARTICLES.has(w.toLowerCase()) || INITIAL.test(w))) {
     out.push({ ...span, start: right, type: 'PER' });
   }
   return out;
@@ -196,9 +207,9 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
     if (start >= end) return null;
     const w = lower(start);
     const isLower = words[start] === w;
-    if (!/[\p{L}\p{N}]/u.test(w)) start++;
+    if (!LETTER_OR_DIGIT.test(w)) start++;
     else if (isLower && LEADING_ARTICLES.has(w) && end - start > 1 && !(type === 'PER' && PARTICLES.has(w))) start++;
-    else if (end - start > 1 && (isTitleWord(w) || HONORIFICS.has(w)) && (type === 'PER' || /^\p{Lu}/u.test(words[start + 1]))) start++;
+    else if (end - start > 1 && (isTitleWord(w) || HONORIFICS.has(w)) && (type === 'PER' || UPPER_START.test(words[start + 1]))) start++;
     else if (type === 'PER' && isLower && end - start > 1 && !PARTICLES.has(w)) start++;
     else break;
   }
@@ -208,16 +219,16 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
   if (afterTitle && afterTitle[span.start] && end - start > 1) {
     let k = start;
     while (k < end - 1 && PORTFOLIOS.has(lower(k))) k++;
-    if (k > start && end - k <= 4 && words.slice(k, end).every(w => /^\p{Lu}/u.test(w) || PARTICLES.has(w.toLowerCase()))) {
+    if (k > start && end - k <= 4 && words.slice(k, end).every(w => UPPER_START.test(w) || PARTICLES.has(w.toLowerCase()))) {
       start = k;
       type = 'PER';
     }
   }
-  while (end > start && (!/[\p{L}\p{N}]/u.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
+  while (end > start && (!LETTER_OR_DIGIT.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
   // A dot that is not part of an abbreviation token ("Inc.", "U.S.", "Tenn.") ends the sentence, not the name.
   while (end > start && words[end - 1] === '.') end--;
   if (start >= end) return null;
-  if (!words.slice(start, end).some(w => /\p{Lu}/u.test(w))) return null;
+  if (!words.slice(start, end).some(w => HAS_CAPITAL.test(w))) return null;
   return { ...span, start, end, type };
 }
 
@@ -271,7 +282,7 @@ export const STOP_CAPITALS = new Set([
 export function fallbackSpans(tokens: Token[], afterTitle: boolean[]): TokenSpan[] {
   const spans: TokenSpan[] = [];
   const words = tokens.map(t => t.text);
-  const cap = (w: string) => /^\p{Lu}/u.test(w) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+  const cap = (w: string) => UPPER_START.test(w) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
     if (!cap(words[i])) continue;
     let j = i + 1;
@@ -283,8 +294,8 @@ export function fallbackSpans(tokens: Token[], afterTitle: boolean[]): TokenSpan
     const run = words.slice(i, j);
     const lowers = run.map(w => w.toLowerCase());
     let type = 'LOC';
-    if (lowers.some(w => ORG_HEADS.has(w)) || (run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]))) type = 'ORG';
-    else if (afterTitle[i] || (run.length >= 2 && run.length <= 4 && run.every(w => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w)))) type = 'PER';
+    if (lowers.some(w => ORG_HEADS.has(w)) || (run.length === 1 && ALL_CAPS.test(run[0]))) type = 'ORG';
+    else if (afterTitle[i] || (run.length >= 2 && run.length <= 4 && run.every(w => NAME_WORD.test(w)))) type = 'PER';
     spans.push({ start: i, end: j, type });
     i = j - 1;
   }

@@ -37,6 +37,9 @@ export const TITLE_WORDS = new Set([
   'ex-président', 'ex-ministre', 'homologue', 'successeur', 'prédécesseur', 'opposant', 'opposante', 'leader',
 ]);
 
+// Compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
+const UPPER_START = /^\p{Lu}/u;
+
 /** Words that may sit between a title word and the name ("Secretary of State John Kerry", "ministre de la Défense Jean-Yves Le Drian"). */
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'la', 'le', 'du', 'des', "d'", "l'", 'et', 'aux', 'à', 'of the', '-']);
 
@@ -60,7 +63,7 @@ export function titlesBefore(words: string[], lowers: string[]): boolean[] {
   for (let j = 0; j < n; j++) {
     const c = words[j].charCodeAt(0);
     if (isTitleWord(lowers[j])) kind[j] = 1;
-    else if ((c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(words[j])) || CONNECTORS.has(lowers[j])) kind[j] = 2;
+    else if ((c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(words[j])) || CONNECTORS.has(lowers[j])) kind[j] = 2;
   }
   for (let i = 1; i < n; i++) {
     let j = i - 1;
