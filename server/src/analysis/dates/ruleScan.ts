@@ -8,9 +8,12 @@
  * Why every match is seen: a rule's start words and cue words are written so that each match of
  * its pattern begins with a start word, and contains a cue word, right after a character that is
  * not a letter (an ASCII non-word character for English rules, whose word edges are `\b`). The
- * scan's words are letters only (or digits only, or letters and a final apostrophe), so no earlier
- * hit can cover such a position, and longest words are tried first, so the hit found there begins
- * with the start or cue word. Hence "a hit has the word as a prefix" below.
+ * scan's words are letters only (or digits only), so no earlier hit can cover such a position,
+ * and longest words are tried first, so the hit found there begins with the start or cue word.
+ * Hence "a hit has the cue word as a prefix" below. A start word is moreover followed by a
+ * character that is not an ASCII letter, except in rules marked `gluedStarts` ("earlyspring"), so
+ * elsewhere the hit must be the start word itself, not followed by a letter ("the", not "these").
+ * And a match holds a cue at or after its start: no try after a rule's last cue.
  */
 import type { DateRule } from './rules';
 
@@ -24,6 +27,8 @@ interface ScanIndex {
   scan: RegExp;
   /** Per scanned word (lower case): bit i set when rule i may start at it. */
   startsAt: Map<string, number>;
+  /** The same for a hit followed by an ASCII letter: only rules whose start words may be glued to the next word. */
+  gluedStartsAt: Map<string, number>;
   /** Per scanned word: bit i set when it is one of rule i's cue words. */
   cuedBy: Map<string, number>;
   /** Each rule's pattern (without the u flag where `plainTwin` allows), sticky. */
@@ -32,11 +37,11 @@ interface ScanIndex {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Bit mask of the rules for which some word of `wordsOf(rule)` is a prefix of `word`. */
-function maskOf(rules: DateRule[], word: string, wordsOf: (rule: DateRule) => string[]): number {
+/** Bit mask of the rules for which `holds(rule)`. */
+function maskOf(rules: DateRule[], holds: (rule: DateRule) => boolean): number {
   let mask = 0;
   rules.forEach((rule, i) => {
-    if (wordsOf(rule).some(w => word.startsWith(w))) mask |= 1 << i;
+    if (holds(rule)) mask |= 1 << i;
   });
   return mask;
 }
@@ -49,12 +54,15 @@ function indexOf(rules: DateRule[], twin: (pattern: RegExp) => RegExp | null): S
   if (index) return index;
   if (rules.length > 30) throw new Error('a rule table holds at most 30 rules (bit masks)');
   const words = [...new Set(rules.flatMap(rule => [...rule.starts, ...rule.cues]).filter(w => !w.startsWith('#')).map(w => w.toLowerCase()))];
-  for (const word of words) if (!/^\p{L}+['’]?$/u.test(word)) throw new Error(`scanned word "${word}" must be letters, maybe with a final apostrophe`);
+  for (const word of words) if (!/^\p{L}+$/u.test(word)) throw new Error(`scanned word "${word}" must be letters only`);
   const startsAt = new Map<string, number>();
+  const gluedStartsAt = new Map<string, number>();
   const cuedBy = new Map<string, number>();
+  const prefixOf = (word: string, list: string[]) => list.some(w => word.startsWith(w.toLowerCase()));
   for (const word of [...words, YEAR_DIGITS, COUNT_DIGITS]) {
-    startsAt.set(word, maskOf(rules, word, rule => rule.starts));
-    cuedBy.set(word, maskOf(rules, word, rule => rule.cues));
+    startsAt.set(word, maskOf(rules, rule => (rule.gluedStarts ? prefixOf(word, rule.starts) : rule.starts.some(w => w.toLowerCase() === word))));
+    gluedStartsAt.set(word, maskOf(rules, rule => !!rule.gluedStarts && prefixOf(word, rule.starts)));
+    cuedBy.set(word, maskOf(rules, rule => prefixOf(word, rule.cues)));
   }
   // No u flag: several times faster; paragraphs with "ſ" or the Kelvin sign never come here. A
   // \b edge is twice as fast as a look-behind, and right for words that begin with an ASCII letter.
@@ -64,6 +72,7 @@ function indexOf(rules: DateRule[], twin: (pattern: RegExp) => RegExp | null): S
   index = {
     scan: new RegExp(`\\b(?:${asciiInitial})|\\d+${otherInitial ? `|(?<![a-z])(?:${otherInitial})` : ''}`, 'gi'),
     startsAt,
+    gluedStartsAt,
     cuedBy,
     sticky: rules.map(rule => {
       const pattern = twin(rule.pattern) ?? rule.pattern;
@@ -100,19 +109,23 @@ export function scanRules(
   const positions: number[] = [];
   const startMasks: number[] = [];
   let cued = 0;
+  // Per rule: where its last cue was seen.
+  const lastCue: number[] = new Array(rules.length).fill(-1);
   const { scan } = index;
   scan.lastIndex = 0;
   for (let m = scan.exec(slice); m; m = scan.exec(slice)) {
     const cue = cueOf(m[0], index);
     if (cue === null) continue;
     // A hit that is no listed word (cannot happen with the case folding used) concerns every rule.
-    const starts = index.startsAt.get(cue) ?? -1;
-    cued |= index.cuedBy.get(cue) ?? -1;
+    const next = slice.charCodeAt(m.index + m[0].length) | 32;
+    const starts = (next >= 97 && next <= 122 ? index.gluedStartsAt.get(cue) : index.startsAt.get(cue)) ?? -1;
+    for (let mask = index.cuedBy.get(cue) ?? -1; mask; mask &= mask - 1) lastCue[31 - Math.clz32(mask & -mask)] = m.index;
     if (starts) {
       positions.push(m.index);
       startMasks.push(starts);
     }
   }
+  for (let i = 0; i < rules.length; i++) if (lastCue[i] >= 0) cued |= 1 << i;
   if (!cued) return;
   // Per rule: where its last match ended (tries before it are skipped, as a global search would),
   // and whether its `needs` test passed (undefined: not asked yet).
@@ -125,7 +138,7 @@ export function scanRules(
     while (mask) {
       const i = 31 - Math.clz32(mask & -mask);
       mask &= mask - 1;
-      if (at < matchedUpTo[i]) continue;
+      if (at < matchedUpTo[i] || at > lastCue[i]) continue;
       if (needed[i] === undefined) needed[i] = passes(rules[i]);
       if (!needed[i]) continue;
       const pattern = index.sticky[i];

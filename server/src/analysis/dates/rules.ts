@@ -26,10 +26,12 @@ export interface DateRule {
   strictNeeds?: boolean;
   /**
    * The words (lower case) a match can begin with, or `YEAR_DIGITS` / `COUNT_DIGITS` (`ruleScan.ts`):
-   * the pattern is only tried where one of them, or a longer word they begin, follows a character
-   * that is not a letter. A word listed here must be letters only, maybe with a final apostrophe.
+   * the pattern is only tried where one of them follows a character that is not a letter and is
+   * followed by one that is not an ASCII letter (see `gluedStarts`). Letters only.
    */
   starts: string[];
+  /** True when a start word may run straight into the next word ("earlyspring", "cetété"): then it may also be the beginning of a longer word. */
+  gluedStarts?: boolean;
   /** Words of which every match holds one (or a longer word it begins), after a character that is not a letter. */
   cues: string[];
   /**
@@ -136,6 +138,14 @@ export function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when the UTF-16 unit `code` is a letter or a digit (`[\p{L}\p{N}]`); ASCII without a regular expression. */
+export function isLetterOrDigit(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
 }
 
 /** The word right after `index` (skipping spaces), as written. */

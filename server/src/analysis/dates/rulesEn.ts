@@ -195,6 +195,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'season',
+    gluedStarts: true,
     starts: ['the', 'early', 'late', 'mid', ...OF_WORDS, 'this', 'last', 'next', ...SEASONS], cues: [...SEASONS, 'early', 'late', 'mid'],
     needs: /spring|summer|fall|autumn|winter/i,
     pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*|${OF})?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),

@@ -63,7 +63,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'jour relatif',
-    starts: ['aujourd', 'avant', 'après', 'apres', 'hier', 'demain', 'ce'], cues: ['aujourd', 'hier', 'demain', 'matin', 'soir', 'midi', 'après', 'nuit', 'jour'],
+    starts: ['aujourd', 'avant', 'après', 'apres', 'hier', 'demain', 'ce', 'cet', 'cette'], cues: ['aujourd', 'hier', 'demain', 'matin', 'soir', 'midi', 'après', 'nuit', 'jour'],
     needs: /aujourd|hier|demain|ce\s|cet\s|cette\s/i,
     pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`),
     build(m, text) {
@@ -165,6 +165,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'saison',
+    gluedStarts: true,
     starts: ['ce', 'la', 'le', 'début', 'debut', 'milieu', 'l', ...SEASONS], cues: [...SEASONS, 'ce'],
     needs: /printemps|[eé]t[eé]|automne|hiver/i,
     pattern: re(`${B0}(?:(cet|ce|(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(?:de\\s+l${APOS}|du\\s+)|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
