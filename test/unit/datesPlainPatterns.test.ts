@@ -3,7 +3,8 @@
  * Kelvin sign (`plainTwin` in rules.ts), which is several times faster. These tests check the
  * premise on every UTF-16 unit (only those two characters match ASCII letters or `\w` differently
  * with and without the flag, ignoring case) and the twins on seeded random texts made of the
- * rules' own words, digits, punctuation, accented letters and surrogate pairs.
+ * rules' own words, digits, punctuation, accented letters and surrogate pairs. Likewise the tense
+ * markers' twins without the u flag (`latinTwin` in tense.ts) on windows of Latin-1 and punctuation.
  */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
@@ -11,6 +12,7 @@ import { plainTwin } from '../../server/src/analysis/dates/rules';
 import { EN_RULES } from '../../server/src/analysis/dates/rulesEn';
 import { FR_RULES } from '../../server/src/analysis/dates/rulesFr';
 import { prng } from '../protocol/hostileTexts';
+import { isLatinWindow, latinTwin, PARTICIPLE_BEFORE_FR, TENSE_PATTERNS } from '../../server/src/analysis/dates/tense';
 
 const FOLDS_TO_ASCII = new Set([0x17f, 0x212a]);
 
@@ -56,4 +58,42 @@ test('plain twins of the rule patterns find the same matches on texts without ſ
   // Where the long s is, the twin would miss a match: that is why such paragraphs keep the u flag.
   const week = EN_RULES.find(rule => rule.name === 'week')!;
   assert.notDeepEqual(matches(plainTwin(week.pattern)!, 'thiſ week'), matches(week.pattern, 'thiſ week'));
+});
+
+test('Latin twins of the tense markers find the same matches on windows of Latin-1 letters and punctuation', () => {
+  const patterns = Object.values(TENSE_PATTERNS);
+  const words = [...new Set(patterns.flatMap(p => p.source.match(/\p{L}{2,}/gu) ?? []))].concat(['United', 'Ankara', 'retraites', 'année', 'annoncées', 'déclaré', 'ÉTAIT', 'est-ce']);
+  const units: string[] = [];
+  for (let code = 0; code < 0x100; code++) units.push(String.fromCharCode(code));
+  for (let code = 0x2000; code < 0x2070; code++) units.push(String.fromCharCode(code));
+  units.push('€');
+  const participle = latinTwin(PARTICIPLE_BEFORE_FR);
+  const random = prng(9);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  for (let n = 0; n < 4000; n++) {
+    let text = '';
+    for (let i = 0; i < 14; i++) {
+      text += random() < 0.5 ? pick(words) : pick(units) + (random() < 0.5 ? pick(units) : '');
+      text += random() < 0.6 ? ' ' : '';
+    }
+    assert.ok(isLatinWindow(text));
+    for (const pattern of patterns) assert.deepEqual(matches(latinTwin(pattern), text), matches(pattern, text), `${pattern.source.slice(0, 30)} on ${JSON.stringify(text)}`);
+    for (let end = 0; end <= text.length; end += 7) assert.equal(participle.test(text.slice(0, end)), PARTICIPLE_BEFORE_FR.test(text.slice(0, end)));
+  }
+  assert.ok(!isLatinWindow('thiſ'), 'the long s is beyond');
+  assert.ok(!isLatinWindow('\u212a'), 'the Kelvin sign is beyond');
+});
+
+test('the quick checks before the French past participle\'s look-behind change no match', () => {
+  const unguarded = new RegExp(TENSE_PATTERNS.PAST_FR.source.replace('(?<=\\s)(?=\\p{Ll})', ''), 'gu');
+  assert.notEqual(unguarded.source, TENSE_PATTERNS.PAST_FR.source);
+  const words = ['a', 'ont', 'est', 'sont', 'avait', 'était', 'déjà', 'annoncé', 'annoncées', 'dit', 'pris', 'vu', 'ouvert', 'Élu', 'élu', 'été', 'Il', 'elle'];
+  const glue = [' ', '  ', '\n', '\u00a0', '\u2009', ',', "'", '’', '-', 'É', ''];
+  const random = prng(10);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  for (let n = 0; n < 4000; n++) {
+    let text = '';
+    for (let i = 0; i < 10; i++) text += pick(words) + pick(glue);
+    assert.deepEqual(matches(TENSE_PATTERNS.PAST_FR, text), matches(unguarded, text), JSON.stringify(text));
+  }
 });

@@ -111,6 +111,9 @@ export function weekdayNamesSource(language: Language): string {
 /** Regex source matching small number words of both languages and digits up to two places. */
 export const NUMBER_WORDS_SOURCE = `(?<![\\p{L}\\p{N}-])(?:\\d{1,3}|(?:${alternation(Object.keys(TENS))})(?:[-\\s](?:et[-\\s])?(?:${alternation(Object.keys(NUMBERS).filter(w => w.length > 2))}))?|${alternation(Object.keys(NUMBERS).filter(w => w.length > 2))}|a|an)`;
 
+/** The number words `NUMBER_WORDS_SOURCE` matches (lower case), for the rules' start words. */
+export const NUMBER_WORDS: string[] = [...Object.keys(TENS), ...Object.keys(NUMBERS)];
+
 /** Regex source of a plausible year (1800–2099) standing alone. */
 export const YEAR_SOURCE = '(?:1[89]\\d\\d|20\\d\\d)';
 

@@ -6,6 +6,7 @@
  * months and years, seasons, bare years and month names, "in three weeks".
  */
 import type { Direction, DateCandidate, DateSpec } from './spec';
+import { scanRules } from './ruleScan';
 
 /** One pattern of a rule table. */
 export interface DateRule {
@@ -18,6 +19,21 @@ export interface DateRule {
    * match without): most paragraphs fail it, which keeps throughput up.
    */
   needs?: RegExp;
+  /**
+   * True when `needs` also rejects texts the pattern matches in (a case or a spacing it insists
+   * on): the scan of `ruleScan.ts` then asks it too; otherwise the scan's cue words stand in for it.
+   */
+  strictNeeds?: boolean;
+  /**
+   * The words (lower case) a match can begin with, or `YEAR_DIGITS` / `COUNT_DIGITS` (`ruleScan.ts`):
+   * the pattern is only tried where one of them follows a character that is not a letter and is
+   * followed by one that is not an ASCII letter (see `gluedStarts`). Letters only.
+   */
+  starts: string[];
+  /** True when a start word may run straight into the next word ("earlyspring", "cetété"): then it may also be the beginning of a longer word. */
+  gluedStarts?: boolean;
+  /** Words of which every match holds one (or a longer word it begins), after a character that is not a letter. */
+  cues: string[];
   /**
    * The meaning of a match, or null to reject it. `text` is the whole analysed text and `m.index`
    * is an offset into it, so rules can look at context beyond the paragraph slice.
@@ -49,27 +65,39 @@ export function plainTwin(pattern: RegExp): RegExp | null {
 
 /** Runs every rule over `text[from, to)` and returns the accepted candidates (unsorted, may overlap). */
 export function applyRules(rules: DateRule[], text: string, from: number, to: number): DateCandidate[] {
-  const out: DateCandidate[] = [];
   const slice = text.slice(from, to);
-  let foldsToAscii: boolean | undefined;
-  for (const rule of rules) {
-    if (rule.needs && !rule.needs.test(slice)) continue;
-    foldsToAscii ??= slice.indexOf('\u017f') >= 0 || slice.indexOf('\u212a') >= 0;
-    const pattern = (!foldsToAscii && plainTwin(rule.pattern)) || rule.pattern;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const local = m.index;
-      // Rules see absolute offsets: shift the match before building.
-      m.index = from + local;
-      const spec = rule.build(m, text);
-      if (spec) out.push({ start: m.index, end: m.index + m[0].length, spec, priority: 1 });
-    }
+  const out: DateCandidate[] = [];
+  const accept = (rule: DateRule, m: RegExpExecArray) => {
+    // Rules see absolute offsets: shift the match before building.
+    m.index += from;
+    const spec = rule.build(m, text);
+    if (spec) out.push({ start: m.index, end: m.index + m[0].length, spec, priority: 1 });
+  };
+  if (foldsToAscii(slice)) {
+    for (const rule of rules) if (!rule.needs || rule.needs.test(slice)) for (const m of scanRule(rule.pattern, slice)) accept(rule, m);
+  } else {
+    scanRules(rules, slice, plainTwin, rule => !rule.strictNeeds || !rule.needs || rule.needs.test(slice), (i, m) => accept(rules[i], m));
   }
   return out;
+}
+
+/** True when `slice` holds "ſ" or the Kelvin sign, which the u flag's case folding matches with ASCII letters. */
+function foldsToAscii(slice: string): boolean {
+  return slice.indexOf('\u017f') >= 0 || slice.indexOf('\u212a') >= 0;
+}
+
+/** Every match of `pattern` (global) over `slice`, by searching the whole of it: the reference for `scanRules`. */
+export function scanRule(pattern: RegExp, slice: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    matches.push(m);
+  }
+  return matches;
 }
 
 /** Direction of a modifier word ("last", "dernier" → -1; "next", "prochain" → +1; others auto). */
@@ -110,6 +138,14 @@ export function isWhiteSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when the UTF-16 unit `code` is a letter or a digit (`[\p{L}\p{N}]`); ASCII without a regular expression. */
+export function isLetterOrDigit(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
 }
 
 /** The word right after `index` (skipping spaces), as written. */

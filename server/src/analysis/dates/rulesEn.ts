@@ -6,9 +6,10 @@
  * "in three weeks" (span "three weeks"), "two years ago", and bare years ("2014", "fiscal 2011",
  * "RIMPAC 2016"). Spans never start with a preposition; modifiers are kept.
  */
-import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
+import { monthNamesSource, monthOf, NUMBER_WORDS, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
 import { afterName, hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
 import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
+import { COUNT_DIGITS, YEAR_DIGITS } from './ruleScan';
 import type { DateSpec } from './spec';
 import { holidayKey } from './holidays';
 
@@ -22,6 +23,14 @@ const OF = '(?:(?:the\\s+)?(?:middle|end|beginning|start|close)\\s+of\\s+)';
 const EDGE = '(?:early|late|later|earlier|mid)(?:-|(?=\\s))';
 
 const re = (source: string) => new RegExp(source, 'giu');
+
+// The words rules start at or need, for the scan of `ruleScan.ts` (each list mirrors a pattern fragment above).
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const SEASONS = ['spring', 'summer', 'fall', 'autumn', 'winter'];
+const MODIFIERS = ['this', 'past', 'last', 'next', 'coming', 'early', 'late', 'later', 'earlier'];
+const OF_WORDS = ['the', 'middle', 'end', 'beginning', 'start', 'close'];
+const EDGE_WORDS = ['early', 'late', 'later', 'earlier', 'mid'];
 const MONTH_NEEDS = new RegExp(M, 'i');
 
 const unit = (word: string) => word.toLowerCase().replace(/s$/, '') as 'day' | 'week' | 'month' | 'year';
@@ -46,6 +55,7 @@ function titleCased(text: string, m: RegExpExecArray): boolean {
 export const EN_RULES: DateRule[] = [
   {
     name: 'weekday',
+    starts: [...MODIFIERS, ...WEEKDAYS], cues: WEEKDAYS,
     needs: /day/i,
     pattern: re(`\\b(?:(?:(this\\s+coming|this\\s+past|last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
     build(m, text) {
@@ -58,6 +68,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'relative day',
+    starts: ['earlier', 'later', 'early', 'late', 'today', 'tonight', 'yesterday', 'tomorrow', 'this', 'last', 'the'], cues: ['today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'],
     needs: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
     pattern: re(`\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
     build(m, text) {
@@ -73,6 +84,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: "today's",
+    starts: ['today', 'yesterday', 'tomorrow'], cues: ['today', 'yesterday', 'tomorrow'],
     needs: /today|yesterday|tomorrow/i,
     pattern: re(`\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`),
     build(m, text) {
@@ -83,6 +95,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'week',
+    starts: [...OF_WORDS, 'early', 'late', 'later', 'earlier', 'this', 'last', 'next'], cues: ['week'],
     needs: /week/i,
     pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])(?!\\s+of\\b)`),
     build(m, text) {
@@ -93,6 +106,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'weekend',
+    starts: [...OF_WORDS, 'this', 'last', 'next'], cues: ['week'],
     needs: /week-?end/i,
     pattern: re(`\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`),
     build(m, text) {
@@ -103,6 +117,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'in N units',
+    starts: ['a', 'the', ...NUMBER_WORDS, COUNT_DIGITS], cues: ['day', 'week', 'month', 'year'],
     needs: /days?\b|weeks?\b|months?\b|years?\b/i,
     pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago|than)\\b)`),
     build(m, text) {
@@ -117,6 +132,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'N units ago',
+    starts: ['nearly', 'almost', 'about', 'some', 'more', 'less', 'just', 'roughly', ...NUMBER_WORDS, COUNT_DIGITS], cues: ['ago'],
     needs: /\bago\b/i,
     pattern: re(`\\b(?:(?:nearly|almost|about|some|more\\s+than|less\\s+than|just\\s+over|just\\s+under|roughly)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
     build(m) {
@@ -127,6 +143,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month or year relative',
+    starts: [...OF_WORDS, 'early', 'late', 'later', 'earlier', 'this', 'last', 'next'], cues: ['month', 'year'],
     needs: /month|year/i,
     pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`),
     build(m, text) {
@@ -138,6 +155,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'edge of the current period',
+    starts: ['the'], cues: ['week', 'month', 'year'],
     needs: /\bthe\s+(?:end|beginning|start|middle|close)\s+of\s+the\b/i,
     pattern: re(`\\bthe\\s+(?:end|beginning|start|middle|close)\\s+of\\s+the\\s+(week|month|year)\\b`),
     build(m) {
@@ -147,7 +165,9 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'current or year-end',
+    starts: ['the', 'year'], cues: ['current', 'year'],
     needs: /current|year[-\s'’]/i,
+    strictNeeds: true,
     pattern: re(`\\b(?:the\\s+current\\s+(week|month|year)|(?:the\\s+)?year[-‐]end|year['’]s\\s+end)\\b`),
     build(m) {
       const u = (m[1] ?? 'year').toLowerCase();
@@ -156,7 +176,9 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'holiday',
+    starts: ['last', 'next', 'this', 'christmas', 'new', 'thanksgiving', 'halloween', 'valentine', 'bastille', 'memorial', 'labor', 'election', 'easter', 'good'], cues: ['christmas', 'year', 'thanksgiving', 'halloween', 'valentine', 'bastille', 'day', 'easter', 'friday'],
     needs: /Christmas|New Year|Thanksgiving|Halloween|Valentine|Bastille|Memorial Day|Labor Day|Election Day|Easter|Good Friday/,
+    strictNeeds: true,
     pattern: re(`\\b(?:(last|next|this)\\s+)?(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Halloween|Valentine['’]s\\s+Day|Bastille\\s+Day|Memorial\\s+Day|Labor\\s+Day|Election\\s+Day|Easter(?:\\s+(?:Sunday|Monday))?|Good\\s+Friday)\\b(?:\\s+(${Y})\\b)?`),
     build(m, text) {
       const name = m[2];
@@ -173,6 +195,8 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'season',
+    gluedStarts: true,
+    starts: ['the', 'early', 'late', 'mid', ...OF_WORDS, 'this', 'last', 'next', ...SEASONS], cues: [...SEASONS, 'early', 'late', 'mid'],
     needs: /spring|summer|fall|autumn|winter/i,
     pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*|${OF})?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
     build(m) {
@@ -186,6 +210,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month',
+    starts: [...OF_WORDS, ...EDGE_WORDS, 'last', 'next', 'this', ...MONTHS], cues: MONTHS,
     needs: MONTH_NEEDS,
     pattern: re(`\\b(?:${OF}|${EDGE}\\s*)?(?:(last|next|this)\\s+)?(${M})\\b(?:,?\\s+(${Y})\\b)?(?![-‐]\\w)`),
     build(m, text) {
@@ -213,6 +238,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'month of a relative year',
+    starts: [...EDGE_WORDS, ...MONTHS], cues: ['year'],
     needs: /year/i,
     pattern: re(`\\b(?:${EDGE}\\s*)?(${M})(?:\\s+of)?\\s+(this|last|next)\\s+year\\b`),
     build(m) {
@@ -223,6 +249,7 @@ export const EN_RULES: DateRule[] = [
   },
   {
     name: 'year',
+    starts: ['fiscal', 'fy', 'the', 'end', 'beginning', 'start', 'middle', 'close', ...SEASONS, 'early', 'late', 'mid', YEAR_DIGITS], cues: [YEAR_DIGITS],
     needs: /(?:1[89]|20)\d\d/,
     pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {

@@ -8,9 +8,10 @@
  * and bare years ("en 2016" → "2016"). Spans keep their articles where French needs them ("la
  * semaine prochaine", "l'an dernier") but not the article before a day number ("le 25 mai" → "25 mai").
  */
-import { monthNamesSource, monthOf, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
+import { monthNamesSource, monthOf, NUMBER_WORDS, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
 import { afterName, isPlausibleYear, monthHasCue } from './filters';
 import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
+import { COUNT_DIGITS, YEAR_DIGITS } from './ruleScan';
 import type { DateSpec } from './spec';
 import { holidayKey } from './holidays';
 
@@ -27,6 +28,11 @@ const PART = '(?:matin|après-midi|apres-midi|soir|midi|soirée|matinée)';
 const DERNIER = '(?:derniers?|dernières?|dernieres?|passés?|passées?|passees?|prochains?|prochaines?)';
 
 const re = (source: string) => new RegExp(source, 'giu');
+
+// The words rules start at or need, for the scan of `ruleScan.ts` (each list mirrors a pattern fragment above).
+const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const MONTHS = ['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre'];
+const SEASONS = ['printemps', 'été', 'ete', 'automne', 'hiver'];
 const MONTH_NEEDS = new RegExp(M, 'i');
 
 function relative(u: string, offset: number): DateSpec | null {
@@ -42,6 +48,7 @@ function relative(u: string, offset: number): DateSpec | null {
 export const FR_RULES: DateRule[] = [
   {
     name: 'jour de la semaine',
+    starts: ['ce', ...WEEKDAYS], cues: WEEKDAYS,
     needs: /di\b|di\s|dis\b|dimanche/i,
     pattern: re(`${B0}(?:(ce)\\s+)?(${W})(?:\\s+(${DERNIER}|${PART}))?${B1}`),
     build(m, text) {
@@ -56,6 +63,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'jour relatif',
+    starts: ['aujourd', 'avant', 'après', 'apres', 'hier', 'demain', 'ce', 'cet', 'cette'], cues: ['aujourd', 'hier', 'demain', 'matin', 'soir', 'midi', 'après', 'nuit', 'jour'],
     needs: /aujourd|hier|demain|ce\s|cet\s|cette\s/i,
     pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`),
     build(m, text) {
@@ -71,6 +79,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'semaine',
+    starts: ['cette', 'la'], cues: ['semaine'],
     needs: /semaine/i,
     pattern: re(`${B0}(?:cette\\s+semaine|la\\s+semaine\\s+(${DERNIER}))${B1}`),
     build(m) {
@@ -79,6 +88,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'week-end',
+    starts: ['ce', 'le'], cues: ['week'],
     needs: /week-?end/i,
     pattern: re(`${B0}(?:ce|le)\\s+week-?end(?:\\s+(${DERNIER}))?${B1}`),
     build(m) {
@@ -87,6 +97,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'mois relatif',
+    starts: ['le', 'ce'], cues: ['mois'],
     needs: /mois/i,
     pattern: re(`${B0}(?:le\\s+mois\\s+(${DERNIER})|ce\\s+mois(?:-ci)?)${B1}`),
     build(m) {
@@ -95,6 +106,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'année relative',
+    starts: ['l', 'cette'], cues: ['an'],
     needs: /\ban|ann[eé]e/i,
     pattern: re(`${B0}(?:l${APOS}(?:an|année|annee)\\s+(${DERNIER})|cette\\s+année|cette\\s+annee|l${APOS}année\\s+en\\s+cours)${B1}`),
     build(m) {
@@ -103,6 +115,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'dans N unités',
+    starts: [...NUMBER_WORDS, COUNT_DIGITS], cues: ['jour', 'semaine', 'mois', 'an'],
     needs: /dans|d['’]ici/i,
     pattern: re(`(?<=${B0}(?:dans|d${APOS}ici)\\s+)(${N})\\s+(jours|semaines|mois|ans|années)${B1}`),
     build(m) {
@@ -112,6 +125,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'il y a N unités',
+    starts: ['il'], cues: ['jour', 'semaine', 'mois', 'an'],
     needs: /il\s+y\s+a/i,
     pattern: re(`${B0}il\\s+y\\s+a\\s+(${N})\\s+(jours?|semaines?|mois|ans?|années?)${B1}(?!\\s+(?:que|qu${APOS}))`),
     build(m) {
@@ -121,6 +135,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'bord de la période en cours',
+    starts: ['la', 'le', 'début', 'debut', 'milieu'], cues: ['an', 'mois', 'semaine'],
     needs: /fin|d[ée]but|milieu/i,
     pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`),
     build(m) {
@@ -131,7 +146,9 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'fête',
+    starts: ['jour', 'saint', 'toussaint', 'lundi', 'pentecôte', 'noël', 'pâques', 'ascension'], cues: ['an', 'sylvestre', 'toussaint', 'valentin', 'pâques', 'pentecôte', 'noël', 'ascension'],
     needs: /No[eë]l|jour de l|Sylvestre|Toussaint|Valentin|P[âa]ques|Pentec[ôo]te|Ascension/,
+    strictNeeds: true,
     pattern: re(`${B0}(jour\\s+de\\s+l${APOS}An|Saint-Sylvestre|Toussaint|Saint-Valentin|lundi\\s+de\\s+(?:Pâques|Pentecôte)|Pentecôte|Noël|Pâques|Ascension)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m, text) {
       const name = m[1];
@@ -148,6 +165,8 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'saison',
+    gluedStarts: true,
+    starts: ['ce', 'la', 'le', 'début', 'debut', 'milieu', 'l', ...SEASONS], cues: [...SEASONS, 'ce'],
     needs: /printemps|[eé]t[eé]|automne|hiver/i,
     pattern: re(`${B0}(?:(cet|ce|(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(?:de\\s+l${APOS}|du\\s+)|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m) {
@@ -163,6 +182,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'mois',
+    starts: ['début', 'debut', 'milieu', 'courant', 'la', 'fin', 'mi', ...MONTHS], cues: MONTHS,
     needs: MONTH_NEEDS,
     pattern: re(`${B0}(?:(?:(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
     build(m, text) {
@@ -183,6 +203,7 @@ export const FR_RULES: DateRule[] = [
   },
   {
     name: 'année',
+    starts: ['début', 'debut', 'fin', 'mi', 'courant', 'l', 'exercice', 'saison', YEAR_DIGITS], cues: [YEAR_DIGITS],
     needs: /(?:1[89]|20)\d\d/,
     pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
     build(m, text) {

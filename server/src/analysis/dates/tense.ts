@@ -5,6 +5,7 @@
  * nearest marker to the expression, inside its sentence, wins.
  */
 import type { Language } from '../types';
+import { isLetterOrDigit } from './rules';
 
 /** `none` when the clause has no tense marker at all (a headline, a caption): news then leans past, gently. */
 export type Tense = 'past' | 'future' | 'none';
@@ -18,8 +19,49 @@ const PAST_EN = /\b(?:[Ww]as|[Ww]ere|had|did|said|told|met|went|came|took|made|h
 const FUTURE_FR = /(?<![\p{L}])(?:\p{Ll}{2,}(?:era|ira|ra|ront|rai|ras|rons|rez)|va|vont|prévu|prévue|prévus|doit|doivent|devrait|devraient|prochaine?s?|compte|rendez-vous|d['’]ici)(?![\p{L}])/gu;
 const NOT_FUTURE_FR = /^(?:extra|caméra|opéra|choléra|mantra|tiara|front|affront|cobra|zebra|ultra|contra|hydra|sierra|entra|montra|rentra|pénétra|déclara|resta|quitta|gagna|mena|éclata|lança|tira|ira|sera?pa)$/i;
 // Auxiliaries of the compound past and the imparfait of être/avoir: participles alone are too
-// easily confused with nouns (année, journée, sécurité).
-const PAST_FR = /(?<![\p{L}])(?:[aA]|ont|avait|avaient|était|étaient|fut|furent|eut|eurent|[hH]ier|[eE]st|sont)(?![\p{L}'’])|(?<=(?<![\p{L}])(?:a|ont|est|sont|avait|avaient|était|étaient)\s+(?:\p{Ll}+\s+)?)\p{Ll}+(?:é|ée|és|ées|i|is|u|ue|us|it|ert|erte)(?![\p{L}])/gu;
+// easily confused with nouns (année, journée, sécurité). The participle follows a space and starts
+// in lower case: checking that first spares the long look-behind almost everywhere.
+const PAST_FR = /(?<![\p{L}])(?:[aA]|ont|avait|avaient|était|étaient|fut|furent|eut|eurent|[hH]ier|[eE]st|sont)(?![\p{L}'’])|(?<=\s)(?=\p{Ll})(?<=(?<![\p{L}])(?:a|ont|est|sont|avait|avaient|était|étaient)\s+(?:\p{Ll}+\s+)?)\p{Ll}+(?:é|ée|és|ées|i|is|u|ue|us|it|ert|erte)(?![\p{L}])/gu;
+
+/** The UTF-16 units below U+0100 for which `test` holds, as the body of a character class. */
+function latinClass(test: RegExp): string {
+  let body = '';
+  for (let code = 0; code < 0x100; code++) {
+    if (!test.test(String.fromCharCode(code))) continue;
+    let last = code;
+    while (last + 1 < 0x100 && test.test(String.fromCharCode(last + 1))) last++;
+    const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+    body += last > code ? `${hex(code)}-${hex(last)}` : hex(code);
+    code = last;
+  }
+  return body;
+}
+
+const LATIN_LETTER = latinClass(/\p{L}/u);
+const LATIN_LOWER = latinClass(/\p{Ll}/u);
+
+/**
+ * `pattern` without the u flag, its letter classes (`\p{L}` inside brackets, `\p{Ll}` outside)
+ * spelled out for the first 256 units: V8 runs it several times faster, and on a window of those
+ * units and punctuation (`isLatinWindow`) it finds the same matches.
+ */
+export function latinTwin(pattern: RegExp): RegExp {
+  const source = pattern.source.replace(/\\p\{Ll\}/g, `[${LATIN_LOWER}]`).replace(/\\p\{L\}/g, LATIN_LETTER);
+  if (/\\[pP]\{/.test(source)) throw new Error(`no Latin twin for ${pattern.source}`);
+  return new RegExp(source, pattern.flags.replace('u', ''));
+}
+
+/** Anything but the first 256 units, general punctuation (no letters nor digits there) and the euro sign. */
+const BEYOND_LATIN = /[^\u0000-\u00ff\u2000-\u206f\u20ac]/;
+
+/** True when `window` holds only units on which the Latin twins match as the originals do ("ſ" and the Kelvin sign are beyond). */
+export function isLatinWindow(window: string): boolean {
+  return !BEYOND_LATIN.test(window);
+}
+
+/** The tense markers of each language, and their Latin twins. */
+export const TENSE_PATTERNS = { FUTURE_EN, PAST_EN, FUTURE_FR, PAST_FR };
+const LATIN = { FUTURE_EN: latinTwin(FUTURE_EN), PAST_EN: latinTwin(PAST_EN), FUTURE_FR: latinTwin(FUTURE_FR), PAST_FR: latinTwin(PAST_FR) };
 
 /** Distances from the expression at `[at, atEnd)` to the nearest marker before it and after it. */
 function nearest(re: RegExp, window: string, at: number, atEnd: number, reject?: RegExp): { before: number; after: number } {
@@ -34,7 +76,8 @@ function nearest(re: RegExp, window: string, at: number, atEnd: number, reject?:
 }
 
 // A French participle right before the date ("les modifications annoncées mercredi").
-const PARTICIPLE_BEFORE_FR = /\p{Ll}{3,}(?:é|ée|és|ées)\s+$/u;
+export const PARTICIPLE_BEFORE_FR = /\p{Ll}{3,}(?:é|ée|és|ées)\s+$/u;
+const LATIN_PARTICIPLE_BEFORE_FR = latinTwin(PARTICIPLE_BEFORE_FR);
 
 /**
  * Past or future for an expression at `[start, end)` inside the sentence `[sentenceStart, sentenceEnd)`.
@@ -47,15 +90,18 @@ export function tenseAt(text: string, sentenceStart: number, sentenceEnd: number
   let from = Math.max(sentenceStart, start - 80);
   let to = Math.max(end, Math.min(sentenceEnd, end + 80));
   // Never cut a word at the window's edges: "retra|ites" would read as a future "-ra".
-  while (from > sentenceStart && /[\p{L}\p{N}]/u.test(text[from - 1])) from--;
-  while (to < sentenceEnd && /[\p{L}\p{N}]/u.test(text[to])) to++;
+  while (from > sentenceStart && isLetterOrDigit(text.charCodeAt(from - 1))) from--;
+  while (to < sentenceEnd && isLetterOrDigit(text.charCodeAt(to))) to++;
   // The date words themselves ("next", "prochain") are handled by the spec, not here.
   const window = text.slice(from, start) + ' '.repeat(end - start) + text.slice(end, to);
   const at = start - from;
   const atEnd = at + (end - start);
-  const future = language === 'fr' ? nearest(FUTURE_FR, window, at, atEnd, NOT_FUTURE_FR) : nearest(FUTURE_EN, window, at, atEnd);
-  const past = language === 'fr' ? nearest(PAST_FR, window, at, atEnd) : nearest(PAST_EN, window, at, atEnd);
-  if (language === 'fr' && PARTICIPLE_BEFORE_FR.test(window.slice(Math.max(0, at - 30), at))) past.before = Math.min(past.before, 1);
+  const latin = isLatinWindow(window);
+  const markers = latin ? LATIN : TENSE_PATTERNS;
+  const future = language === 'fr' ? nearest(markers.FUTURE_FR, window, at, atEnd, NOT_FUTURE_FR) : nearest(markers.FUTURE_EN, window, at, atEnd);
+  const past = language === 'fr' ? nearest(markers.PAST_FR, window, at, atEnd) : nearest(markers.PAST_EN, window, at, atEnd);
+  const participle = latin ? LATIN_PARTICIPLE_BEFORE_FR : PARTICIPLE_BEFORE_FR;
+  if (language === 'fr' && participle.test(window.slice(Math.max(0, at - 30), at))) past.before = Math.min(past.before, 1);
   if (future.before !== Infinity || past.before !== Infinity) return future.before < past.before ? 'future' : 'past';
   if (future.after !== Infinity || past.after !== Infinity) return future.after < past.after ? 'future' : 'past';
   return 'none';
