@@ -4,7 +4,6 @@
  * its key, so a result is reused whenever the same key comes back. Each key must hold everything
  * the unit's computation reads, which keeps the result identical to a fresh analysis.
  */
-import type { TokenSpan } from './entities/rules';
 import type { Span, Token } from './types';
 
 /** The part of a Map a memo needs. */
@@ -48,7 +47,6 @@ export class RollingMemo<V> implements Memo<V> {
 /** Per-document memos, handed to `analyzeText` through `AnalyzeOptions.memo`. */
 export interface AnalysisMemo {
   paragraphs: Memo<{ tokens: Token[]; sentences: Span[] }>;
-  sentences: Memo<TokenSpan[]>;
   /** The memo of a named stage ("dates", "quote-events"…), created on first use; one per stage so keys never collide. */
   stage<V>(name: string): Memo<V>;
 }
@@ -56,7 +54,6 @@ export interface AnalysisMemo {
 /** A fresh set of rolling memos, and the call that starts each analysis. */
 export function createAnalysisMemo(): AnalysisMemo & { roll(): void } {
   const paragraphs = new RollingMemo<{ tokens: Token[]; sentences: Span[] }>();
-  const sentences = new RollingMemo<TokenSpan[]>();
   const stages = new Map<string, RollingMemo<unknown>>();
   const stage = <V>(name: string): Memo<V> => {
     let memo = stages.get(name);
@@ -65,8 +62,7 @@ export function createAnalysisMemo(): AnalysisMemo & { roll(): void } {
   };
   const roll = () => {
     paragraphs.roll();
-    sentences.roll();
     for (const memo of stages.values()) memo.roll();
   };
-  return { paragraphs, sentences, stage, roll };
+  return { paragraphs, stage, roll };
 }
