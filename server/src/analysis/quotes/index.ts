@@ -7,12 +7,13 @@
  */
 import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
-import { attributeQuotes } from './attribute';
-import { buildView } from './context';
-import { resolveEvents } from './discourse';
-import { findEvents } from './events';
+import { carryOver, eventSpan, type Attribution } from './attribute';
+import type { ViewSource } from './context';
+import { linkName, resolveEvents, TitleCollector, type Discourse } from './discourse';
+import type { SpeechEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
-import { rememberedScans, rememberedSpellings } from './incremental';
+import { rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
+import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import { scanMarks, type ScanStats } from './scanner';
 import type { AnalysisMemo } from '../memo';
 
@@ -60,20 +61,120 @@ export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMem
  * Attach speakers to each quote: entity ids from `mentions`/`entities` (as linked by
  * `entities/identity.ts`), their canonical names, and the span of the phrase that names them.
  * Quotes come back in the same order with `speakerIds`/`speakers` empty when nobody is credited.
+ * What each paragraph says (`paragraphFacts.ts`) is read, or remembered with `memo`; events are
+ * then resolved and quotes without their own speaker filled in over the whole text.
  */
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
-  const view = buildView(layout, quotes, mentions, entities, memo && rememberedSpellings(layout, memo));
-  const events = findEvents(view);
-  const resolved = resolveEvents(view, events);
-  const attributions = attributeQuotes(view, quotes, events, resolved);
+  if (quotes.length === 0) return [];
+  const entityById = new Map(entities.map(e => [e.id, e]));
+  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
+  const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
+  const quoteStart = startsByParagraph(layout, quotes);
+  const mentionStart = startsByParagraph(layout, mentions);
+  const count = layout.paragraphs.length;
+  const facts = memo ? rememberedFacts(source, memo, quoteStart, mentionStart, windowsAreSafe(layout, quotes, mentions, mentionStart)) : paragraphFacts(source, 0, count - 1, quoteStart, mentionStart, false);
+  const doc = discourseOf(source, facts, mentionStart);
+  const events = eventsOf(source, facts);
+  const resolved = resolveEvents(doc, events);
+  const own = ownAttributions(doc, source, facts, events, resolved);
+  const attributions = carryOver(doc, quotes, own, events, resolved);
   return quotes.map((q, i) => {
     const a = attributions[i];
-    const speakerIds = a.speakers;
-    const speakers = speakerIds.map(id => view.entityById.get(id)?.canonical ?? view.unlinked.get(id) ?? id);
+    const speakerIds = [...a.speakers];
+    const speakers = speakerIds.map(id => entityById.get(id)?.canonical ?? doc.unlinked.get(id) ?? id);
     const quote: Quote = { start: q.start, end: q.end, text: layout.text.slice(q.start, q.end), speakerIds, speakers, unbalanced: q.unbalanced };
     if (a.span) quote.attribution = a.span;
     return quote;
   });
+}
+
+/** For spans sorted by start: the index of the first one starting in each paragraph or later (P + 1 entries). */
+function startsByParagraph(layout: Layout, spans: Span[]): Int32Array {
+  const paragraphs = layout.paragraphs;
+  const starts = new Int32Array(paragraphs.length + 1);
+  let k = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    // A span belongs to the last paragraph starting at or before it.
+    if (p > 0) while (k < spans.length && spans[k].start < paragraphs[p].start) k++;
+    starts[p] = k;
+  }
+  starts[paragraphs.length] = spans.length;
+  return starts;
+}
+
+/** Windows read the same as the whole text when quotes and mentions are sorted and apart, and no mention crosses a paragraph break. */
+function windowsAreSafe(layout: Layout, quotes: Span[], mentions: Mention[], mentionStart: Int32Array): boolean {
+  for (let k = 1; k < quotes.length; k++) if (quotes[k].start < quotes[k - 1].end) return false;
+  for (let k = 1; k < mentions.length; k++) if (mentions[k].start < mentions[k - 1].end) return false;
+  for (let p = 0; p < layout.paragraphs.length; p++) {
+    const next = layout.paragraphs[p + 1]?.start ?? Infinity;
+    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentions[m].end > layout.paragraphs[p].end || mentions[m].end > next) return false;
+  }
+  return true;
+}
+
+/** The text's speech events, in order, from each paragraph's. */
+function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  for (let p = 0; p < facts.length; p++) {
+    const base = source.firstToken[p];
+    for (const e of facts[p].events) {
+      const event: SpeechEvent = { cue: e.cue + base, first: e.first + base, last: e.last + base, reference: e.reference, issuesStatement: e.issuesStatement };
+      if (e.inside) event.inside = true;
+      events.push(event);
+    }
+  }
+  return events;
+}
+
+/** What resolution needs: titles gathered in text order, and each person mention's sentence subject. */
+function discourseOf(source: ViewSource, facts: ParagraphFacts[], mentionStart: Int32Array): Discourse {
+  const titles = new TitleCollector();
+  const subjectOf: (string | null)[] = new Array(source.mentions.length);
+  for (let p = 0; p < facts.length; p++) {
+    for (const t of facts[p].titles) titles.add(t);
+    let k = 0;
+    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (source.mentions[m].type === 'PERSON') subjectOf[m] = facts[p].subjects[k++];
+  }
+  const { layout } = source;
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById: source.entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf };
+}
+
+/** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
+function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFacts[], events: SpeechEvent[], resolved: string[][]): (Attribution | null)[] {
+  const own: (Attribution | null)[] = [];
+  const cues = events.map(e => e.cue);
+  for (let p = 0; p < facts.length; p++) {
+    const at = source.layout.paragraphs[p].start;
+    const base = source.firstToken[p];
+    for (const decision of facts[p].decisions) {
+      if (!decision) {
+        own.push(null);
+        continue;
+      }
+      const ids = decision.links.map(([name, type]) => linkName(doc, name, type));
+      if (decision.cue !== undefined) {
+        const e = indexOfCue(cues, decision.cue + base);
+        own.push({ speakers: resolved[e], span: eventSpan(doc, events[e]), own: true });
+      } else if (decision.speakers) {
+        const attribution: Attribution = { speakers: decision.speakers.map(s => (typeof s === 'number' ? ids[s] : s)), own: true };
+        if (decision.span) attribution.span = { start: decision.span.start + at, end: decision.span.end + at };
+        own.push(attribution);
+      } else own.push(null);
+    }
+  }
+  return own;
+}
+
+function indexOfCue(cues: number[], cue: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid] < cue) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A `quote-without-speaker` problem (information) for every quote nobody is credited with. */

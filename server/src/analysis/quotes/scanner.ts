@@ -84,7 +84,7 @@ export function scanMarks(
   paragraphs: Paragraph[],
   sentences: Sentence[],
   stats: ScanStats = { steps: 0 },
-  scanOf: (source: string, sentencesOf: () => Span[], carried: CarriedMark | null) => ParagraphScan = (source, sentencesOf, carried) => scanParagraph(source, sentencesOf(), carried, stats),
+  scanOf: (source: () => string, sentencesOf: () => Span[], carried: CarriedMark | null) => ParagraphScan = (source, sentencesOf, carried) => scanParagraph(source(), sentencesOf(), carried, stats),
 ): { quotes: ScannedQuote[]; problems: Problem[] } {
   const quotes: ScannedQuote[] = [];
   const problems: Problem[] = [];
@@ -97,7 +97,8 @@ export function scanMarks(
     while (s < sentences.length && sentences[s].paragraph === p) s++;
     // Relative sentences are only built when the paragraph is scanned, not when its scan is remembered.
     const sentencesOf = () => sentences.slice(first, s).map(sentence => ({ start: sentence.start - paragraph.start, end: sentence.end - paragraph.start }));
-    const scan = scanOf(text.slice(paragraph.start, paragraph.end), sentencesOf, carried && carried.mark);
+    // The paragraph's text too is only cut when it is scanned.
+    const scan = scanOf(() => text.slice(paragraph.start, paragraph.end), sentencesOf, carried && carried.mark);
     const at = paragraph.start;
     const settled = scan.carried && carried ? { outcome: scan.carried, mark: carried.mark, paragraphEnd: carried.paragraphEnd } : null;
     for (let k = 0; k <= scan.quotes.length; k++) {
