@@ -266,10 +266,13 @@ export function eventSpan(doc: Discourse, event: SpeechEvent): Span {
   return { start: doc.tokens[event.first].start, end: doc.tokens[event.last].end };
 }
 
-/** The first token index whose start is at or after `offset`, over the whole text. */
-function tokenOf(doc: Discourse, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
+/**
+ * The first token whose start is at or after `offset`, which lies in paragraph `p`: it is one of
+ * `p`'s tokens or the first after them, so the search stays within the paragraph.
+ */
+function tokenOf(doc: Discourse, p: number, offset: number): number {
+  let lo = doc.firstToken[p];
+  let hi = doc.firstToken[p + 1];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (doc.tokens[mid].start < offset) lo = mid + 1;
@@ -278,23 +281,40 @@ function tokenOf(doc: Discourse, offset: number): number {
   return lo;
 }
 
-/** Fill quotes without their own attribution from their neighbours (see the file comment). */
-export function carryOver(doc: Discourse, quotes: Span[], own: (Attribution | null)[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
-  const result: Attribution[] = [];
+/** The paragraph of each quote as the rules see it: that of its first token (or of the text's last token). */
+function paragraphsOfQuotes(doc: Discourse): { paragraphs: Int32Array; firstTokens: Int32Array } {
+  const { quoteStarts, quoteStart } = doc.tables;
   const n = doc.tokens.length;
-  const paragraphOfQuote = quotes.map(q => (n ? paragraphOfToken(doc, Math.min(tokenOf(doc, q.start), n - 1)) : 0));
+  const paragraphs = new Int32Array(quoteStarts.length);
+  const firstTokens = new Int32Array(quoteStarts.length);
+  for (let p = 0; p + 1 < quoteStart.length; p++) {
+    for (let qi = quoteStart[p]; qi < quoteStart[p + 1]; qi++) {
+      const first = tokenOf(doc, p, quoteStarts[qi]);
+      firstTokens[qi] = first;
+      paragraphs[qi] = n === 0 ? 0 : first < doc.firstToken[p + 1] ? p : paragraphOfToken(doc, Math.min(first, n - 1));
+    }
+  }
+  return { paragraphs, firstTokens };
+}
+
+/** Fill quotes without their own attribution from their neighbours (see the file comment). */
+export function carryOver(doc: Discourse, own: (Attribution | null)[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
+  const result: Attribution[] = [];
+  const { quoteStarts, quoteEnds, paragraphStarts, paragraphEnds } = doc.tables;
+  const count = quoteStarts.length;
+  const { paragraphs: paragraphOfQuote, firstTokens } = paragraphsOfQuotes(doc);
   const cues = events.map(e => e.cue);
   // The one speaker set of an article whose attributed quotes all name the same speakers.
   const named = own.filter((a): a is Attribution => a !== null && a.speakers.length > 0);
   const keys = new Set(named.map(a => [...a.speakers].sort().join('|')));
   const single = keys.size === 1 ? named[0] : null;
   // The next quote of the same paragraph with its own attribution, computed right to left (linear).
-  const nextOwnInParagraph: (Attribution | null)[] = new Array(quotes.length).fill(null);
-  for (let i = quotes.length - 2; i >= 0; i--) {
+  const nextOwnInParagraph: (Attribution | null)[] = new Array(count).fill(null);
+  for (let i = count - 2; i >= 0; i--) {
     if (paragraphOfQuote[i + 1] !== paragraphOfQuote[i]) continue;
     nextOwnInParagraph[i] = own[i + 1] ?? nextOwnInParagraph[i + 1];
   }
-  for (let i = 0; i < quotes.length; i++) {
+  for (let i = 0; i < count; i++) {
     const mine = own[i];
     if (mine) {
       result.push(mine);
@@ -313,13 +333,12 @@ export function carryOver(doc: Discourse, quotes: Span[], own: (Attribution | nu
     }
     // A quote left open at the end of its paragraph and continued by the next paragraph's quote
     // (the English multi-paragraph convention) belongs to whoever the continuation credits.
-    const next = quotes[i + 1];
-    if (next && paragraphOfQuote[i + 1] === p + 1 && own[i + 1] && quotes[i].end === doc.layout.paragraphs[p]?.end && doc.layout.paragraphs[p + 1]?.start === next.start) {
+    if (i + 1 < count && paragraphOfQuote[i + 1] === p + 1 && own[i + 1] && p < paragraphEnds.length && quoteEnds[i] === paragraphEnds[p] && p + 1 < paragraphStarts.length && paragraphStarts[p + 1] === quoteStarts[i + 1]) {
       const continued = own[i + 1] as Attribution;
       result.push({ speakers: continued.speakers, span: continued.span, own: false });
       continue;
     }
-    const e = lastCueBefore(cues, tokenOf(doc, quotes[i].start));
+    const e = lastCueBefore(cues, firstTokens[i]);
     if (e >= 0 && speakers[e].length && paragraphOfToken(doc, events[e].cue) >= p - 1) {
       result.push({ speakers: speakers[e], span: eventSpan(doc, events[e]), own: false });
       continue;

@@ -13,6 +13,7 @@ import { entityIdOf, foldName } from '../entities/identity';
 import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
 import { isWord, type ParagraphSpelling, type TextView } from './context';
+import type { Tables } from './tables';
 import type { Reference, SpeechEvent } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
 import { foldAccents } from '../fold';
@@ -38,6 +39,7 @@ export interface Discourse {
   titles: Titles;
   /** For each PERSON mention (by index), the named subject of its sentence (`sentenceSubject`), or null. */
   subjectOf: (string | null)[];
+  tables: Tables;
 }
 
 /** The paragraph of token `i` (paragraphs with no tokens are skipped). */
@@ -61,6 +63,7 @@ function foldedAt(doc: Discourse, i: number): string {
 export function resolveEvents(doc: Discourse, events: SpeechEvent[]): string[][] {
   const persons = personMentionsOutsideQuotes(doc);
   const titles = doc.titles;
+  const described = new DescriptionIndex(doc, persons);
   let lastPlural: string[] | null = null;
   let statementOwner: string[] | null = null;
   let lastSpeakers: string[] | null = null;
@@ -68,7 +71,7 @@ export function resolveEvents(doc: Discourse, events: SpeechEvent[]): string[][]
   const result: string[][] = [];
   for (const event of events) {
     const position = doc.tokens[event.first].start;
-    const speakers = resolveReference(doc, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken });
+    const speakers = resolveReference(doc, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken, described });
     result.push(speakers);
     for (const id of speakers) spoken.add(id);
     const ref = event.reference;
@@ -89,6 +92,7 @@ interface State {
   lastSpeakers: string[] | null;
   /** Entities that have been the speaker of an earlier event. */
   spoken: Set<string>;
+  described: DescriptionIndex;
 }
 
 function resolveReference(view: Discourse, ref: Reference, position: number, token: number, state: State): string[] {
@@ -157,24 +161,27 @@ function rememberString(cache: Map<string, string>, key: string, compute: () => 
 
 /** Indexes of PERSON mentions not inside a quote, in text order. */
 function personMentionsOutsideQuotes(view: Discourse): number[] {
+  const { mentionTypes, mentionStarts, mentionEnds, quoteStarts, quoteEnds } = view.tables;
   const out: number[] = [];
   let q = 0;
-  view.mentions.forEach((m, i) => {
-    if (m.type !== 'PERSON') return;
-    while (q < view.quotes.length && view.quotes[q].end <= m.start) q++;
-    if (q < view.quotes.length && view.quotes[q].start <= m.start && m.end <= view.quotes[q].end) return;
+  for (let i = 0; i < mentionTypes.length; i++) {
+    if (mentionTypes[i] !== 'PERSON') continue;
+    const start = mentionStarts[i];
+    while (q < quoteStarts.length && quoteEnds[q] <= start) q++;
+    if (q < quoteStarts.length && quoteStarts[q] <= start && mentionEnds[i] <= quoteEnds[q]) continue;
     out.push(i);
-  });
+  }
   return out;
 }
 
 /** Index into `persons` of the last mention starting before `position`, or -1. */
 function lastIndexBefore(view: Discourse, persons: number[], position: number): number {
+  const starts = view.tables.mentionStarts;
   let lo = 0;
   let hi = persons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (view.mentions[persons[mid]].start < position) lo = mid + 1;
+    if (starts[persons[mid]] < position) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -192,7 +199,7 @@ function lastPersonBefore(view: Discourse, state: State, position: number, token
   let fallback: string | null = null;
   let named: string | null = null;
   for (let j = k; j >= 0 && k - j < 12; j--) {
-    const id = view.mentions[persons[j]].entityId;
+    const id = view.tables.mentionIds[persons[j]];
     const g = state.titles.gender.get(id);
     if (wanted && g && g !== wanted) continue;
     // "Jane Doe met John Roe. … she wrote": the subject of the sentence beats a later object in it.
@@ -208,11 +215,10 @@ function lastPersonBefore(view: Discourse, state: State, position: number, token
   }
   if (named) return [named];
   if (fallback) return [fallback];
-  if (k >= 0) return [view.mentions[persons[k]].entityId];
+  if (k >= 0) return [view.tables.mentionIds[persons[k]]];
   const next = persons[k + 1];
   if (next !== undefined) {
-    const paragraph = view.layout.paragraphs[paragraphOfToken(view, token)];
-    if (view.mentions[next].start < paragraph.end) return [view.mentions[next].entityId];
+    if (view.tables.mentionStarts[next] < view.tables.paragraphEnds[paragraphOfToken(view, token)]) return [view.tables.mentionIds[next]];
   }
   return [];
 }
@@ -371,31 +377,84 @@ function describedPerson(view: Discourse, words: string[], position: number, sta
   const keys = words.map(titleKey).filter(w => !TITLE_STOPWORDS.has(w));
   if (!keys.length) return null;
   const head = titleKey(headOf(words));
-  const seen = new Set<string>();
+  // Only an entity whose titles hold the head word (or a synonym) can win, so only those are scored,
+  // each at its most recent mention within the look-back: the same winner as walking the mentions back.
+  if (!keys.includes(head)) return null;
+  const from = lastIndexBefore(view, state.persons, position);
   let best: string | null = null;
   let bestScore = 0;
-  const from = lastIndexBefore(view, state.persons, position);
-  for (let k = from; k >= 0 && from - k < DESCRIPTION_LOOKBACK; k--) {
-    const id = view.mentions[state.persons[k]].entityId;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const title = state.titles.words.get(id);
-    if (!title) continue;
+  let bestAt = -1;
+  for (const id of state.described.candidates(head)) {
+    const at = state.described.lastMentionAtOrBefore(id, from);
+    if (at < 0 || from - at >= DESCRIPTION_LOOKBACK) continue;
+    const title = state.titles.words.get(id) as Set<string>;
     let score = 0;
-    let headMatched = false;
     for (const w of keys) {
       const hit = title.has(w) || (ROLE_SYNONYMS[w] ?? []).some(s => title.has(s));
-      if (!hit) continue;
-      score += w === head ? 2 : 1;
-      if (w === head) headMatched = true;
+      if (hit) score += w === head ? 2 : 1;
     }
-    // Most recent wins a tie: the loop goes backwards, so only a strictly better score replaces.
-    if (headMatched && score > bestScore) {
+    // Most recent wins a tie.
+    if (score > bestScore || (score === bestScore && at > bestAt)) {
       best = id;
       bestScore = score;
+      bestAt = at;
     }
   }
   return best ? [best] : null;
+}
+
+/** What `describedPerson` looks up: the entities with a title word, and where each person is mentioned. */
+class DescriptionIndex {
+  #byWord: Map<string, string[]> | null = null;
+  #mentionsOf: Map<string, number[]> | null = null;
+
+  constructor(
+    private readonly doc: Discourse,
+    private readonly persons: number[],
+  ) {}
+
+  /** Entities whose titles hold `head` or one of its synonyms, each once. */
+  candidates(head: string): string[] {
+    if (!this.#byWord) {
+      this.#byWord = new Map();
+      for (const [id, words] of this.doc.titles.words) {
+        for (const w of words) {
+          let ids = this.#byWord.get(w);
+          if (!ids) this.#byWord.set(w, (ids = []));
+          ids.push(id);
+        }
+      }
+    }
+    const synonyms = ROLE_SYNONYMS[head] ?? [];
+    const direct = this.#byWord.get(head) ?? [];
+    if (!synonyms.length) return direct;
+    const all = new Set(direct);
+    for (const s of synonyms) for (const id of this.#byWord.get(s) ?? []) all.add(id);
+    return [...all];
+  }
+
+  /** The largest index into `persons` at or before `from` that mentions `id`, or -1. */
+  lastMentionAtOrBefore(id: string, from: number): number {
+    if (!this.#mentionsOf) {
+      this.#mentionsOf = new Map();
+      const ids = this.doc.tables.mentionIds;
+      this.persons.forEach((m, k) => {
+        let list = (this.#mentionsOf as Map<string, number[]>).get(ids[m]);
+        if (!list) (this.#mentionsOf as Map<string, number[]>).set(ids[m], (list = []));
+        list.push(k);
+      });
+    }
+    const list = this.#mentionsOf.get(id);
+    if (!list) return -1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : -1;
+  }
 }
 
 /**
@@ -437,32 +496,31 @@ function describedOrganisation(view: Discourse, words: string[], position: numbe
   if (!head || head.length < 4) return null;
   const generic = ORGANISATION_HEADS.has(titleKey(head));
   if (generic && state.lastSpeakers?.length === 1 && view.entityById.get(state.lastSpeakers[0])?.type === 'ORGANIZATION') return state.lastSpeakers;
+  const { mentionStarts, mentionTypes, mentionIds } = view.tables;
   let lo = 0;
-  let hi = view.mentions.length;
+  let hi = mentionStarts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (view.mentions[mid].start < position) lo = mid + 1;
+    if (mentionStarts[mid] < position) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) {
-    const m = view.mentions[i];
-    if (m.type !== 'ORGANIZATION') continue;
-    const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
-    if (remember(canonicalWords, canonical, () => foldAccents(canonical).split(NOT_LETTERS)).includes(head)) return [m.entityId];
+    if (mentionTypes[i] !== 'ORGANIZATION') continue;
+    const canonical = view.entityById.get(mentionIds[i])?.canonical ?? view.mentions[i].text;
+    if (remember(canonicalWords, canonical, () => foldAccents(canonical).split(NOT_LETTERS)).includes(head)) return [mentionIds[i]];
   }
   // « Le ministère du commerce a démenti … »: the full name may only be tagged later (« ministère du Commerce »).
   const content = words.filter(w => !TITLE_STOPWORDS.has(w) && w.length > 2);
   if (content.length >= 2) {
-    for (let i = lo; i < view.mentions.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
-      const m = view.mentions[i];
-      if (m.type !== 'ORGANIZATION') continue;
-      const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
+    for (let i = lo; i < mentionStarts.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
+      if (mentionTypes[i] !== 'ORGANIZATION') continue;
+      const canonical = view.entityById.get(mentionIds[i])?.canonical ?? view.mentions[i].text;
       const name = remember(nameWords, canonical, () => foldName(canonical).split(' '));
-      if (content.every(w => name.includes(w))) return [m.entityId];
+      if (content.every(w => name.includes(w))) return [mentionIds[i]];
     }
   }
   if (generic) {
-    for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (view.mentions[i].type === 'ORGANIZATION') return [view.mentions[i].entityId];
+    for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (mentionTypes[i] === 'ORGANIZATION') return [mentionIds[i]];
   }
   return null;
 }

@@ -15,6 +15,7 @@ import type { Span } from '../types';
 import { spellParagraph, type ParagraphSpelling, type ViewSource } from './context';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import { scanParagraph, type CarriedMark, type ParagraphScan, type ScanStats } from './scanner';
+import type { Tables } from './tables';
 
 /** What is remembered of one paragraph text. */
 interface ParagraphEntry {
@@ -55,7 +56,8 @@ class ParagraphCache {
   readonly alignments = new WeakMap<Layout, Alignment>();
   /** The attribution facts of the last analysis, by paragraph, and what they were read from. */
   facts: ParagraphFacts[] | null = null;
-  local: LocalData | null = null;
+  /** The tables of the last analysis (typed arrays and strings: nothing of the layout's). */
+  local: Tables | null = null;
 
   alignmentOf(layout: Layout): Alignment {
     let alignment = this.alignments.get(layout);
@@ -260,65 +262,8 @@ class LowerWordIndex {
   }
 }
 
-/**
- * The mentions and quotes of a text as the facts of a paragraph see them, kept to tell whether a
- * paragraph's surroundings changed: offsets, types and entity ids (copied: the next analysis
- * compares numbers and strings, not objects it does not own).
- */
-interface LocalData {
-  paragraphStarts: Int32Array;
-  mentionStart: Int32Array;
-  mentionStarts: Int32Array;
-  mentionEnds: Int32Array;
-  mentionTypes: string[];
-  mentionIds: string[];
-  entityTypes: string[];
-  /** Quotes overlapping each paragraph: `[quoteFrom[p], quoteTo[p])`. */
-  quoteFrom: Int32Array;
-  quoteTo: Int32Array;
-  quoteStarts: Int32Array;
-  quoteEnds: Int32Array;
-}
-
-function localData(source: ViewSource, mentionStart: Int32Array): LocalData {
-  const { layout, mentions, quotes } = source;
-  const count = layout.paragraphs.length;
-  const paragraphStarts = new Int32Array(count);
-  const quoteFrom = new Int32Array(count);
-  const quoteTo = new Int32Array(count);
-  let q = 0;
-  for (let p = 0; p < count; p++) {
-    const paragraph = layout.paragraphs[p];
-    paragraphStarts[p] = paragraph.start;
-    while (q < quotes.length && quotes[q].end <= paragraph.start) q++;
-    let to = q;
-    while (to < quotes.length && quotes[to].start < paragraph.end) to++;
-    quoteFrom[p] = q;
-    quoteTo[p] = to;
-  }
-  const mentionStarts = new Int32Array(mentions.length);
-  const mentionEnds = new Int32Array(mentions.length);
-  const mentionTypes: string[] = new Array(mentions.length);
-  const mentionIds: string[] = new Array(mentions.length);
-  const entityTypes: string[] = new Array(mentions.length);
-  for (let m = 0; m < mentions.length; m++) {
-    mentionStarts[m] = mentions[m].start;
-    mentionEnds[m] = mentions[m].end;
-    mentionTypes[m] = mentions[m].type;
-    mentionIds[m] = mentions[m].entityId;
-    entityTypes[m] = source.entityById.get(mentions[m].entityId)?.type ?? '';
-  }
-  const quoteStarts = new Int32Array(quotes.length);
-  const quoteEnds = new Int32Array(quotes.length);
-  for (let k = 0; k < quotes.length; k++) {
-    quoteStarts[k] = quotes[k].start;
-    quoteEnds[k] = quotes[k].end;
-  }
-  return { paragraphStarts, mentionStart, mentionStarts, mentionEnds, mentionTypes, mentionIds, entityTypes, quoteFrom, quoteTo, quoteStarts, quoteEnds };
-}
-
 /** True when paragraph `p` of `now` and paragraph `q` of `before` have the same mentions and quotes relative to their starts. */
-function sameSurroundings(now: LocalData, p: number, before: LocalData, q: number): boolean {
+function sameSurroundings(now: Tables, p: number, before: Tables, q: number): boolean {
   const at = now.paragraphStarts[p];
   const was = before.paragraphStarts[q];
   const m0 = now.mentionStart[p];
@@ -346,11 +291,12 @@ function sameSurroundings(now: LocalData, p: number, before: LocalData, q: numbe
  * read again from windows around runs of changed paragraphs. `safe` says the windows may be used
  * (mentions and quotes sorted, not overlapping, and no mention crossing a paragraph break).
  */
-export function rememberedFacts(source: ViewSource, memo: AnalysisMemo, quoteStart: Int32Array, mentionStart: Int32Array, safe: boolean): ParagraphFacts[] {
+export function rememberedFacts(source: ViewSource, memo: AnalysisMemo, tables: Tables, safe: boolean): ParagraphFacts[] {
+  const { quoteStart, mentionStart } = tables;
   const cache = cacheOf(memo);
   const { previous, head } = cache.alignmentOf(source.layout);
   const count = source.layout.paragraphs.length;
-  const now = localData(source, mentionStart);
+  const now = tables;
   const before = cache.local;
   const old = cache.facts;
   const facts: (ParagraphFacts | null)[] = new Array(count).fill(null);

@@ -14,6 +14,7 @@ import type { SpeechEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
 import { rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
+import { tablesOf, windowsAreSafe, type Tables } from './tables';
 import { scanMarks, type ScanStats } from './scanner';
 import type { AnalysisMemo } from '../memo';
 
@@ -69,15 +70,14 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
   const entityById = new Map(entities.map(e => [e.id, e]));
   const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
   const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
-  const quoteStart = startsByParagraph(layout, quotes);
-  const mentionStart = startsByParagraph(layout, mentions);
+  const tables = tablesOf(layout, quotes, mentions, entityById);
   const count = layout.paragraphs.length;
-  const facts = memo ? rememberedFacts(source, memo, quoteStart, mentionStart, windowsAreSafe(layout, quotes, mentions, mentionStart)) : paragraphFacts(source, 0, count - 1, quoteStart, mentionStart, false);
-  const doc = discourseOf(source, facts, mentionStart);
+  const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
+  const doc = discourseOf(source, facts, tables);
   const events = eventsOf(source, facts);
   const resolved = resolveEvents(doc, events);
   const own = ownAttributions(doc, source, facts, events, resolved);
-  const attributions = carryOver(doc, quotes, own, events, resolved);
+  const attributions = carryOver(doc, own, events, resolved);
   return quotes.map((q, i) => {
     const a = attributions[i];
     const speakerIds = [...a.speakers];
@@ -86,31 +86,6 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
     if (a.span) quote.attribution = a.span;
     return quote;
   });
-}
-
-/** For spans sorted by start: the index of the first one starting in each paragraph or later (P + 1 entries). */
-function startsByParagraph(layout: Layout, spans: Span[]): Int32Array {
-  const paragraphs = layout.paragraphs;
-  const starts = new Int32Array(paragraphs.length + 1);
-  let k = 0;
-  for (let p = 0; p < paragraphs.length; p++) {
-    // A span belongs to the last paragraph starting at or before it.
-    if (p > 0) while (k < spans.length && spans[k].start < paragraphs[p].start) k++;
-    starts[p] = k;
-  }
-  starts[paragraphs.length] = spans.length;
-  return starts;
-}
-
-/** Windows read the same as the whole text when quotes and mentions are sorted and apart, and no mention crosses a paragraph break. */
-function windowsAreSafe(layout: Layout, quotes: Span[], mentions: Mention[], mentionStart: Int32Array): boolean {
-  for (let k = 1; k < quotes.length; k++) if (quotes[k].start < quotes[k - 1].end) return false;
-  for (let k = 1; k < mentions.length; k++) if (mentions[k].start < mentions[k - 1].end) return false;
-  for (let p = 0; p < layout.paragraphs.length; p++) {
-    const next = layout.paragraphs[p + 1]?.start ?? Infinity;
-    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentions[m].end > layout.paragraphs[p].end || mentions[m].end > next) return false;
-  }
-  return true;
 }
 
 /** The text's speech events, in order, from each paragraph's. */
@@ -128,16 +103,19 @@ function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
 }
 
 /** What resolution needs: titles gathered in text order, and each person mention's sentence subject. */
-function discourseOf(source: ViewSource, facts: ParagraphFacts[], mentionStart: Int32Array): Discourse {
+function discourseOf(source: ViewSource, facts: ParagraphFacts[], tables: Tables): Discourse {
   const titles = new TitleCollector();
   const subjectOf: (string | null)[] = new Array(source.mentions.length);
+  const { mentionStart, mentionTypes } = tables;
   for (let p = 0; p < facts.length; p++) {
     for (const t of facts[p].titles) titles.add(t);
+    const subjects = facts[p].subjects;
+    if (!subjects.length) continue;
     let k = 0;
-    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (source.mentions[m].type === 'PERSON') subjectOf[m] = facts[p].subjects[k++];
+    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentionTypes[m] === 'PERSON') subjectOf[m] = subjects[k++];
   }
   const { layout } = source;
-  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById: source.entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf };
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById: source.entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf, tables };
 }
 
 /** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
@@ -145,9 +123,11 @@ function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFac
   const own: (Attribution | null)[] = [];
   const cues = events.map(e => e.cue);
   for (let p = 0; p < facts.length; p++) {
-    const at = source.layout.paragraphs[p].start;
+    const decisions = facts[p].decisions;
+    if (!decisions.length) continue;
+    const at = doc.tables.paragraphStarts[p];
     const base = source.firstToken[p];
-    for (const decision of facts[p].decisions) {
+    for (const decision of decisions) {
       if (!decision) {
         own.push(null);
         continue;
