@@ -29,7 +29,7 @@ export interface TextView {
   /** Index of the first token of each mention, or -1 when it covers no whole token. */
   mentionFirstToken: Int32Array;
   mentions: Mention[];
-  entityById: Map<string, Entity>;
+  entityById: { get(id: string): Entity | undefined };
   quotes: Span[];
   /** Index of the first token of each paragraph (`paragraphs.length` entries, plus one past the end). */
   paragraphFirstToken: Int32Array;
@@ -111,7 +111,7 @@ export interface ViewSource {
   quotes: Span[];
   /** Sorted by start, non-overlapping. */
   mentions: Mention[];
-  entityById: Map<string, Entity>;
+  entityById: { get(id: string): Entity | undefined };
   /** First token of each paragraph of the text, plus one past the end. */
   firstToken: Int32Array;
   /** Spelling of each paragraph of the text. */

@@ -37,6 +37,9 @@ interface Snapshot {
 /** How a layout's paragraphs match the last analysed text's. */
 interface Alignment {
   entries: ParagraphEntry[];
+  /** The paragraphs' offsets. */
+  starts: Int32Array;
+  ends: Int32Array;
   /** How many paragraphs at the start are unchanged (the rest that are sit in the unchanged tail). */
   head: number;
   /** The last text's paragraph each paragraph is, or -1. */
@@ -104,7 +107,7 @@ class ParagraphCache {
       for (const [source, entry] of this.entries) if (entry.pass !== pass) this.entries.delete(source);
     }
     this.last = { text: layout.text, starts, ends, entries };
-    alignment = { entries, previous, head };
+    alignment = { entries, previous, head, starts, ends };
     this.alignments.set(layout, alignment);
     return alignment;
   }
@@ -207,6 +210,11 @@ function tokensUpTo(layout: Layout, p: number, from: number): number {
  * alone, so their spelling depends on its text), and the lower-case words of the whole text kept
  * up to date from them.
  */
+/** The paragraphs' offsets, as read when they were matched with the last text's. */
+export function paragraphSpans(layout: Layout, memo: AnalysisMemo): { starts: Int32Array; ends: Int32Array } {
+  return cacheOf(memo).alignmentOf(layout);
+}
+
 export function rememberedSpellings(layout: Layout, memo: AnalysisMemo): Spelled {
   const cache = cacheOf(memo);
   const entries = cache.alignmentOf(layout).entries;
@@ -274,7 +282,7 @@ function sameSurroundings(now: Tables, p: number, before: Tables, q: number): bo
     const a = m0 + k;
     const b = n0 + k;
     if (now.mentionStarts[a] - at !== before.mentionStarts[b] - was || now.mentionEnds[a] - at !== before.mentionEnds[b] - was) return false;
-    if (now.mentionTypes[a] !== before.mentionTypes[b] || now.mentionIds[a] !== before.mentionIds[b] || now.entityTypes[a] !== before.entityTypes[b]) return false;
+    if (now.mentionTypes[a] !== before.mentionTypes[b] || now.mentionIds[a] !== before.mentionIds[b]) return false;
   }
   const q0 = now.quoteFrom[p];
   const quotes = now.quoteTo[p] - q0;
@@ -319,7 +327,7 @@ export function rememberedFacts(source: ViewSource, memo: AnalysisMemo, tables: 
       if (p + f.before < runStart[p] || p + f.after > runEnd[p]) continue;
       if (f.atStart && p + f.before !== 0) continue;
       if (f.atEnd && p + f.after !== count - 1) continue;
-      if (!sameAnswers(f, source.lowerWords)) continue;
+      if (!sameAnswers(f, source)) continue;
       facts[p] = f;
     }
   }
@@ -342,7 +350,9 @@ export function rememberedFacts(source: ViewSource, memo: AnalysisMemo, tables: 
   return facts as ParagraphFacts[];
 }
 
-function sameAnswers(facts: ParagraphFacts, lowerWords: { has(word: string): boolean }): boolean {
-  for (let k = 0; k < facts.asked.length; k++) if (lowerWords.has(facts.asked[k]) !== facts.answers[k]) return false;
+/** True when the lower-case words and entity types the facts looked up still give the same answers. */
+function sameAnswers(facts: ParagraphFacts, source: ViewSource): boolean {
+  for (let k = 0; k < facts.asked.length; k++) if (source.lowerWords.has(facts.asked[k]) !== facts.answers[k]) return false;
+  for (let k = 0; k < facts.entityTypes.length; k += 2) if ((source.entityById.get(facts.entityTypes[k])?.type ?? '') !== facts.entityTypes[k + 1]) return false;
   return true;
 }

@@ -12,7 +12,7 @@ import type { ViewSource } from './context';
 import { linkName, resolveEvents, TitleCollector, type Discourse } from './discourse';
 import type { SpeechEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
-import { rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
+import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import { tablesOf, windowsAreSafe, type Tables } from './tables';
 import { scanMarks, type ScanStats } from './scanner';
@@ -70,10 +70,10 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
   const entityById = new Map(entities.map(e => [e.id, e]));
   const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
   const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
-  const tables = tablesOf(layout, quotes, mentions, entityById);
+  const tables = tablesOf(layout, quotes, mentions, memo && paragraphSpans(layout, memo));
   const count = layout.paragraphs.length;
   const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
-  const doc = discourseOf(source, facts, tables);
+  const doc = discourseOf(source, entityById, facts, tables);
   const events = eventsOf(source, facts);
   const resolved = resolveEvents(doc, events);
   const own = ownAttributions(doc, source, facts, events, resolved);
@@ -103,7 +103,7 @@ function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
 }
 
 /** What resolution needs: titles gathered in text order, and each person mention's sentence subject. */
-function discourseOf(source: ViewSource, facts: ParagraphFacts[], tables: Tables): Discourse {
+function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables): Discourse {
   const titles = new TitleCollector();
   const subjectOf: (string | null)[] = new Array(source.mentions.length);
   const { mentionStart, mentionTypes } = tables;
@@ -115,7 +115,7 @@ function discourseOf(source: ViewSource, facts: ParagraphFacts[], tables: Tables
     for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentionTypes[m] === 'PERSON') subjectOf[m] = subjects[k++];
   }
   const { layout } = source;
-  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById: source.entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf, tables };
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf, tables };
 }
 
 /** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */

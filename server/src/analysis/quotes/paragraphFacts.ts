@@ -12,7 +12,7 @@
  * paragraph's facts also say which paragraphs they depend on and which lower-case words they
  * asked about, so `incremental.ts` knows when they still hold.
  */
-import type { Span } from '../types';
+import type { Entity, Span } from '../types';
 import { buildView, firstEndingAfter, tokenAt, type ViewSource } from './context';
 import { indexEvents, ownDecision } from './attribute';
 import { titleFacts, type TitleFacts } from './discourse';
@@ -42,6 +42,8 @@ export interface ParagraphFacts {
   /** Lower-case words asked about (`nameInRun`) and the answers then. */
   asked: string[];
   answers: boolean[];
+  /** Entity ids whose type its quotes looked up, each followed by the type then ('' for none). */
+  entityTypes: string[];
 }
 
 /** How many tokens a window reaches past the last event its facts need, at first. */
@@ -112,6 +114,17 @@ function recordingLowerWords(source: ViewSource, asked: string[]) {
   };
 }
 
+/** Entity lookups of a view, recorded as id, type pairs. */
+function recordingEntities(source: ViewSource, looked: string[]) {
+  return {
+    get(id: string): Entity | undefined {
+      const entity = source.entityById.get(id);
+      looked.push(id, entity?.type ?? '');
+      return entity;
+    },
+  };
+}
+
 /**
  * The facts of paragraphs `[from, to]`, read from one view (a window unless they are the whole
  * text). `quoteStart[p]` is the index of the first quote starting in paragraph `p` (P + 1 entries),
@@ -136,7 +149,8 @@ export function paragraphFacts(source: ViewSource, from: number, to: number, quo
 /** The facts of `[from, to]` read from the window `[windowFrom, windowTo]`, or null when a needed event read past it. */
 function readWindow(source: ViewSource, windowFrom: number, windowTo: number, from: number, to: number, quoteStart: Int32Array, mentionStart: Int32Array, track: boolean, trusted: number): ParagraphFacts[] | null {
   const asked: string[] = [];
-  const view = buildView(track ? { ...source, lowerWords: recordingLowerWords(source, asked) } : source, windowFrom, windowTo);
+  const looked: string[] = [];
+  const view = buildView(track ? { ...source, lowerWords: recordingLowerWords(source, asked), entityById: recordingEntities(source, looked) } : source, windowFrom, windowTo);
   const base = source.firstToken[windowFrom];
   const reads: CueReads | undefined = track || view.limit !== Infinity ? { cue: [], reach: [], askedTo: [] } : undefined;
   const events = findEvents(view, reads, asked);
@@ -178,6 +192,7 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
       if (facts) titles.push(facts);
     }
     const askedBefore = asked.length;
+    const lookedBefore = looked.length;
     const decisions: (LocalDecision | null)[] = [];
     for (let qi = quoteStart[p] - quoteBase; qi < quoteStart[p + 1] - quoteBase; qi++) {
       const decision = ownDecision(view, view.quotes, qi, index);
@@ -190,8 +205,11 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
         decisions.push(local);
       }
     }
-    const facts: ParagraphFacts = { events: own, titles, subjects, decisions, before: 0, after: 0, atStart: false, atEnd: false, asked: [], answers: [] };
-    if (track) dependencies(source, facts, p, quoteStart, reads as CueReads, asked, askedBefore, base);
+    const facts: ParagraphFacts = { events: own, titles, subjects, decisions, before: 0, after: 0, atStart: false, atEnd: false, asked: [], answers: [], entityTypes: [] };
+    if (track) {
+      dependencies(source, facts, p, quoteStart, reads as CueReads, asked, askedBefore, base);
+      facts.entityTypes = looked.slice(lookedBefore);
+    }
     result.push(facts);
   }
   return result;

@@ -5,7 +5,7 @@
  * instead of touching thousands of objects spread over the heap again and again.
  */
 import type { Layout } from '../layout';
-import type { Entity, Mention, Span } from '../types';
+import type { Mention, Span } from '../types';
 
 export interface Tables {
   paragraphStarts: Int32Array;
@@ -14,8 +14,6 @@ export interface Tables {
   mentionEnds: Int32Array;
   mentionTypes: string[];
   mentionIds: string[];
-  /** The type of each mention's entity ('' when it has none). */
-  entityTypes: string[];
   quoteStarts: Int32Array;
   quoteEnds: Int32Array;
   /** The first mention starting in each paragraph or later (a mention belongs to the last paragraph starting at or before it); P + 1 entries. */
@@ -27,28 +25,32 @@ export interface Tables {
   quoteTo: Int32Array;
 }
 
-export function tablesOf(layout: Layout, quotes: Span[], mentions: Mention[], entityById: Map<string, Entity>): Tables {
+/** The tables of a text; `paragraphSpans` when the paragraphs' offsets were already read (`incremental.ts`). */
+export function tablesOf(layout: Layout, quotes: Span[], mentions: Mention[], paragraphSpans?: { starts: Int32Array; ends: Int32Array }): Tables {
   const count = layout.paragraphs.length;
-  const paragraphStarts = new Int32Array(count);
-  const paragraphEnds = new Int32Array(count);
-  for (let p = 0; p < count; p++) {
-    const paragraph = layout.paragraphs[p];
-    paragraphStarts[p] = paragraph.start;
-    paragraphEnds[p] = paragraph.end;
+  let paragraphStarts: Int32Array;
+  let paragraphEnds: Int32Array;
+  if (paragraphSpans) ({ starts: paragraphStarts, ends: paragraphEnds } = paragraphSpans);
+  else {
+    paragraphStarts = new Int32Array(count);
+    paragraphEnds = new Int32Array(count);
+    for (let p = 0; p < count; p++) {
+      const paragraph = layout.paragraphs[p];
+      paragraphStarts[p] = paragraph.start;
+      paragraphEnds[p] = paragraph.end;
+    }
   }
   const m = mentions.length;
   const mentionStarts = new Int32Array(m);
   const mentionEnds = new Int32Array(m);
   const mentionTypes: string[] = new Array(m);
   const mentionIds: string[] = new Array(m);
-  const entityTypes: string[] = new Array(m);
   for (let k = 0; k < m; k++) {
     const mention = mentions[k];
     mentionStarts[k] = mention.start;
     mentionEnds[k] = mention.end;
     mentionTypes[k] = mention.type;
     mentionIds[k] = mention.entityId;
-    entityTypes[k] = entityById.get(mention.entityId)?.type ?? '';
   }
   const quoteStarts = new Int32Array(quotes.length);
   const quoteEnds = new Int32Array(quotes.length);
@@ -73,7 +75,6 @@ export function tablesOf(layout: Layout, quotes: Span[], mentions: Mention[], en
     mentionEnds,
     mentionTypes,
     mentionIds,
-    entityTypes,
     quoteStarts,
     quoteEnds,
     mentionStart: startsByParagraph(paragraphStarts, mentionStarts),
