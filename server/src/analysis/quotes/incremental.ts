@@ -11,14 +11,15 @@
  */
 import type { Layout } from '../layout';
 import type { AnalysisMemo } from '../memo';
-import type { Span } from '../types';
 import { spellParagraph, type ParagraphSpelling, type ViewSource } from './context';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
-import { scanParagraph, type CarriedMark, type ParagraphScan, type ScanStats } from './scanner';
+import type { ParagraphScan, RememberedScans } from './scanner';
 import type { Tables } from './tables';
 
 /** What is remembered of one paragraph text. */
 interface ParagraphEntry {
+  /** The paragraph text, its key. */
+  source: string;
   /** Its scans, by the text of the mark carried in ('' for none). */
   scans: Map<string, ParagraphScan>;
   spelling: ParagraphSpelling | null;
@@ -66,51 +67,79 @@ class ParagraphCache {
     let alignment = this.alignments.get(layout);
     if (alignment) return alignment;
     const pass = ++this.pass;
-    const paragraphs = layout.paragraphs;
-    const count = paragraphs.length;
-    const entries: ParagraphEntry[] = new Array(count);
+    const count = layout.paragraphs.length;
     const previous = new Int32Array(count).fill(-1);
-    const last = this.last;
-    let head = 0;
-    let tail = 0;
-    if (last) {
-      const same = unchangedEnds(last.text, layout.text);
-      const limit = Math.min(count, last.starts.length);
-      while (head < limit && paragraphs[head].start === last.starts[head] && paragraphs[head].end === last.ends[head] && paragraphs[head].end <= same.head) head++;
-      const shift = layout.text.length - last.text.length;
-      const tailFrom = layout.text.length - same.tail;
-      while (tail < limit - head) {
-        const p = count - 1 - tail;
-        const q = last.starts.length - 1 - tail;
-        if (paragraphs[p].start < tailFrom || paragraphs[p].start - shift !== last.starts[q] || paragraphs[p].end - shift !== last.ends[q]) break;
-        tail++;
-      }
-      for (let p = 0; p < head; p++) previous[p] = p;
-      for (let k = 0; k < tail; k++) previous[count - 1 - k] = last.starts.length - 1 - k;
-    }
     const starts = new Int32Array(count);
     const ends = new Int32Array(count);
+    const last = this.last;
+    const { head, tail } = last ? unchangedParagraphs(last, layout) : { head: 0, tail: 0 };
+    if (last) {
+      const shift = layout.text.length - last.text.length;
+      starts.set(last.starts.subarray(0, head));
+      ends.set(last.ends.subarray(0, head));
+      for (let p = 0; p < head; p++) previous[p] = p;
+      for (let k = 1; k <= tail; k++) {
+        const q = last.starts.length - k;
+        starts[count - k] = last.starts[q] + shift;
+        ends[count - k] = last.ends[q] + shift;
+        previous[count - k] = q;
+      }
+    }
+    // Only the paragraphs between the unchanged head and tail are read from the layout.
+    for (let p = head; p < count - tail; p++) {
+      const paragraph = layout.paragraphs[p];
+      starts[p] = paragraph.start;
+      ends[p] = paragraph.end;
+    }
+    const entries: ParagraphEntry[] = new Array(count);
     for (let p = 0; p < count; p++) {
-      starts[p] = paragraphs[p].start;
-      ends[p] = paragraphs[p].end;
       let entry = previous[p] >= 0 ? (last as Snapshot).entries[previous[p]] : undefined;
       if (!entry) {
-        const source = layout.text.slice(paragraphs[p].start, paragraphs[p].end);
+        const source = layout.text.slice(starts[p], ends[p]);
         entry = this.entries.get(source);
-        if (!entry) this.entries.set(source, (entry = { scans: new Map(), spelling: null, pass }));
+        if (!entry) this.entries.set(source, (entry = { source, scans: new Map(), spelling: null, pass }));
       }
       entry.pass = pass;
       entries[p] = entry;
     }
-    // An edit changes few paragraphs: only then is it worth walking the whole map for unused entries.
-    if (head + tail < count || !last || last.starts.length !== count) {
-      for (const [source, entry] of this.entries) if (entry.pass !== pass) this.entries.delete(source);
+    // Only the last text's paragraphs that were not matched may have gone out of use.
+    if (last) {
+      for (let q = head; q < last.starts.length - tail; q++) {
+        const entry = last.entries[q];
+        if (entry.pass !== pass) this.entries.delete(entry.source);
+      }
     }
     this.last = { text: layout.text, starts, ends, entries };
     alignment = { entries, previous, head, starts, ends };
     this.alignments.set(layout, alignment);
     return alignment;
   }
+}
+
+/**
+ * How many paragraphs at the start and at the end of `layout` are the last text's, unchanged.
+ * A paragraph is a trimmed line, so one whose line (and the line breaks around it) lies in the
+ * text's unchanged head or tail is the same paragraph, at the same index from that end: this is
+ * known from the last text's offsets without reading the layout's paragraph objects (each read of
+ * one costs as much as a hash table lookup: they do not share a shape). The two paragraphs at the
+ * borders are read to check it.
+ */
+function unchangedParagraphs(last: Snapshot, layout: Layout): { head: number; tail: number } {
+  const same = unchangedEnds(last.text, layout.text);
+  const count = layout.paragraphs.length;
+  const previousCount = last.starts.length;
+  let head = 0;
+  // The next paragraph starts after the line break that ends this one.
+  while (head + 1 < previousCount && head < count && last.starts[head + 1] <= same.head) head++;
+  let tail = 0;
+  const tailFrom = last.text.length - same.tail;
+  // The previous paragraph ends before the line break that starts this one.
+  while (tail < previousCount - head - 1 && tail < count - head && last.ends[previousCount - tail - 2] >= tailFrom) tail++;
+  const shift = layout.text.length - last.text.length;
+  const matches = (p: number, q: number, by: number) => layout.paragraphs[p].start === last.starts[q] + by && layout.paragraphs[p].end === last.ends[q] + by;
+  if (head > 0 && !matches(head - 1, head - 1, 0)) return { head: 0, tail: 0 };
+  if (tail > 0 && !matches(count - tail, previousCount - tail, shift)) return { head, tail: 0 };
+  return { head, tail };
 }
 
 /** Chunk size for comparing texts: slices are compared natively, a chunk at a time. */
@@ -145,24 +174,16 @@ function cacheOf(memo: AnalysisMemo): ParagraphCache {
 }
 
 /**
- * A scan function for `scanMarks` that remembers each paragraph's scan by its text and carried
- * mark: the scan reads the paragraph's text, its sentences (cut from that text alone by the
- * layout) and the text and family of the carried mark (its text decides its family). The
- * scare-quote decisions stored on its quotes read the paragraph's text only.
+ * Scans for `scanMarks`, remembered per paragraph text and carried mark: a scan reads the
+ * paragraph's text, its sentences (cut from that text alone by the layout) and the text and
+ * family of the carried mark (its text decides its family). The scare-quote decisions stored on
+ * its quotes read the paragraph's text only.
  */
-export function rememberedScans(layout: Layout, memo: AnalysisMemo, stats?: ScanStats) {
+export function rememberedScans(layout: Layout, memo: AnalysisMemo): RememberedScans {
   const entries = cacheOf(memo).alignmentOf(layout).entries;
-  let p = 0;
-  return (source: () => string, sentencesOf: () => Span[], carried: CarriedMark | null): ParagraphScan => {
-    // Called once per paragraph, in order.
-    const entry = entries[p++];
-    const key = carried ? carried.text : '';
-    let scan = entry.scans.get(key);
-    if (!scan) {
-      scan = scanParagraph(source(), sentencesOf(), carried, stats);
-      entry.scans.set(key, scan);
-    }
-    return scan;
+  return {
+    get: (p, carried) => entries[p].scans.get(carried ? carried.text : ''),
+    set: (p, carried, scan) => entries[p].scans.set(carried ? carried.text : '', scan),
   };
 }
 

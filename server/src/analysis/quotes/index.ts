@@ -15,7 +15,7 @@ import { isScareQuote, isTitleCaseLine } from './scare';
 import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import { tablesOf, windowsAreSafe, type Tables } from './tables';
-import { scanMarks, type ScanStats } from './scanner';
+import { scanMarks, spansOf, type ParagraphSpans, type ScanStats } from './scanner';
 import type { AnalysisMemo } from '../memo';
 
 /** A quote span before attribution; marks included, UTF-16 offsets, `end` exclusive. */
@@ -38,24 +38,39 @@ export function innerText(text: string, quote: Span): string {
  * Linear in the text length; `stats` counts the work for tests.
  */
 export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMemo): { quotes: RawQuote[]; problems: Problem[] } {
-  const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats, memo && rememberedScans(layout, memo, stats));
+  const paragraphs = memo ? paragraphSpans(layout, memo) : spansOf(layout.paragraphs);
+  const { quotes, problems } = scanMarks(layout.text, paragraphs, layout.sentences, stats, memo && rememberedScans(layout, memo));
   const text = layout.text;
-  let p = 0;
-  const kept = quotes
-    .filter(q => {
-      while (p + 1 < layout.paragraphs.length && layout.paragraphs[p].end <= q.start) p++;
-      const paragraph = layout.paragraphs[p];
-      // A quote inside one paragraph is decided once per paragraph text (it reads nothing else).
-      if (q.within?.scare !== undefined) return !q.within.scare;
-      const inner = innerText(text, q);
-      // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
-      const headline = () => paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
-      const scare = isScareQuote(inner, headline);
-      if (q.within) q.within.scare = scare;
-      return !scare;
-    })
-    .map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
+  const kept: RawQuote[] = [];
+  for (const q of quotes) {
+    // A quote inside one paragraph is decided once per paragraph text (it reads nothing else).
+    if (q.within?.scare !== undefined) {
+      if (!q.within.scare) kept.push({ start: q.start, end: q.end, unbalanced: q.unbalanced });
+      continue;
+    }
+    const p = paragraphHolding(paragraphs, q.start);
+    const inner = innerText(text, q);
+    // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
+    const headline = () => p >= 0 && paragraphs.ends[p] - paragraphs.starts[p] < 300 && isTitleCaseLine(text.slice(paragraphs.starts[p], q.start) + ' ' + text.slice(q.end, paragraphs.ends[p]));
+    const scare = isScareQuote(inner, headline);
+    if (q.within) q.within.scare = scare;
+    if (!scare) kept.push({ start: q.start, end: q.end, unbalanced: q.unbalanced });
+  }
   return { quotes: kept, problems };
+}
+
+/** The first paragraph ending after `offset` (the one a left-to-right walk over the paragraphs stops at), or -1 when there are none. */
+function paragraphHolding(paragraphs: ParagraphSpans, offset: number): number {
+  const count = paragraphs.ends.length;
+  if (count === 0) return -1;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs.ends[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
