@@ -8,7 +8,12 @@ import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
 import { foldWord, mayStartEvent } from './lexicon';
 
-/** Everything the attribution rules need to know about the text, indexed by token. */
+/**
+ * Everything the attribution rules need to know about the text, indexed by token. A view covers
+ * either the whole text or a window of whole paragraphs (`incremental.ts` re-reads only the
+ * paragraphs near an edit): token, mention, quote and paragraph indexes are then the window's own,
+ * while character offsets stay those of the text.
+ */
 export interface TextView {
   text: string;
   layout: Layout;
@@ -24,17 +29,31 @@ export interface TextView {
   /** Index of the first token of each mention, or -1 when it covers no whole token. */
   mentionFirstToken: Int32Array;
   mentions: Mention[];
-  entityById: Map<string, Entity>;
+  entityById: { get(id: string): Entity | undefined };
   quotes: Span[];
   /** Index of the first token of each paragraph (`paragraphs.length` entries, plus one past the end). */
   paragraphFirstToken: Int32Array;
-  /** Speakers named in the text but not recognised as entities: id → name as written. Filled by `discourse.ts`. */
-  unlinked: Map<string, string>;
   /** Folded forms of every token written in lower case somewhere in the text: common words, not names. */
   lowerWords: { has(word: string): boolean };
   /** Shape of each token (`WORD`, `LOWER`, `UPPER`, `CAPITALISED`, `CUE` bits), so the rules test a bit rather than run a regex per look. */
   shape: Uint8Array;
+  /** The first token index past what the view knows: Infinity when the view runs to the end of the text. */
+  limit: number;
+  /** The furthest token index the current event search needed (`needs`); a window compares it with `limit`. */
+  reach: number;
 }
+
+/**
+ * Record that the rule being evaluated reads token `k` (or may, depending on what it finds there).
+ * Only the reads whose distance depends on the text are declared (runs of adverbs, chains of
+ * names); the fixed look-aheads are covered by `EVENT_REACH` at each cue.
+ */
+export function needs(view: TextView, k: number): void {
+  if (k > view.reach) view.reach = k;
+}
+
+/** How far past a cue word its event rules read at most, phrases after the verb aside (`statementFollows` reads 13 tokens on). */
+export const EVENT_REACH = 14;
 
 /** Token shape bits: has a letter or digit; starts with a lower-case letter; starts with an upper-case letter. */
 export const WORD = 1;
@@ -85,31 +104,100 @@ export function spellParagraph(tokens: Token[], from: number, to: number): Parag
   return { folded, shape, lower: [...lower] };
 }
 
-/** Spellings remembered per paragraph (see `incremental.ts`), so an edited text is not spelled token by token again. */
-export interface KnownSpellings {
-  /** The spelling of paragraph `p`, whose tokens are `[from, to)`. */
-  paragraph(p: number, from: number, to: number): ParagraphSpelling;
-  /** Every word written in lower case in the text, from the remembered paragraphs. */
+/** What a view is cut from: the layout, the quotes and mentions of the whole text, and each paragraph's spelling. */
+export interface ViewSource {
+  layout: Layout;
+  /** Sorted by start, non-overlapping. */
+  quotes: Span[];
+  /** Sorted by start, non-overlapping. */
+  mentions: Mention[];
+  entityById: { get(id: string): Entity | undefined };
+  /** First token of each paragraph of the text, plus one past the end. */
+  firstToken: Int32Array;
+  /** Spelling of each paragraph of the text. */
+  spellings: ParagraphSpelling[];
   lowerWords: { has(word: string): boolean };
 }
 
-/** Build the view. `quotes` and `mentions` must be sorted by start and non-overlapping. */
-export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], entities: Entity[], known?: KnownSpellings): TextView {
-  const tokens = layout.tokens;
+/**
+ * First token of each paragraph, plus the token count past the end: `firstToken[p]` is the first
+ * token starting at or after paragraph `p`'s start (tokens never lie between paragraphs).
+ * `count(p)` may tell a paragraph's token count (remembered), else it is found by binary search.
+ */
+export function paragraphTokens(layout: Layout, count?: (p: number) => number | undefined): Int32Array {
+  const paragraphs = layout.paragraphs;
+  const firstToken = new Int32Array(paragraphs.length + 1);
+  let from = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    firstToken[p] = from;
+    const known = count?.(p);
+    from = known !== undefined ? from + known : firstStartingAt(layout.tokens, paragraphs[p].end, from);
+  }
+  firstToken[paragraphs.length] = layout.tokens.length;
+  return firstToken;
+}
+
+/** The first index at or after `from` whose token starts at or after `offset`. */
+function firstStartingAt(tokens: Token[], offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first span of `spans` (sorted, non-overlapping) that ends after `offset`. */
+export function firstEndingAfter(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The view of paragraphs `[firstParagraph, lastParagraph]` (the whole text by default). A window
+ * ending before the text does has `limit` set to its token count: rules that read past it set
+ * `reach` beyond it, and the caller widens the window.
+ */
+export function buildView(source: ViewSource, firstParagraph = 0, lastParagraph = source.layout.paragraphs.length - 1): TextView {
+  const { layout, firstToken } = source;
+  const whole = firstParagraph === 0 && lastParagraph === layout.paragraphs.length - 1;
+  const from = firstToken[firstParagraph];
+  const to = firstToken[lastParagraph + 1];
+  const tokens = whole ? layout.tokens : layout.tokens.slice(from, to);
   const n = tokens.length;
+  // The quotes and mentions that overlap the window, in the same order as in the text.
+  const quotes = whole || n === 0 ? source.quotes : overlapping(source.quotes, tokens[0].start, tokens[n - 1].end);
+  const mentions = whole || n === 0 ? source.mentions : overlapping(source.mentions, tokens[0].start, tokens[n - 1].end);
+  const paragraphCount = lastParagraph - firstParagraph + 1;
   const paragraphOf = new Int32Array(n);
   const quoteOf = new Int32Array(n).fill(-1);
   const mentionOf = new Int32Array(n).fill(-1);
   const mentionFirstToken = new Int32Array(mentions.length).fill(-1);
-  const paragraphFirstToken = new Int32Array(layout.paragraphs.length + 1).fill(n);
-  let p = 0;
+  const paragraphFirstToken = new Int32Array(paragraphCount + 1);
+  const folded: string[] = new Array(n);
+  const shape = new Uint8Array(n);
+  for (let k = 0; k < paragraphCount; k++) {
+    const start = firstToken[firstParagraph + k] - from;
+    const end = firstToken[firstParagraph + k + 1] - from;
+    paragraphFirstToken[k] = start;
+    paragraphOf.fill(k, start, end);
+    const spelling = source.spellings[firstParagraph + k];
+    for (let i = start; i < end; i++) folded[i] = spelling.folded[i - start];
+    shape.set(spelling.shape, start);
+  }
+  paragraphFirstToken[paragraphCount] = n;
   let q = 0;
   let m = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    while (p < layout.paragraphs.length - 1 && t.start >= layout.paragraphs[p].end) p++;
-    paragraphOf[i] = p;
-    if (paragraphFirstToken[p] === n) paragraphFirstToken[p] = i;
     while (q < quotes.length && quotes[q].end <= t.start) q++;
     if (q < quotes.length && quotes[q].start <= t.start && t.end <= quotes[q].end) quoteOf[i] = q;
     while (m < mentions.length && mentions[m].end <= t.start) m++;
@@ -117,32 +205,6 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
       mentionOf[i] = m;
       if (mentionFirstToken[m] < 0) mentionFirstToken[m] = i;
     }
-  }
-  // Paragraphs with no tokens point at the next paragraph's first token.
-  for (let k = layout.paragraphs.length - 1; k >= 0; k--) if (paragraphFirstToken[k] === n) paragraphFirstToken[k] = paragraphFirstToken[k + 1];
-  // Fold and shape each distinct spelling once: news text repeats the same few thousand words.
-  let folded: string[] = new Array(n);
-  const shape = new Uint8Array(n);
-  let lowerWords: { has(word: string): boolean };
-  if (known) {
-    folded = [];
-    for (let k = 0; k < layout.paragraphs.length; k++) {
-      const from = paragraphFirstToken[k];
-      const to = paragraphFirstToken[k + 1];
-      const spelling = known.paragraph(k, from, to);
-      for (const f of spelling.folded) folded.push(f);
-      shape.set(spelling.shape, from);
-    }
-    lowerWords = known.lowerWords;
-  } else {
-    const lower = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const spelling = describeSpelling(tokens[i].text);
-      folded[i] = spelling.folded;
-      shape[i] = spelling.shape;
-      if (spelling.shape & LOWER) lower.add(spelling.folded);
-    }
-    lowerWords = lower;
   }
   return {
     text: layout.text,
@@ -154,13 +216,22 @@ export function buildView(layout: Layout, quotes: Span[], mentions: Mention[], e
     mentionOf,
     mentionFirstToken,
     mentions,
-    entityById: new Map(entities.map(e => [e.id, e])),
+    entityById: source.entityById,
     quotes,
     paragraphFirstToken,
-    unlinked: new Map(),
-    lowerWords,
+    lowerWords: source.lowerWords,
     shape,
+    limit: to === layout.tokens.length ? Infinity : n,
+    reach: -1,
   };
+}
+
+/** The spans of `spans` (sorted, non-overlapping) that overlap `[start, end)`. */
+function overlapping<S extends Span>(spans: S[], start: number, end: number): S[] {
+  const first = firstEndingAfter(spans, start);
+  let last = first;
+  while (last < spans.length && spans[last].start < end) last++;
+  return spans.slice(first, last);
 }
 
 interface Spelling {

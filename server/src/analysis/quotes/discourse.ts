@@ -10,31 +10,73 @@
  * « un diplomate français ») is nobody.
  */
 import { entityIdOf, foldName } from '../entities/identity';
-import { isWord, type TextView } from './context';
-import { sentenceSubject, type Reference, type SpeechEvent } from './events';
+import type { Layout } from '../layout';
+import type { Entity, Mention, Span, Token } from '../types';
+import { isWord, type ParagraphSpelling, type TextView } from './context';
+import type { Tables } from './tables';
+import type { Reference, SpeechEvent } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
 import { foldAccents } from '../fold';
 
 /** How far back (in person mentions) a description looks for its referent. */
 const DESCRIPTION_LOOKBACK = 200;
 
+/**
+ * The text as resolution sees it: its mentions and quotes, plus what was read near each person
+ * mention (`titles`, `subjectOf`), so resolving is linear in events and mentions, not tokens.
+ */
+export interface Discourse {
+  layout: Layout;
+  tokens: Token[];
+  mentions: Mention[];
+  entityById: Map<string, Entity>;
+  quotes: Span[];
+  /** Speakers named in the text but not recognised as entities: id → name as written (`linkName`). */
+  unlinked: Map<string, string>;
+  /** First token of each paragraph, plus one past the end. */
+  firstToken: Int32Array;
+  spellings: ParagraphSpelling[];
+  titles: Titles;
+  /** For each PERSON mention (by index), the named subject of its sentence (`sentenceSubject`), or null. */
+  subjectOf: (string | null)[];
+  tables: Tables;
+}
+
+/** The paragraph of token `i` (paragraphs with no tokens are skipped). */
+export function paragraphOfToken(doc: Discourse, i: number): number {
+  let lo = 0;
+  let hi = doc.firstToken.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.firstToken[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function foldedAt(doc: Discourse, i: number): string {
+  const p = paragraphOfToken(doc, i);
+  return doc.spellings[p].folded[i - doc.firstToken[p]];
+}
+
 /** Speakers (entity ids) of each event, parallel to `events`. */
-export function resolveEvents(view: TextView, events: SpeechEvent[]): string[][] {
-  const persons = personMentionsOutsideQuotes(view);
-  const titles = titleWords(view);
+export function resolveEvents(doc: Discourse, events: SpeechEvent[]): string[][] {
+  const persons = personMentionsOutsideQuotes(doc);
+  const titles = doc.titles;
+  const described = new DescriptionIndex(doc, persons);
   let lastPlural: string[] | null = null;
   let statementOwner: string[] | null = null;
   let lastSpeakers: string[] | null = null;
   const spoken = new Set<string>();
   const result: string[][] = [];
   for (const event of events) {
-    const position = view.tokens[event.first].start;
-    const speakers = resolveReference(view, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken });
+    const position = doc.tokens[event.first].start;
+    const speakers = resolveReference(doc, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken, described });
     result.push(speakers);
     for (const id of speakers) spoken.add(id);
     const ref = event.reference;
     if (speakers.length) lastSpeakers = speakers;
-    const organisation = speakers.length === 1 && view.entityById.get(speakers[0])?.type !== 'PERSON';
+    const organisation = speakers.length === 1 && doc.entityById.get(speakers[0])?.type !== 'PERSON';
     if (speakers.length > 1 || organisation || (ref.kind === 'pronoun' && ref.number === 'plural') || (ref.kind === 'description' && ref.plural)) lastPlural = speakers;
     else if (ref.kind === 'generic' && ref.plural) lastPlural = [];
     if (speakers.length && (event.issuesStatement || (statementOwner === null && ((ref.kind === 'description' && ref.reporting) || (ref.kind === 'pronoun' && ref.reporting))))) statementOwner = speakers;
@@ -50,9 +92,10 @@ interface State {
   lastSpeakers: string[] | null;
   /** Entities that have been the speaker of an earlier event. */
   spoken: Set<string>;
+  described: DescriptionIndex;
 }
 
-function resolveReference(view: TextView, ref: Reference, position: number, token: number, state: State): string[] {
+function resolveReference(view: Discourse, ref: Reference, position: number, token: number, state: State): string[] {
   switch (ref.kind) {
     case 'named':
       return ref.entityIds;
@@ -64,7 +107,7 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
       if (ref.reporting) return state.statementOwner ?? state.lastSpeakers ?? [];
       if (ref.number === 'plural') return state.lastPlural ?? [];
       if (ref.number === 'thing') {
-        if (view.folded[token] === 'on') return [];
+        if (foldedAt(view, token) === 'on') return [];
         return state.statementOwner ?? (state.lastPlural && state.lastPlural.length === 1 ? state.lastPlural : []);
       }
       return lastPersonBefore(view, state, position, token, ref.gender ?? null);
@@ -78,53 +121,67 @@ function resolveReference(view: TextView, ref: Reference, position: number, toke
 /**
  * The entity for a name the recognizer missed: an entity of the same type and surname if the
  * text has one ("Craig" → "Larry Craig"), else a new id built the way `entityIdOf` builds every
- * id, so the same person recognised elsewhere lines up. New ids are recorded in `view.unlinked`.
+ * id, so the same person recognised elsewhere lines up. New ids are recorded in `unlinked`.
  */
-export function linkName(view: TextView, name: string, type: string): string {
+export function linkName(doc: { entityById: Map<string, Entity>; unlinked: Map<string, string> }, name: string, type: string): string {
   const id = entityIdOf(type, name);
-  if (view.entityById.has(id)) return id;
-  const known = surnameIndex(view).get(`${type}:${foldName(name).split(' ').pop()}`);
+  if (doc.entityById.has(id)) return id;
+  const known = surnameIndex(doc.entityById).get(`${type}:${foldName(name).split(' ').pop()}`);
   if (known) return known;
-  if (!view.unlinked.has(id)) view.unlinked.set(id, name);
+  if (!doc.unlinked.has(id)) doc.unlinked.set(id, name);
   return id;
 }
 
-const surnames = new WeakMap<TextView, Map<string, string>>();
+const surnames = new WeakMap<Map<string, Entity>, Map<string, string>>();
+/** `type:surname` of an entity by its canonical name, remembered: the index is rebuilt for every text that links a name. */
+const surnameKeys = new Map<string, string>();
 
-/** Entity ids by type and folded last word of their canonical name, built once per view. */
-function surnameIndex(view: TextView): Map<string, string> {
-  let index = surnames.get(view);
+/** Entity ids by type and folded last word of their canonical name, built once per text. */
+function surnameIndex(entityById: Map<string, Entity>): Map<string, string> {
+  let index = surnames.get(entityById);
   if (!index) {
     index = new Map();
-    for (const entity of view.entityById.values()) {
-      const key = `${entity.type}:${foldName(entity.canonical).split(' ').pop()}`;
+    for (const entity of entityById.values()) {
+      const key = rememberString(surnameKeys, `${entity.type}\u0000${entity.canonical}`, () => `${entity.type}:${foldName(entity.canonical).split(' ').pop()}`);
       if (!index.has(key)) index.set(key, entity.id);
     }
-    surnames.set(view, index);
+    surnames.set(entityById, index);
   }
   return index;
 }
 
+function rememberString(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, (value = compute()));
+  }
+  return value;
+}
+
 /** Indexes of PERSON mentions not inside a quote, in text order. */
-function personMentionsOutsideQuotes(view: TextView): number[] {
+function personMentionsOutsideQuotes(view: Discourse): number[] {
+  const { mentionTypes, mentionStarts, mentionEnds, quoteStarts, quoteEnds } = view.tables;
   const out: number[] = [];
   let q = 0;
-  view.mentions.forEach((m, i) => {
-    if (m.type !== 'PERSON') return;
-    while (q < view.quotes.length && view.quotes[q].end <= m.start) q++;
-    if (q < view.quotes.length && view.quotes[q].start <= m.start && m.end <= view.quotes[q].end) return;
+  for (let i = 0; i < mentionTypes.length; i++) {
+    if (mentionTypes[i] !== 'PERSON') continue;
+    const start = mentionStarts[i];
+    while (q < quoteStarts.length && quoteEnds[q] <= start) q++;
+    if (q < quoteStarts.length && quoteStarts[q] <= start && mentionEnds[i] <= quoteEnds[q]) continue;
     out.push(i);
-  });
+  }
   return out;
 }
 
 /** Index into `persons` of the last mention starting before `position`, or -1. */
-function lastIndexBefore(view: TextView, persons: number[], position: number): number {
+function lastIndexBefore(view: Discourse, persons: number[], position: number): number {
+  const starts = view.tables.mentionStarts;
   let lo = 0;
   let hi = persons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (view.mentions[persons[mid]].start < position) lo = mid + 1;
+    if (starts[persons[mid]] < position) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -134,7 +191,7 @@ function lastIndexBefore(view: TextView, persons: number[], position: number): n
  * "he", « il »: the last person named before whose known gender does not clash with the pronoun,
  * else (a pronoun opening an article) the next person named in the paragraph.
  */
-function lastPersonBefore(view: TextView, state: State, position: number, token: number, wanted: Gender | null): string[] {
+function lastPersonBefore(view: Discourse, state: State, position: number, token: number, wanted: Gender | null): string[] {
   const persons = state.persons;
   const k = lastIndexBefore(view, persons, position);
   // Prefer an established person: one who spoke before, carries a title, or has a full name. A
@@ -142,7 +199,7 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
   let fallback: string | null = null;
   let named: string | null = null;
   for (let j = k; j >= 0 && k - j < 12; j--) {
-    const id = view.mentions[persons[j]].entityId;
+    const id = view.tables.mentionIds[persons[j]];
     const g = state.titles.gender.get(id);
     if (wanted && g && g !== wanted) continue;
     // "Jane Doe met John Roe. … she wrote": the subject of the sentence beats a later object in it.
@@ -158,11 +215,10 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
   }
   if (named) return [named];
   if (fallback) return [fallback];
-  if (k >= 0) return [view.mentions[persons[k]].entityId];
+  if (k >= 0) return [view.tables.mentionIds[persons[k]]];
   const next = persons[k + 1];
   if (next !== undefined) {
-    const paragraph = view.layout.paragraphs[view.paragraphOf[token]];
-    if (view.mentions[next].start < paragraph.end) return [view.mentions[next].entityId];
+    if (view.tables.mentionStarts[next] < view.tables.paragraphEnds[paragraphOfToken(view, token)]) return [view.tables.mentionIds[next]];
   }
   return [];
 }
@@ -171,18 +227,9 @@ function lastPersonBefore(view: TextView, state: State, position: number, token:
 const SEVERAL_WORDS = /\S\s+\S/;
 
 /** The PERSON opening the sentence of mention `mention`, when it is another person of a compatible gender. */
-function subjectOfSentenceAt(view: TextView, mention: number, wanted: Gender | null, state: State): string | null {
-  const m = view.mentions[mention];
-  let lo = 0;
-  let hi = view.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (view.tokens[mid].start < m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const subject = sentenceSubject(view, lo);
-  if (!subject || subject.kind !== 'named') return null;
-  const id = subject.entityIds[0];
+function subjectOfSentenceAt(view: Discourse, mention: number, wanted: Gender | null, state: State): string | null {
+  const id = view.subjectOf[mention];
+  if (!id) return null;
   if (view.entityById.get(id)?.type !== 'PERSON') return null;
   const g = state.titles.gender.get(id);
   return wanted && g && g !== wanted ? null : id;
@@ -203,7 +250,7 @@ export function titleKey(word: string): string {
   return word;
 }
 
-type Gender = 'f' | 'm';
+export type Gender = 'f' | 'm';
 
 const FEMININE = new Set(['la', 'une', 'mme', 'madame', 'mlle', 'mrs', 'ms', 'miss', 'lady', 'presidente', 'directrice', 'ambassadrice', 'avocate', 'senatrice', 'deputee', 'porte-parole', 'elle', 'she']);
 const MASCULINE = new Set(['le', 'un', 'm', 'monsieur', 'mr', 'sir', 'lord', 'directeur', 'ambassadeur', 'avocat', 'senateur', 'depute', 'maitre']);
@@ -215,85 +262,105 @@ function genderOf(word: string): Gender | null {
   return null;
 }
 
-interface Titles {
+export interface Titles {
   words: Map<string, Set<string>>;
   gender: Map<string, Gender>;
   /** Entities written at least once with a title or honorific right before the name. */
   titled: Set<string>;
 }
 
+/** What the words around one PERSON mention say of it (see `titleFacts`). */
+export interface TitleFacts {
+  id: string;
+  /** Title keys, in the order they were read. */
+  words: string[];
+  titled: boolean;
+  /** Gender cues in the order they were read; the text's first one for an entity wins. */
+  genders: Gender[];
+}
+
 /**
- * For every PERSON entity, the words written next to its mentions: the title before ("Defense
+ * For the PERSON mention `mi`, the words written next to it: the title before ("Defense
  * Secretary"), an apposition before (« la ministre rwandaise, Louise Mushikiwabo ») or after
  * (", the defense attorney,"), and a gender when a title's first word gives one (« la », "Mrs.").
+ * Null for other mentions and mentions covering no whole token.
  */
-function titleWords(view: TextView): Titles {
-  const titles = new Map<string, Set<string>>();
-  const gender = new Map<string, Gender>();
-  const titled = new Set<string>();
-  const setGender = (id: string, word: string) => {
+export function titleFacts(view: TextView, mi: number): TitleFacts | null {
+  const i = view.mentionFirstToken[mi];
+  if (i < 0 || view.mentions[mi].type !== 'PERSON') return null;
+  const id = view.mentions[mi].entityId;
+  const facts: TitleFacts = { id, words: [], titled: false, genders: [] };
+  const setGender = (word: string) => {
     const g = genderOf(word);
-    if (g && !gender.has(id)) gender.set(id, g);
+    if (g) facts.genders.push(g);
   };
-  const add = (id: string, word: string) => {
+  const add = (word: string) => {
     if (TITLE_STOPWORDS.has(word) || !HAS_LETTER.test(word)) return;
-    let set = titles.get(id);
-    if (!set) titles.set(id, (set = new Set()));
-    set.add(titleKey(word));
+    facts.words.push(titleKey(word));
   };
   const n = view.tokens.length;
-  // Each PERSON mention at its first token, in text order (mentions are sorted and do not overlap).
-  for (let mi = 0; mi < view.mentions.length; mi++) {
-    const i = view.mentionFirstToken[mi];
-    if (i < 0 || view.mentions[mi].type !== 'PERSON') continue;
-    const id = view.mentions[mi].entityId;
-    const paragraph = view.paragraphOf[i];
-    // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense »; or an apposition before the name.
-    let chunkFirst = '';
-    let k = i - 1;
-    if (k >= 0 && view.tokens[k].text === ',') k--;
-    const apposition = k === i - 2;
-    for (; k >= 0 && i - k <= (apposition ? 10 : 6) && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
-      const w = view.folded[k];
-      if (view.tokens[k].text === '.' || view.tokens[k].text === '-' || /^['’]s$/.test(view.tokens[k].text)) continue;
-      if (!isWord(view, k) || TITLE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
-      const other = view.mentionOf[k];
-      if (other >= 0 && view.mentions[other].type === 'PERSON') break;
-      chunkFirst = w;
-      if (!apposition) {
-        add(id, w);
-        if (!TITLE_STOPWORDS.has(w) || /^(?:mr|mrs|ms|m|mme|dr)$/.test(w)) titled.add(id);
-      }
-    }
-    // An apposition before the name counts only when it is a description: « la ministre …, Louise M. ».
-    if (apposition && DESCRIPTION_START.has(chunkFirst)) {
-      for (let j = k + 1; j < i - 1; j++) if (isWord(view, j)) add(id, view.folded[j]);
-    }
-    if (chunkFirst) setGender(id, chunkFirst);
-    if (i > 0 && view.tokens[i - 1].text === '.' && i > 1) setGender(id, view.folded[i - 2]);
-    else if (i > 0) setGender(id, view.folded[i - 1]);
-    // Right: an apposition ", the defense attorney," or a parenthesis « (le secrétaire d'État américain) ».
-    let end = i;
-    while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
-    const open = view.tokens[end + 1]?.text;
-    if (open === ',' || open === '(') {
-      const words: string[] = [];
-      let ok = false;
-      for (let k = end + 2; k < n && k - end <= 14 && view.paragraphOf[k] === paragraph; k++) {
-        const t = view.tokens[k].text;
-        if (t === ',' || t === ')' || t === '.' || t === ';' || t === ':') { ok = true; break; }
-        const other = view.mentionOf[k];
-        if (other >= 0 && view.mentions[other].type === 'PERSON') break;
-        if (SPEECH_VERBS.has(view.folded[k]) && open === ',') break;
-        words.push(view.folded[k]);
-      }
-      if (ok) {
-        for (const w of words) add(id, w);
-        if (words.length) setGender(id, words[0]);
-      }
+  const paragraph = view.paragraphOf[i];
+  // Left: "Defense Secretary", "Maldives coach", « le secrétaire à la Défense »; or an apposition before the name.
+  let chunkFirst = '';
+  let k = i - 1;
+  if (k >= 0 && view.tokens[k].text === ',') k--;
+  const apposition = k === i - 2;
+  for (; k >= 0 && i - k <= (apposition ? 10 : 6) && view.paragraphOf[k] === paragraph && view.quoteOf[k] < 0; k--) {
+    const w = view.folded[k];
+    if (view.tokens[k].text === '.' || view.tokens[k].text === '-' || /^['’]s$/.test(view.tokens[k].text)) continue;
+    if (!isWord(view, k) || TITLE_BREAKERS.has(w) || SPEECH_VERBS.has(w)) break;
+    const other = view.mentionOf[k];
+    if (other >= 0 && view.mentions[other].type === 'PERSON') break;
+    chunkFirst = w;
+    if (!apposition) {
+      add(w);
+      if (!TITLE_STOPWORDS.has(w) || /^(?:mr|mrs|ms|m|mme|dr)$/.test(w)) facts.titled = true;
     }
   }
-  return { words: titles, gender, titled };
+  // An apposition before the name counts only when it is a description: « la ministre …, Louise M. ».
+  if (apposition && DESCRIPTION_START.has(chunkFirst)) {
+    for (let j = k + 1; j < i - 1; j++) if (isWord(view, j)) add(view.folded[j]);
+  }
+  if (chunkFirst) setGender(chunkFirst);
+  if (i > 0 && view.tokens[i - 1].text === '.' && i > 1) setGender(view.folded[i - 2]);
+  else if (i > 0) setGender(view.folded[i - 1]);
+  // Right: an apposition ", the defense attorney," or a parenthesis « (le secrétaire d'État américain) ».
+  let end = i;
+  while (end + 1 < n && view.mentionOf[end + 1] === mi) end++;
+  const open = view.tokens[end + 1]?.text;
+  if (open === ',' || open === '(') {
+    const words: string[] = [];
+    let ok = false;
+    for (let k = end + 2; k < n && k - end <= 14 && view.paragraphOf[k] === paragraph; k++) {
+      const t = view.tokens[k].text;
+      if (t === ',' || t === ')' || t === '.' || t === ';' || t === ':') { ok = true; break; }
+      const other = view.mentionOf[k];
+      if (other >= 0 && view.mentions[other].type === 'PERSON') break;
+      if (SPEECH_VERBS.has(view.folded[k]) && open === ',') break;
+      words.push(view.folded[k]);
+    }
+    if (ok) {
+      for (const w of words) add(w);
+      if (words.length) setGender(words[0]);
+    }
+  }
+  return facts;
+}
+
+/** Gather the title facts of a text's person mentions, in text order, into per-entity titles. */
+export class TitleCollector {
+  readonly titles: Titles = { words: new Map(), gender: new Map(), titled: new Set() };
+
+  add(facts: TitleFacts): void {
+    const { id } = facts;
+    if (facts.words.length) {
+      let set = this.titles.words.get(id);
+      if (!set) this.titles.words.set(id, (set = new Set()));
+      for (const w of facts.words) set.add(w);
+    }
+    if (facts.titled) this.titles.titled.add(id);
+    if (facts.genders.length && !this.titles.gender.has(id)) this.titles.gender.set(id, facts.genders[0]);
+  }
 }
 
 // Module-level: the bundler rebuilds a `\p{…}` literal outside a character class at every call.
@@ -306,35 +373,88 @@ const TITLE_BREAKERS = new Set([...PHRASE_BREAKERS, 'and', 'et', 'met', 'with'].
 const DESCRIPTION_START = new Set(['the', 'le', 'la', 'l', 'les', 'son', 'sa', 'his', 'her', 'its', 'their', 'leur', 'notre', 'our']);
 
 /** The person a definite description refers to, by shared title words; the head word must match. */
-function describedPerson(view: TextView, words: string[], position: number, state: State): string[] | null {
+function describedPerson(view: Discourse, words: string[], position: number, state: State): string[] | null {
   const keys = words.map(titleKey).filter(w => !TITLE_STOPWORDS.has(w));
   if (!keys.length) return null;
   const head = titleKey(headOf(words));
-  const seen = new Set<string>();
+  // Only an entity whose titles hold the head word (or a synonym) can win, so only those are scored,
+  // each at its most recent mention within the look-back: the same winner as walking the mentions back.
+  if (!keys.includes(head)) return null;
+  const from = lastIndexBefore(view, state.persons, position);
   let best: string | null = null;
   let bestScore = 0;
-  const from = lastIndexBefore(view, state.persons, position);
-  for (let k = from; k >= 0 && from - k < DESCRIPTION_LOOKBACK; k--) {
-    const id = view.mentions[state.persons[k]].entityId;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const title = state.titles.words.get(id);
-    if (!title) continue;
+  let bestAt = -1;
+  for (const id of state.described.candidates(head)) {
+    const at = state.described.lastMentionAtOrBefore(id, from);
+    if (at < 0 || from - at >= DESCRIPTION_LOOKBACK) continue;
+    const title = state.titles.words.get(id) as Set<string>;
     let score = 0;
-    let headMatched = false;
     for (const w of keys) {
       const hit = title.has(w) || (ROLE_SYNONYMS[w] ?? []).some(s => title.has(s));
-      if (!hit) continue;
-      score += w === head ? 2 : 1;
-      if (w === head) headMatched = true;
+      if (hit) score += w === head ? 2 : 1;
     }
-    // Most recent wins a tie: the loop goes backwards, so only a strictly better score replaces.
-    if (headMatched && score > bestScore) {
+    // Most recent wins a tie.
+    if (score > bestScore || (score === bestScore && at > bestAt)) {
       best = id;
       bestScore = score;
+      bestAt = at;
     }
   }
   return best ? [best] : null;
+}
+
+/** What `describedPerson` looks up: the entities with a title word, and where each person is mentioned. */
+class DescriptionIndex {
+  #byWord: Map<string, string[]> | null = null;
+  #mentionsOf: Map<string, number[]> | null = null;
+
+  constructor(
+    private readonly doc: Discourse,
+    private readonly persons: number[],
+  ) {}
+
+  /** Entities whose titles hold `head` or one of its synonyms, each once. */
+  candidates(head: string): string[] {
+    if (!this.#byWord) {
+      this.#byWord = new Map();
+      for (const [id, words] of this.doc.titles.words) {
+        for (const w of words) {
+          let ids = this.#byWord.get(w);
+          if (!ids) this.#byWord.set(w, (ids = []));
+          ids.push(id);
+        }
+      }
+    }
+    const synonyms = ROLE_SYNONYMS[head] ?? [];
+    const direct = this.#byWord.get(head) ?? [];
+    if (!synonyms.length) return direct;
+    const all = new Set(direct);
+    for (const s of synonyms) for (const id of this.#byWord.get(s) ?? []) all.add(id);
+    return [...all];
+  }
+
+  /** The largest index into `persons` at or before `from` that mentions `id`, or -1. */
+  lastMentionAtOrBefore(id: string, from: number): number {
+    if (!this.#mentionsOf) {
+      this.#mentionsOf = new Map();
+      const ids = this.doc.tables.mentionIds;
+      this.persons.forEach((m, k) => {
+        let list = (this.#mentionsOf as Map<string, number[]>).get(ids[m]);
+        if (!list) (this.#mentionsOf as Map<string, number[]>).set(ids[m], (list = []));
+        list.push(k);
+      });
+    }
+    const list = this.#mentionsOf.get(id);
+    if (!list) return -1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1] : -1;
+  }
 }
 
 /**
@@ -342,7 +462,7 @@ function describedPerson(view: TextView, words: string[], position: number, stat
  * réagi"): news names a person once and then calls them by their role, so it is the last person
  * named, of a compatible gender. Only for role words; "the question", "the company" get nobody.
  */
-function roleFallback(view: TextView, words: string[], gender: Gender | null, position: number, token: number, state: State): string[] {
+function roleFallback(view: Discourse, words: string[], gender: Gender | null, position: number, token: number, state: State): string[] {
   const head = headOf(words);
   if (!head || !ROLE_HEADS.has(titleKey(head))) return [];
   return lastPersonBefore(view, state, position, token, gender);
@@ -371,37 +491,36 @@ const ORGANISATION_HEADS = new Set([
  * contains the head word, else, for a generic organisation noun, the last organisation that spoke
  * or was named.
  */
-function describedOrganisation(view: TextView, words: string[], position: number, state: State): string[] | null {
+function describedOrganisation(view: Discourse, words: string[], position: number, state: State): string[] | null {
   const head = headOf(words);
   if (!head || head.length < 4) return null;
   const generic = ORGANISATION_HEADS.has(titleKey(head));
   if (generic && state.lastSpeakers?.length === 1 && view.entityById.get(state.lastSpeakers[0])?.type === 'ORGANIZATION') return state.lastSpeakers;
+  const { mentionStarts, mentionTypes, mentionIds } = view.tables;
   let lo = 0;
-  let hi = view.mentions.length;
+  let hi = mentionStarts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (view.mentions[mid].start < position) lo = mid + 1;
+    if (mentionStarts[mid] < position) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) {
-    const m = view.mentions[i];
-    if (m.type !== 'ORGANIZATION') continue;
-    const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
-    if (remember(canonicalWords, canonical, () => foldAccents(canonical).split(NOT_LETTERS)).includes(head)) return [m.entityId];
+    if (mentionTypes[i] !== 'ORGANIZATION') continue;
+    const canonical = view.entityById.get(mentionIds[i])?.canonical ?? view.mentions[i].text;
+    if (remember(canonicalWords, canonical, () => foldAccents(canonical).split(NOT_LETTERS)).includes(head)) return [mentionIds[i]];
   }
   // « Le ministère du commerce a démenti … »: the full name may only be tagged later (« ministère du Commerce »).
   const content = words.filter(w => !TITLE_STOPWORDS.has(w) && w.length > 2);
   if (content.length >= 2) {
-    for (let i = lo; i < view.mentions.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
-      const m = view.mentions[i];
-      if (m.type !== 'ORGANIZATION') continue;
-      const canonical = view.entityById.get(m.entityId)?.canonical ?? m.text;
+    for (let i = lo; i < mentionStarts.length && i - lo < DESCRIPTION_LOOKBACK; i++) {
+      if (mentionTypes[i] !== 'ORGANIZATION') continue;
+      const canonical = view.entityById.get(mentionIds[i])?.canonical ?? view.mentions[i].text;
       const name = remember(nameWords, canonical, () => foldName(canonical).split(' '));
-      if (content.every(w => name.includes(w))) return [m.entityId];
+      if (content.every(w => name.includes(w))) return [mentionIds[i]];
     }
   }
   if (generic) {
-    for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (view.mentions[i].type === 'ORGANIZATION') return [view.mentions[i].entityId];
+    for (let i = lo - 1; i >= 0 && lo - i <= DESCRIPTION_LOOKBACK; i--) if (mentionTypes[i] === 'ORGANIZATION') return [mentionIds[i]];
   }
   return null;
 }

@@ -8,8 +8,8 @@
  * that is is decided in `discourse.ts`, in text order. Events outside any quote's reach still
  * matter: they are what "he", "they" and "the statement" refer back to.
  */
-import type { EntityType, Span } from '../types';
-import { CUE, entityAt, isQuoteMark, isSentenceEnd, isWord, LOWER, UPPER, type TextView } from './context';
+import type { EntityType } from '../types';
+import { CUE, entityAt, EVENT_REACH, isQuoteMark, isSentenceEnd, isWord, LOWER, needs, UPPER, type TextView } from './context';
 import { nameEndingAt, nameStartingAt } from './names';
 import {
   ADVERBS, AUXILIARIES, DEFINITE, INDEFINITE, INVERSION_VERBS, LIGHT_VERBS, PHRASE_BREAKERS, PLURAL_PRONOUNS, REPORTING_NOUNS,
@@ -39,38 +39,60 @@ export interface SpeechEvent {
   inside?: boolean;
 }
 
-/** The attribution phrase of an event as a character span. */
-export function eventSpan(view: TextView, event: SpeechEvent): Span {
-  return { start: view.tokens[event.first].start, end: view.tokens[event.last].end };
-}
-
 const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
 const BARE_INVERSION = /^t-(il|elle|ils|elles|on)$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|m|mme|mlle|me|maitre|dr|sen|rep|gen|gov|lt|col|adm|prof|president|sir|lord|lady)$/;
 
-/** Find every speech event, in text order: outside quotes, plus French incises inside them. */
-export function findEvents(view: TextView): SpeechEvent[] {
+/**
+ * What one cue word's rules read, for a caller that remembers events per paragraph: the furthest
+ * token they needed and the lower-case words they asked about (`[askedFrom, askedTo)` in the
+ * asked list). One record per cue word looked at, in text order.
+ */
+export interface CueReads {
+  cue: number[];
+  reach: number[];
+  askedTo: number[];
+}
+
+/**
+ * Find every speech event, in text order: outside quotes, plus French incises inside them. With
+ * `reads`, what each cue word read is recorded; `asked` is the list the view's `lowerWords` fills.
+ */
+export function findEvents(view: TextView, reads?: CueReads, asked?: string[]): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   const n = view.tokens.length;
   for (let i = 0; i < n; i++) {
     // Every rule needs a cue word (`mayStartEvent`): the other tokens are skipped with a bit test.
     if ((view.shape[i] & CUE) === 0) continue;
-    if (view.quoteOf[i] >= 0) {
-      // Inside a quote only a French incise counts: « Nous devons, a-t-il dit, agir vite ».
-      const incise = view.tokens[i - 1]?.text === ',' ? inversionAt(view, i) : null;
-      if (incise && view.tokens[incise.last + 1]?.text === ',' && view.quoteOf[incise.last] === view.quoteOf[i]) {
-        events.push({ ...incise, inside: true });
-        i = incise.last;
-      }
-      continue;
+    view.reach = i + EVENT_REACH;
+    const skipTo = cueEvents(view, i, events);
+    if (reads) {
+      reads.cue.push(i);
+      reads.reach.push(view.reach);
+      reads.askedTo.push(asked ? asked.length : 0);
     }
-    const event = eventAt(view, i, events.length ? events[events.length - 1] : null);
-    if (event) {
-      events.push(event);
-      i = Math.max(i, event.cue);
-    }
+    i = skipTo;
   }
   return events;
+}
+
+/** The event (if any) of cue word `i`, pushed onto `events`; returns the token the search goes on after. */
+function cueEvents(view: TextView, i: number, events: SpeechEvent[]): number {
+  if (view.quoteOf[i] >= 0) {
+    // Inside a quote only a French incise counts: « Nous devons, a-t-il dit, agir vite ».
+    const incise = view.tokens[i - 1]?.text === ',' ? inversionAt(view, i) : null;
+    if (incise && view.tokens[incise.last + 1]?.text === ',' && view.quoteOf[incise.last] === view.quoteOf[i]) {
+      events.push({ ...incise, inside: true });
+      return incise.last;
+    }
+    return i;
+  }
+  const event = eventAt(view, i, events.length ? events[events.length - 1] : null);
+  if (event) {
+    events.push(event);
+    return Math.max(i, event.cue);
+  }
+  return i;
 }
 
 /** French inversion with a pronoun at token `i`: « a-t-il déclaré », « dit-elle », « lit-on dans le communiqué », « a t-il dit ». */
@@ -120,6 +142,7 @@ function eventAt(view: TextView, i: number, previous: SpeechEvent | null): Speec
   // « Pour X, … » opening a sentence: X's opinion follows.
   if (word === 'pour' && startsSentence(view, i)) {
     const np = phraseAfter(view, i + 1);
+    if (np) needs(view, np.last + 1);
     if (!np || np.reference.kind === 'generic' || view.tokens[np.last + 1]?.text !== ',') return null;
     return { cue: i, first: i, last: np.last, reference: np.reference, issuesStatement: false };
   }
@@ -413,6 +436,8 @@ export function isPluralNoun(word: string): boolean {
 
 /** The speaker phrase after a verb or preposition: "said French Defense Minister Jean-Yves Le Drian", « a déclaré le secrétaire ». */
 function phraseAfter(view: TextView, start: number): Phrase | null {
+  // A name or a description reads at most 12 tokens on; names chained with "and" are declared one by one.
+  needs(view, start + 12);
   const n = view.tokens.length;
   if (start >= n || view.quoteOf[start] >= 0) return null;
   const paragraph = view.paragraphOf[start];
@@ -446,6 +471,7 @@ function phraseAfter(view: TextView, start: number): Phrase | null {
       const ids = [m.entityId];
       for (;;) {
         const conj = last + 1;
+        needs(view, conj + 1);
         if (conj + 1 < n && /^(?:and|et|&)$/.test(view.folded[conj]) && view.mentionOf[conj + 1] >= 0 && view.mentions[view.mentionOf[conj + 1]].type === m.type) {
           const other = view.mentionOf[conj + 1];
           if (!ids.includes(view.mentions[other].entityId)) ids.push(view.mentions[other].entityId);

@@ -7,13 +7,15 @@
  */
 import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
-import { attributeQuotes } from './attribute';
-import { buildView } from './context';
-import { resolveEvents } from './discourse';
-import { findEvents } from './events';
+import { carryOver, eventSpan, type Attribution } from './attribute';
+import type { ViewSource } from './context';
+import { linkName, resolveEvents, TitleCollector, type Discourse } from './discourse';
+import type { SpeechEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
-import { rememberedScans, rememberedSpellings } from './incremental';
-import { scanMarks, type ScanStats } from './scanner';
+import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
+import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
+import { tablesOf, windowsAreSafe, type Tables } from './tables';
+import { scanMarks, spansOf, type ParagraphSpans, type ScanStats } from './scanner';
 import type { AnalysisMemo } from '../memo';
 
 /** A quote span before attribution; marks included, UTF-16 offsets, `end` exclusive. */
@@ -36,44 +38,138 @@ export function innerText(text: string, quote: Span): string {
  * Linear in the text length; `stats` counts the work for tests.
  */
 export function scanQuotes(layout: Layout, stats?: ScanStats, memo?: AnalysisMemo): { quotes: RawQuote[]; problems: Problem[] } {
-  const { quotes, problems } = scanMarks(layout.text, layout.paragraphs, layout.sentences, stats, memo && rememberedScans(layout, memo, stats));
+  const paragraphs = memo ? paragraphSpans(layout, memo) : spansOf(layout.paragraphs);
+  const { quotes, problems } = scanMarks(layout.text, paragraphs, layout.sentences, stats, memo && rememberedScans(layout, memo));
   const text = layout.text;
-  let p = 0;
-  const kept = quotes
-    .filter(q => {
-      while (p + 1 < layout.paragraphs.length && layout.paragraphs[p].end <= q.start) p++;
-      const paragraph = layout.paragraphs[p];
-      // A quote inside one paragraph is decided once per paragraph text (it reads nothing else).
-      if (q.within?.scare !== undefined) return !q.within.scare;
-      const inner = innerText(text, q);
-      // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
-      const headline = () => paragraph !== undefined && paragraph.end - paragraph.start < 300 && isTitleCaseLine(text.slice(paragraph.start, q.start) + ' ' + text.slice(q.end, paragraph.end));
-      const scare = isScareQuote(inner, headline);
-      if (q.within) q.within.scare = scare;
-      return !scare;
-    })
-    .map(q => ({ start: q.start, end: q.end, unbalanced: q.unbalanced }));
+  const kept: RawQuote[] = [];
+  for (const q of quotes) {
+    // A quote inside one paragraph is decided once per paragraph text (it reads nothing else).
+    if (q.within?.scare !== undefined) {
+      if (!q.within.scare) kept.push({ start: q.start, end: q.end, unbalanced: q.unbalanced });
+      continue;
+    }
+    const p = paragraphHolding(paragraphs, q.start);
+    const inner = innerText(text, q);
+    // Only short lines are headlines; the check is bounded so huge paragraphs stay linear.
+    const headline = () => p >= 0 && paragraphs.ends[p] - paragraphs.starts[p] < 300 && isTitleCaseLine(text.slice(paragraphs.starts[p], q.start) + ' ' + text.slice(q.end, paragraphs.ends[p]));
+    const scare = isScareQuote(inner, headline);
+    if (q.within) q.within.scare = scare;
+    if (!scare) kept.push({ start: q.start, end: q.end, unbalanced: q.unbalanced });
+  }
   return { quotes: kept, problems };
+}
+
+/** The first paragraph ending after `offset` (the one a left-to-right walk over the paragraphs stops at), or -1 when there are none. */
+function paragraphHolding(paragraphs: ParagraphSpans, offset: number): number {
+  const count = paragraphs.ends.length;
+  if (count === 0) return -1;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs.ends[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * Attach speakers to each quote: entity ids from `mentions`/`entities` (as linked by
  * `entities/identity.ts`), their canonical names, and the span of the phrase that names them.
  * Quotes come back in the same order with `speakerIds`/`speakers` empty when nobody is credited.
+ * What each paragraph says (`paragraphFacts.ts`) is read, or remembered with `memo`; events are
+ * then resolved and quotes without their own speaker filled in over the whole text.
  */
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
-  const view = buildView(layout, quotes, mentions, entities, memo && rememberedSpellings(layout, memo));
-  const events = findEvents(view);
-  const resolved = resolveEvents(view, events);
-  const attributions = attributeQuotes(view, quotes, events, resolved);
+  if (quotes.length === 0) return [];
+  const entityById = new Map(entities.map(e => [e.id, e]));
+  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
+  const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
+  const tables = tablesOf(layout, quotes, mentions, memo && paragraphSpans(layout, memo));
+  const count = layout.paragraphs.length;
+  const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
+  const doc = discourseOf(source, entityById, facts, tables);
+  const events = eventsOf(source, facts);
+  const resolved = resolveEvents(doc, events);
+  const own = ownAttributions(doc, source, facts, events, resolved);
+  const attributions = carryOver(doc, own, events, resolved);
   return quotes.map((q, i) => {
     const a = attributions[i];
-    const speakerIds = a.speakers;
-    const speakers = speakerIds.map(id => view.entityById.get(id)?.canonical ?? view.unlinked.get(id) ?? id);
+    const speakerIds = [...a.speakers];
+    const speakers = speakerIds.map(id => entityById.get(id)?.canonical ?? doc.unlinked.get(id) ?? id);
     const quote: Quote = { start: q.start, end: q.end, text: layout.text.slice(q.start, q.end), speakerIds, speakers, unbalanced: q.unbalanced };
     if (a.span) quote.attribution = a.span;
     return quote;
   });
+}
+
+/** The text's speech events, in order, from each paragraph's. */
+function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
+  const events: SpeechEvent[] = [];
+  for (let p = 0; p < facts.length; p++) {
+    const base = source.firstToken[p];
+    for (const e of facts[p].events) {
+      const event: SpeechEvent = { cue: e.cue + base, first: e.first + base, last: e.last + base, reference: e.reference, issuesStatement: e.issuesStatement };
+      if (e.inside) event.inside = true;
+      events.push(event);
+    }
+  }
+  return events;
+}
+
+/** What resolution needs: titles gathered in text order, and each person mention's sentence subject. */
+function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables): Discourse {
+  const titles = new TitleCollector();
+  const subjectOf: (string | null)[] = new Array(source.mentions.length);
+  const { mentionStart, mentionTypes } = tables;
+  for (let p = 0; p < facts.length; p++) {
+    for (const t of facts[p].titles) titles.add(t);
+    const subjects = facts[p].subjects;
+    if (!subjects.length) continue;
+    let k = 0;
+    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentionTypes[m] === 'PERSON') subjectOf[m] = subjects[k++];
+  }
+  const { layout } = source;
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf, tables };
+}
+
+/** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
+function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFacts[], events: SpeechEvent[], resolved: string[][]): (Attribution | null)[] {
+  const own: (Attribution | null)[] = [];
+  const cues = events.map(e => e.cue);
+  for (let p = 0; p < facts.length; p++) {
+    const decisions = facts[p].decisions;
+    if (!decisions.length) continue;
+    const at = doc.tables.paragraphStarts[p];
+    const base = source.firstToken[p];
+    for (const decision of decisions) {
+      if (!decision) {
+        own.push(null);
+        continue;
+      }
+      const ids = decision.links.map(([name, type]) => linkName(doc, name, type));
+      if (decision.cue !== undefined) {
+        const e = indexOfCue(cues, decision.cue + base);
+        own.push({ speakers: resolved[e], span: eventSpan(doc, events[e]), own: true });
+      } else if (decision.speakers) {
+        const attribution: Attribution = { speakers: decision.speakers.map(s => (typeof s === 'number' ? ids[s] : s)), own: true };
+        if (decision.span) attribution.span = { start: decision.span.start + at, end: decision.span.end + at };
+        own.push(attribution);
+      } else own.push(null);
+    }
+  }
+  return own;
+}
+
+function indexOfCue(cues: number[], cue: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid] < cue) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A `quote-without-speaker` problem (information) for every quote nobody is credited with. */

@@ -11,7 +11,7 @@
  * apostrophe than a quote. Every step is O(1) amortised and the stack depth is capped, so the
  * scan is linear in the text length whatever the marks.
  */
-import type { Paragraph, Problem, Sentence, Span } from '../types';
+import type { Problem, Sentence, Span } from '../types';
 import { closesClause, familyOf, flankingOf, MARK_PATTERN, type Mark } from './marks';
 
 /** A top-level quote span as paired, before the scare-quote filter; marks included. */
@@ -74,31 +74,50 @@ export interface CarriedOutcome {
 /** The part of a carried mark a paragraph's scan reads: `decide` looks at the text of the mark on top of the stack. */
 export type CarriedMark = Pick<Mark, 'text' | 'family'>;
 
+/** Scans remembered from earlier texts, by paragraph index and carried mark (see `incremental.ts`). */
+export interface RememberedScans {
+  get(p: number, carried: CarriedMark | null): ParagraphScan | undefined;
+  set(p: number, carried: CarriedMark | null, scan: ParagraphScan): void;
+}
+
+/** Paragraph offsets as flat arrays (read once from the layout: see `incremental.ts`). */
+export interface ParagraphSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** The offsets of `paragraphs`. */
+export function spansOf(paragraphs: Span[]): ParagraphSpans {
+  const starts = new Int32Array(paragraphs.length);
+  const ends = new Int32Array(paragraphs.length);
+  for (let p = 0; p < paragraphs.length; p++) {
+    starts[p] = paragraphs[p].start;
+    ends[p] = paragraphs[p].end;
+  }
+  return { starts, ends };
+}
+
 /**
  * Pair the marks of `text` into top-level quotes. `paragraphs` and `sentences` come from the
- * layout (sorted, non-overlapping); offsets are UTF-16, ends exclusive. `scanOf` may return a
- * paragraph's scan remembered from an earlier text (see `scanParagraph`).
+ * layout (sorted, non-overlapping); offsets are UTF-16, ends exclusive. `remembered` may hold a
+ * paragraph's scan from an earlier text (see `scanParagraph`): only the other paragraphs are cut
+ * from the text and scanned.
  */
-export function scanMarks(
-  text: string,
-  paragraphs: Paragraph[],
-  sentences: Sentence[],
-  stats: ScanStats = { steps: 0 },
-  scanOf: (source: string, sentencesOf: () => Span[], carried: CarriedMark | null) => ParagraphScan = (source, sentencesOf, carried) => scanParagraph(source, sentencesOf(), carried, stats),
-): { quotes: ScannedQuote[]; problems: Problem[] } {
+export function scanMarks(text: string, paragraphs: ParagraphSpans, sentences: Sentence[], stats: ScanStats = { steps: 0 }, remembered?: RememberedScans): { quotes: ScannedQuote[]; problems: Problem[] } {
   const quotes: ScannedQuote[] = [];
   const problems: Problem[] = [];
   let carried: { mark: Mark; paragraphEnd: number } | null = null;
-  let s = 0;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p];
-    while (s < sentences.length && sentences[s].paragraph < p) s++;
-    const first = s;
-    while (s < sentences.length && sentences[s].paragraph === p) s++;
-    // Relative sentences are only built when the paragraph is scanned, not when its scan is remembered.
-    const sentencesOf = () => sentences.slice(first, s).map(sentence => ({ start: sentence.start - paragraph.start, end: sentence.end - paragraph.start }));
-    const scan = scanOf(text.slice(paragraph.start, paragraph.end), sentencesOf, carried && carried.mark);
-    const at = paragraph.start;
+  const count = paragraphs.starts.length;
+  for (let p = 0; p < count; p++) {
+    const paragraphStart = paragraphs.starts[p];
+    const paragraphEnd = paragraphs.ends[p];
+    const carriedMark = carried && carried.mark;
+    let scan = remembered?.get(p, carriedMark);
+    if (!scan) {
+      scan = scanParagraph(text.slice(paragraphStart, paragraphEnd), sentencesOf(sentences, p, paragraphStart), carriedMark, stats);
+      remembered?.set(p, carriedMark, scan);
+    }
+    const at = paragraphStart;
     const settled = scan.carried && carried ? { outcome: scan.carried, mark: carried.mark, paragraphEnd: carried.paragraphEnd } : null;
     for (let k = 0; k <= scan.quotes.length; k++) {
       if (settled && settled.outcome.quoteIndex === k) {
@@ -121,15 +140,29 @@ export function scanMarks(
     if (scan.open) {
       const mark = shiftMark(scan.open, at);
       // The last paragraph has no next one to close its open quote.
-      if (p + 1 < paragraphs.length) carried = { mark, paragraphEnd: paragraph.end };
+      if (p + 1 < count) carried = { mark, paragraphEnd };
       else {
-        quotes.push({ start: mark.start, end: paragraph.end, unbalanced: true, orphan: mark });
+        quotes.push({ start: mark.start, end: paragraphEnd, unbalanced: true, orphan: mark });
         problems.push(orphanProblem(mark, true));
       }
     }
   }
   quotes.sort((a, b) => a.start - b.start);
   return { quotes, problems };
+}
+
+/** The sentences of paragraph `p`, relative to its start (sentences are sorted by paragraph: a binary search finds them). */
+function sentencesOf(sentences: Sentence[], p: number, at: number): Span[] {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].paragraph < p) lo = mid + 1;
+    else hi = mid;
+  }
+  const spans: Span[] = [];
+  for (let k = lo; k < sentences.length && sentences[k].paragraph === p; k++) spans.push({ start: sentences[k].start - at, end: sentences[k].end - at });
+  return spans;
 }
 
 function shiftMark(mark: Mark, by: number): Mark {
