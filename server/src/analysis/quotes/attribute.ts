@@ -15,7 +15,7 @@
 import type { Span } from '../types';
 import { isSentenceEnd, isWord, tokenAt, type TextView } from './context';
 import { paragraphOfToken, type Discourse } from './discourse';
-import { sentenceSubject, type SpeechEvent } from './events';
+import { sentenceSubject, type PlacedEvent, type SpeechEvent } from './events';
 import { nameStartingAt } from './names';
 
 /** The outcome for one quote. */
@@ -262,52 +262,48 @@ function introduction(view: TextView, from: number, to: number, links: Links): D
 }
 
 /** The attribution phrase of an event as a character span. */
-export function eventSpan(doc: Discourse, event: SpeechEvent): Span {
-  return { start: doc.tokens[event.first].start, end: doc.tokens[event.last].end };
-}
-
-/**
- * The first token whose start is at or after `offset`, which lies in paragraph `p`: it is one of
- * `p`'s tokens or the first after them, so the search stays within the paragraph.
- */
-function tokenOf(doc: Discourse, p: number, offset: number): number {
-  let lo = doc.firstToken[p];
-  let hi = doc.firstToken[p + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export function eventSpan(event: PlacedEvent): Span {
+  return { start: event.start, end: event.end };
 }
 
 /** The paragraph of each quote as the rules see it: that of its first token (or of the text's last token). */
-function paragraphsOfQuotes(doc: Discourse): { paragraphs: Int32Array; firstTokens: Int32Array } {
-  const { quoteStarts, quoteStart } = doc.tables;
+function paragraphsOfQuotes(doc: Discourse, firstTokens: Int32Array): Int32Array {
+  const { quoteStart } = doc.tables;
   const n = doc.tokens.length;
-  const paragraphs = new Int32Array(quoteStarts.length);
-  const firstTokens = new Int32Array(quoteStarts.length);
+  const paragraphs = new Int32Array(firstTokens.length);
   for (let p = 0; p + 1 < quoteStart.length; p++) {
     for (let qi = quoteStart[p]; qi < quoteStart[p + 1]; qi++) {
-      const first = tokenOf(doc, p, quoteStarts[qi]);
-      firstTokens[qi] = first;
+      const first = firstTokens[qi];
       paragraphs[qi] = n === 0 ? 0 : first < doc.firstToken[p + 1] ? p : paragraphOfToken(doc, Math.min(first, n - 1));
     }
   }
-  return { paragraphs, firstTokens };
+  return paragraphs;
+}
+
+/** The key the one-speaker rule compares: the speakers as a set, written out only when it cannot tell otherwise. */
+function sameSpeakers(a: string[], b: string[]): boolean {
+  if (a === b) return true;
+  if (a.length === 1 && b.length === 1) return a[0] === b[0];
+  return [...a].sort().join('|') === [...b].sort().join('|');
 }
 
 /** Fill quotes without their own attribution from their neighbours (see the file comment). */
-export function carryOver(doc: Discourse, own: (Attribution | null)[], events: SpeechEvent[], speakers: string[][]): Attribution[] {
+export function carryOver(doc: Discourse, own: (Attribution | null)[], firstTokens: Int32Array, events: PlacedEvent[], speakers: string[][]): Attribution[] {
   const result: Attribution[] = [];
   const { quoteStarts, quoteEnds, paragraphStarts, paragraphEnds } = doc.tables;
   const count = quoteStarts.length;
-  const { paragraphs: paragraphOfQuote, firstTokens } = paragraphsOfQuotes(doc);
+  const paragraphOfQuote = paragraphsOfQuotes(doc, firstTokens);
   const cues = events.map(e => e.cue);
   // The one speaker set of an article whose attributed quotes all name the same speakers.
-  const named = own.filter((a): a is Attribution => a !== null && a.speakers.length > 0);
-  const keys = new Set(named.map(a => [...a.speakers].sort().join('|')));
-  const single = keys.size === 1 ? named[0] : null;
+  let single: Attribution | null = null;
+  for (const a of own) {
+    if (a === null || a.speakers.length === 0) continue;
+    if (single === null) single = a;
+    else if (!sameSpeakers(single.speakers, a.speakers)) {
+      single = null;
+      break;
+    }
+  }
   // The next quote of the same paragraph with its own attribution, computed right to left (linear).
   const nextOwnInParagraph: (Attribution | null)[] = new Array(count).fill(null);
   for (let i = count - 2; i >= 0; i--) {
@@ -340,7 +336,7 @@ export function carryOver(doc: Discourse, own: (Attribution | null)[], events: S
     }
     const e = lastCueBefore(cues, firstTokens[i]);
     if (e >= 0 && speakers[e].length && paragraphOfToken(doc, events[e].cue) >= p - 1) {
-      result.push({ speakers: speakers[e], span: eventSpan(doc, events[e]), own: false });
+      result.push({ speakers: speakers[e], span: eventSpan(events[e]), own: false });
       continue;
     }
     if (single) {

@@ -14,7 +14,7 @@ import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
 import { isWord, type ParagraphSpelling, type TextView } from './context';
 import type { Tables } from './tables';
-import type { Reference, SpeechEvent } from './events';
+import type { PlacedEvent, Reference } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
 import { foldAccents } from '../fold';
 
@@ -37,8 +37,8 @@ export interface Discourse {
   firstToken: Int32Array;
   spellings: ParagraphSpelling[];
   titles: Titles;
-  /** For each PERSON mention (by index), the named subject of its sentence (`sentenceSubject`), or null. */
-  subjectOf: (string | null)[];
+  /** The named subject of the sentence of PERSON mention `m` (`sentenceSubject`), or null. */
+  subjectOf(m: number): string | null;
   tables: Tables;
 }
 
@@ -60,7 +60,7 @@ function foldedAt(doc: Discourse, i: number): string {
 }
 
 /** Speakers (entity ids) of each event, parallel to `events`. */
-export function resolveEvents(doc: Discourse, events: SpeechEvent[]): string[][] {
+export function resolveEvents(doc: Discourse, events: PlacedEvent[]): string[][] {
   const persons = personMentionsOutsideQuotes(doc);
   const titles = doc.titles;
   const described = new DescriptionIndex(doc, persons);
@@ -70,7 +70,7 @@ export function resolveEvents(doc: Discourse, events: SpeechEvent[]): string[][]
   const spoken = new Set<string>();
   const result: string[][] = [];
   for (const event of events) {
-    const position = doc.tokens[event.first].start;
+    const position = event.start;
     const speakers = resolveReference(doc, event.reference, position, event.first, { persons, titles, lastPlural, statementOwner, lastSpeakers, spoken, described });
     result.push(speakers);
     for (const id of speakers) spoken.add(id);
@@ -228,7 +228,7 @@ const SEVERAL_WORDS = /\S\s+\S/;
 
 /** The PERSON opening the sentence of mention `mention`, when it is another person of a compatible gender. */
 function subjectOfSentenceAt(view: Discourse, mention: number, wanted: Gender | null, state: State): string | null {
-  const id = view.subjectOf[mention];
+  const id = view.subjectOf(mention);
   if (!id) return null;
   if (view.entityById.get(id)?.type !== 'PERSON') return null;
   const g = state.titles.gender.get(id);
@@ -345,6 +345,13 @@ export function titleFacts(view: TextView, mi: number): TitleFacts | null {
     }
   }
   return facts;
+}
+
+/** The title words of a text's person entities, from each paragraph's title facts in text order. */
+export function titlesOf(paragraphs: Array<{ titles: TitleFacts[] }>): Titles {
+  const titles = new TitleCollector();
+  for (const f of paragraphs) for (const t of f.titles) titles.add(t);
+  return titles.titles;
 }
 
 /** Gather the title facts of a text's person mentions, in text order, into per-entity titles. */

@@ -43,6 +43,12 @@ const INVERSION = /^(\p{L}+)-(?:t-)?(il|elle|ils|elles|on)$/u;
 const BARE_INVERSION = /^t-(il|elle|ils|elles|on)$/u;
 const HONORIFIC = /^(?:mr|mrs|ms|m|mme|mlle|me|maitre|dr|sen|rep|gen|gov|lt|col|adm|prof|president|sir|lord|lady)$/;
 
+/** An event with the character span of its phrase (`first`..`last`), as the document-level passes use it. */
+export interface PlacedEvent extends SpeechEvent {
+  start: number;
+  end: number;
+}
+
 /**
  * What one cue word's rules read, for a caller that remembers events per paragraph: the furthest
  * token they needed and the lower-case words they asked about (`[askedFrom, askedTo)` in the

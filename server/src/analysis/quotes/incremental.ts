@@ -12,6 +12,7 @@
 import type { Layout } from '../layout';
 import type { AnalysisMemo } from '../memo';
 import { spellParagraph, type ParagraphSpelling, type ViewSource } from './context';
+import { titlesOf, type TitleFacts, type Titles } from './discourse';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import type { ParagraphScan, RememberedScans } from './scanner';
 import type { Tables } from './tables';
@@ -60,6 +61,8 @@ class ParagraphCache {
   readonly alignments = new WeakMap<Layout, Alignment>();
   /** The attribution facts of the last analysis, by paragraph, and what they were read from. */
   facts: ParagraphFacts[] | null = null;
+  /** The title words gathered from the last analysis's facts, and the facts' title lists they came from. */
+  titles: { lists: TitleFacts[][]; titles: Titles } | null = null;
   /** The tables of the last analysis (typed arrays and strings: nothing of the layout's). */
   local: Tables | null = null;
 
@@ -375,5 +378,40 @@ export function rememberedFacts(source: ViewSource, memo: AnalysisMemo, tables: 
 function sameAnswers(facts: ParagraphFacts, source: ViewSource): boolean {
   for (let k = 0; k < facts.asked.length; k++) if (source.lowerWords.has(facts.asked[k]) !== facts.answers[k]) return false;
   for (let k = 0; k < facts.entityTypes.length; k += 2) if ((source.entityById.get(facts.entityTypes[k])?.type ?? '') !== facts.entityTypes[k + 1]) return false;
+  return true;
+}
+
+/**
+ * The title words of the text's person entities: the last analysis's when every paragraph's title
+ * facts are the same, in the same order (an edit seldom touches a person's titles), else gathered
+ * again in text order (`titlesOf`).
+ */
+export function rememberedTitles(facts: ParagraphFacts[], memo: AnalysisMemo): Titles {
+  const cache = cacheOf(memo);
+  const lists: TitleFacts[][] = [];
+  for (const f of facts) if (f.titles.length) lists.push(f.titles);
+  const last = cache.titles;
+  if (last && last.lists.length === lists.length && lists.every((list, k) => sameTitleFacts(list, last.lists[k]))) {
+    last.lists = lists;
+    return last.titles;
+  }
+  cache.titles = { lists, titles: titlesOf(facts) };
+  return cache.titles.titles;
+}
+
+function sameTitleFacts(a: TitleFacts[], b: TitleFacts[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.id !== y.id || x.titled !== y.titled || !sameStrings(x.words, y.words) || !sameStrings(x.genders, y.genders)) return false;
+  }
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }

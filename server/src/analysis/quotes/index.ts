@@ -9,10 +9,10 @@ import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
 import { carryOver, eventSpan, type Attribution } from './attribute';
 import type { ViewSource } from './context';
-import { linkName, resolveEvents, TitleCollector, type Discourse } from './discourse';
-import type { SpeechEvent } from './events';
+import { linkName, resolveEvents, titlesOf, type Discourse, type Titles } from './discourse';
+import type { PlacedEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
-import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, spellLayout } from './incremental';
+import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, rememberedTitles, spellLayout } from './incremental';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import { tablesOf, windowsAreSafe, type Tables } from './tables';
 import { scanMarks, spansOf, type ParagraphSpans, type ScanStats } from './scanner';
@@ -88,11 +88,11 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
   const tables = tablesOf(layout, quotes, mentions, memo && paragraphSpans(layout, memo));
   const count = layout.paragraphs.length;
   const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
-  const doc = discourseOf(source, entityById, facts, tables);
-  const events = eventsOf(source, facts);
+  const doc = discourseOf(source, entityById, facts, tables, memo ? rememberedTitles(facts, memo) : titlesOf(facts));
+  const events = eventsOf(source, facts, tables);
   const resolved = resolveEvents(doc, events);
   const own = ownAttributions(doc, source, facts, events, resolved);
-  const attributions = carryOver(doc, own, events, resolved);
+  const attributions = carryOver(doc, own, quoteFirstTokens(source, facts), events, resolved);
   return quotes.map((q, i) => {
     const a = attributions[i];
     const speakerIds = [...a.speakers];
@@ -104,12 +104,15 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
 }
 
 /** The text's speech events, in order, from each paragraph's. */
-function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
-  const events: SpeechEvent[] = [];
+function eventsOf(source: ViewSource, facts: ParagraphFacts[], tables: Tables): PlacedEvent[] {
+  const events: PlacedEvent[] = [];
   for (let p = 0; p < facts.length; p++) {
+    const own = facts[p].events;
+    if (!own.length) continue;
     const base = source.firstToken[p];
-    for (const e of facts[p].events) {
-      const event: SpeechEvent = { cue: e.cue + base, first: e.first + base, last: e.last + base, reference: e.reference, issuesStatement: e.issuesStatement };
+    const at = tables.paragraphStarts[p];
+    for (const e of own) {
+      const event: PlacedEvent = { cue: e.cue + base, first: e.first + base, last: e.last + base, reference: e.reference, issuesStatement: e.issuesStatement, start: e.start + at, end: e.end + at };
       if (e.inside) event.inside = true;
       events.push(event);
     }
@@ -117,24 +120,36 @@ function eventsOf(source: ViewSource, facts: ParagraphFacts[]): SpeechEvent[] {
   return events;
 }
 
-/** What resolution needs: titles gathered in text order, and each person mention's sentence subject. */
-function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables): Discourse {
-  const titles = new TitleCollector();
-  const subjectOf: (string | null)[] = new Array(source.mentions.length);
+/** The first token of each quote, from the facts of its paragraph. */
+function quoteFirstTokens(source: ViewSource, facts: ParagraphFacts[]): Int32Array {
+  const firstTokens = new Int32Array(source.quotes.length);
+  let qi = 0;
+  for (let p = 0; p < facts.length; p++) for (const rel of facts[p].quoteFirst) firstTokens[qi++] = rel + source.firstToken[p];
+  return firstTokens;
+}
+
+/** What resolution needs: titles gathered in text order, and each person mention's sentence subject (found when asked). */
+function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables, titles: Titles): Discourse {
   const { mentionStart, mentionTypes } = tables;
-  for (let p = 0; p < facts.length; p++) {
-    for (const t of facts[p].titles) titles.add(t);
-    const subjects = facts[p].subjects;
-    if (!subjects.length) continue;
-    let k = 0;
-    for (let m = mentionStart[p]; m < mentionStart[p + 1]; m++) if (mentionTypes[m] === 'PERSON') subjectOf[m] = subjects[k++];
-  }
+  const subjectOf = (m: number): string | null => {
+    // The paragraph the mention starts in, then its rank among that paragraph's PERSON mentions.
+    let lo = 0;
+    let hi = facts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (mentionStart[mid] <= m) lo = mid;
+      else hi = mid - 1;
+    }
+    let rank = 0;
+    for (let k = mentionStart[lo]; k < m; k++) if (mentionTypes[k] === 'PERSON') rank++;
+    return facts[lo].subjects[rank] ?? null;
+  };
   const { layout } = source;
-  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles: titles.titles, subjectOf, tables };
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles, subjectOf, tables };
 }
 
 /** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
-function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFacts[], events: SpeechEvent[], resolved: string[][]): (Attribution | null)[] {
+function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFacts[], events: PlacedEvent[], resolved: string[][]): (Attribution | null)[] {
   const own: (Attribution | null)[] = [];
   const cues = events.map(e => e.cue);
   for (let p = 0; p < facts.length; p++) {
@@ -147,10 +162,10 @@ function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFac
         own.push(null);
         continue;
       }
-      const ids = decision.links.map(([name, type]) => linkName(doc, name, type));
+      const ids = decision.links.length ? decision.links.map(([name, type]) => linkName(doc, name, type)) : NO_IDS;
       if (decision.cue !== undefined) {
         const e = indexOfCue(cues, decision.cue + base);
-        own.push({ speakers: resolved[e], span: eventSpan(doc, events[e]), own: true });
+        own.push({ speakers: resolved[e], span: eventSpan(events[e]), own: true });
       } else if (decision.speakers) {
         const attribution: Attribution = { speakers: decision.speakers.map(s => (typeof s === 'number' ? ids[s] : s)), own: true };
         if (decision.span) attribution.span = { start: decision.span.start + at, end: decision.span.end + at };
@@ -160,6 +175,8 @@ function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFac
   }
   return own;
 }
+
+const NO_IDS: string[] = [];
 
 function indexOfCue(cues: number[], cue: number): number {
   let lo = 0;

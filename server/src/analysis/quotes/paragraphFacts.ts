@@ -13,10 +13,10 @@
  * asked about, so `incremental.ts` knows when they still hold.
  */
 import type { Entity, Span } from '../types';
-import { buildView, firstEndingAfter, tokenAt, type ViewSource } from './context';
+import { buildView, firstEndingAfter, tokenAt, type TextView, type ViewSource } from './context';
 import { indexEvents, ownDecision } from './attribute';
 import { titleFacts, type TitleFacts } from './discourse';
-import { findEvents, sentenceSubject, type CueReads, type SpeechEvent } from './events';
+import { findEvents, sentenceSubject, type CueReads, type PlacedEvent, type SpeechEvent } from './events';
 
 /** A quote's own decision with its event given by cue token and its span by offsets, both relative to the paragraph. */
 export interface LocalDecision {
@@ -27,12 +27,15 @@ export interface LocalDecision {
 }
 
 export interface ParagraphFacts {
-  events: SpeechEvent[];
+  /** Its events, with their phrases' spans relative to its start. */
+  events: PlacedEvent[];
   titles: TitleFacts[];
   /** For each PERSON mention starting in the paragraph, in order: the named subject of its sentence, or null. */
   subjects: (string | null)[];
   /** For each quote starting in the paragraph, in order. */
   decisions: (LocalDecision | null)[];
+  /** For each of those quotes, its first token (the first starting at or after its start). */
+  quoteFirst: number[];
   /** The paragraphs read, relative to this one: `[before, after]` (before ≤ 0 ≤ after). */
   before: number;
   after: number;
@@ -174,8 +177,8 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
     const end = source.firstToken[p + 1] - base;
     const paragraphStart = source.layout.paragraphs[p].start;
     while (e < events.length && events[e].cue < first) e++;
-    const own: SpeechEvent[] = [];
-    for (; e < events.length && events[e].cue < end; e++) own.push(shift(events[e], -first));
+    const own: PlacedEvent[] = [];
+    for (; e < events.length && events[e].cue < end; e++) own.push(place(view, events[e], first, paragraphStart));
     const titles: TitleFacts[] = [];
     const subjects: (string | null)[] = [];
     for (let mi = mentionStart[p] - mentionBase; mi < mentionStart[p + 1] - mentionBase; mi++) {
@@ -194,7 +197,9 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
     const askedBefore = asked.length;
     const lookedBefore = looked.length;
     const decisions: (LocalDecision | null)[] = [];
+    const quoteFirst: number[] = [];
     for (let qi = quoteStart[p] - quoteBase; qi < quoteStart[p + 1] - quoteBase; qi++) {
+      quoteFirst.push(tokenAt(view, view.quotes[qi].start) - first);
       const decision = ownDecision(view, view.quotes, qi, index);
       if (!decision) decisions.push(null);
       else {
@@ -205,7 +210,7 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
         decisions.push(local);
       }
     }
-    const facts: ParagraphFacts = { events: own, titles, subjects, decisions, before: 0, after: 0, atStart: false, atEnd: false, asked: [], answers: [], entityTypes: [] };
+    const facts: ParagraphFacts = { events: own, titles, subjects, decisions, quoteFirst, before: 0, after: 0, atStart: false, atEnd: false, asked: [], answers: [], entityTypes: [] };
     if (track) {
       dependencies(source, facts, p, quoteStart, reads as CueReads, asked, askedBefore, base);
       facts.entityTypes = looked.slice(lookedBefore);
@@ -215,10 +220,13 @@ function readWindow(source: ViewSource, windowFrom: number, windowTo: number, fr
   return result;
 }
 
-function shift(event: SpeechEvent, by: number): SpeechEvent {
-  const shifted: SpeechEvent = { cue: event.cue + by, first: event.first + by, last: event.last + by, reference: event.reference, issuesStatement: event.issuesStatement };
-  if (event.inside) shifted.inside = true;
-  return shifted;
+/** `event` with its tokens relative to the token `first` and its phrase's span relative to the offset `at`. */
+function place(view: TextView, event: SpeechEvent, first: number, at: number): PlacedEvent {
+  const start = view.tokens[event.first].start - at;
+  const end = view.tokens[event.last].end - at;
+  const placed: PlacedEvent = { cue: event.cue - first, first: event.first - first, last: event.last - first, reference: event.reference, issuesStatement: event.issuesStatement, start, end };
+  if (event.inside) placed.inside = true;
+  return placed;
 }
 
 /**
