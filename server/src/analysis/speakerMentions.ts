@@ -6,6 +6,7 @@
  * hovers, the outline, references and the People view like any other.
  */
 import type { Entity, EntityType, Mention, Quote } from './types';
+import { lowerBound } from './search';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -106,12 +107,12 @@ class Occupied {
   overlaps(start: number, end: number): boolean {
     if (this.#overlapsGiven(start, end)) return true;
     // Non-overlapping and sorted: the last one starting before `end` ends last.
-    const before = firstStartingAtOrAfter(this.#addedStarts, end);
+    const before = lowerBound(this.#addedStarts, end);
     return before > 0 && this.#added[before - 1].end > start;
   }
 
   add(mention: Mention): void {
-    const at = firstStartingAtOrAfter(this.#addedStarts, mention.start);
+    const at = lowerBound(this.#addedStarts, mention.start);
     this.#added.splice(at, 0, mention);
     this.#addedStarts.splice(at, 0, mention.start);
   }
@@ -125,21 +126,9 @@ class Occupied {
     const starts = this.#index();
     if (!this.#sorted) return this.#mentions.some(m => m.start < end && start < m.end);
     // Mentions starting before `end`; one of them overlaps when the largest end among them passes `start`.
-    const before = firstStartingAtOrAfter(starts, end);
+    const before = lowerBound(starts, end);
     return before > 0 && this.#maxEnds[before - 1] > start;
   }
-}
-
-/** The first index whose value is at or after `value` (values ascending). */
-function firstStartingAtOrAfter(values: number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
 import { foldWord, mayStartEvent } from './lexicon';
+import { firstTokenStartingAt } from '../search';
 
 /**
  * Everything the attribution rules need to know about the text, indexed by token. A view covers
@@ -131,22 +132,10 @@ export function paragraphTokens(layout: Layout, count?: (p: number) => number | 
   for (let p = 0; p < paragraphs.length; p++) {
     firstToken[p] = from;
     const known = count?.(p);
-    from = known !== undefined ? from + known : firstStartingAt(layout.tokens, paragraphs[p].end, from);
+    from = known !== undefined ? from + known : firstTokenStartingAt(layout.tokens, paragraphs[p].end, from);
   }
   firstToken[paragraphs.length] = layout.tokens.length;
   return firstToken;
-}
-
-/** The first index at or after `from` whose token starts at or after `offset`. */
-function firstStartingAt(tokens: Token[], offset: number, from: number): number {
-  let lo = from;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The index of the first span of `spans` (sorted, non-overlapping) that ends after `offset`. */

@@ -16,6 +16,7 @@ import { titlesOf, type TitleFacts, type Titles } from './discourse';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import type { ParagraphScan, RememberedScans } from './scanner';
 import type { Tables } from './tables';
+import { firstTokenStartingAt } from '../search';
 
 /** What is remembered of one paragraph text. */
 interface ParagraphEntry {
@@ -217,16 +218,7 @@ export function spellLayout(layout: Layout): Spelled {
 
 /** One past the last token of paragraph `p`, whose first token is `from`: the first token starting at or after its end. */
 function tokensUpTo(layout: Layout, p: number, from: number): number {
-  const offset = layout.paragraphs[p].end;
-  const tokens = layout.tokens;
-  let lo = from;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenStartingAt(layout.tokens, layout.paragraphs[p].end, from);
 }
 
 /**

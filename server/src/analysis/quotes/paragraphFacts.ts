@@ -17,6 +17,7 @@ import { buildView, firstEndingAfter, tokenAt, type TextView, type ViewSource } 
 import { indexEvents, ownDecision } from './attribute';
 import { titleFacts, type TitleFacts } from './discourse';
 import { findEvents, sentenceSubject, type CueReads, type PlacedEvent, type SpeechEvent } from './events';
+import { firstTokenStartingAt, lowerBound } from '../search';
 
 /** A quote's own decision with its event given by cue token and its span by offsets, both relative to the paragraph. */
 export interface LocalDecision {
@@ -78,15 +79,7 @@ function paragraphOfTokenIn(firstToken: Int32Array, i: number): number {
 }
 
 function tokenOfOffset(source: ViewSource, offset: number): number {
-  const tokens = source.layout.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenStartingAt(source.layout.tokens, offset);
 }
 
 /**
@@ -256,13 +249,3 @@ function dependencies(source: ViewSource, facts: ParagraphFacts, p: number, quot
   facts.answers = words.map(w => source.lowerWords.has(w));
 }
 
-function lowerBound(values: number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

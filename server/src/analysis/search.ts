@@ -1,0 +1,26 @@
+/** Binary searches over sorted offsets, shared by the stages that look up positions. */
+import type { Token } from './types';
+
+/** The first index at or after `from` whose value is at or after `value` (values ascending). */
+export function lowerBound(values: ArrayLike<number>, value: number, from = 0): number {
+  let lo = from;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index at or after `from` whose token starts at or after `offset`. */
+export function firstTokenStartingAt(tokens: Token[], offset: number, from = 0): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
