@@ -134,7 +134,7 @@ class Occupied {
 /**
  * All mentions sorted by start (the given ones first on a tie, as a stable sort of the given then
  * the added puts them), and the entities rebuilt over the merged indexes, each definition still
- * pointing at the same mention.
+ * pointing at the same mention (found through the new index of each given mention, not searched).
  */
 function merge(mentions: Mention[], entities: Entity[], added: Mention[], taken: Occupied): { mentions: Mention[]; entities: Entity[] } {
   const extra = [...added].sort((a, b) => a.start - b.start);
@@ -158,8 +158,7 @@ function merge(mentions: Mention[], entities: Entity[], added: Mention[], taken:
       all.push(m);
     });
   }
-  // With the given mentions sorted their new indexes keep their order, so each entity's list stays ascending.
-  const byId = sorted && consistent(mentions, entities) ? remapEntities(entities, newIndex, all, mentions.length) : assignEntities(entities, all);
+  const byId = assignEntities(entities, all);
   // Re-point each entity's definition at the same mention object it had before the merge.
   for (const entity of entities) {
     const updated = byId.get(entity.id)!;
@@ -179,42 +178,4 @@ function assignEntities(entities: Entity[], all: Mention[]): Map<string, Entity>
     entity.mentions.push(index);
   });
   return byId;
-}
-
-/**
- * The same as `assignEntities` when the entities list each given mention once, in order, under
- * its own id: their lists are carried over to the new indexes and only the added mentions are
- * looked up (looking up every mention hashes thousands of freshly built id strings).
- */
-function remapEntities(entities: Entity[], newIndex: Int32Array, all: Mention[], given: number): Map<string, Entity> {
-  const byId = new Map<string, Entity>();
-  for (const entity of entities) byId.set(entity.id, { ...entity, mentions: entity.mentions.map(i => newIndex[i]) });
-  const isGiven = new Uint8Array(all.length);
-  for (let i = 0; i < given; i++) isGiven[newIndex[i]] = 1;
-  all.forEach((mention, index) => {
-    if (isGiven[index]) return;
-    let entity = byId.get(mention.entityId);
-    if (!entity) byId.set(mention.entityId, (entity = { id: mention.entityId, type: mention.type, canonical: mention.canonical, mentions: [], definition: index }));
-    entity.mentions.push(index);
-  });
-  return byId;
-}
-
-/** True when the entities have distinct ids and list every mention exactly once, ascending, under the mention's own id. */
-function consistent(mentions: Mention[], entities: Entity[]): boolean {
-  const seen = new Uint8Array(mentions.length);
-  const ids = new Set<string>();
-  let listed = 0;
-  for (const entity of entities) {
-    if (ids.has(entity.id)) return false;
-    ids.add(entity.id);
-    let previous = -1;
-    for (const i of entity.mentions) {
-      if (!(i > previous && i < mentions.length) || seen[i] || mentions[i].entityId !== entity.id) return false;
-      seen[i] = 1;
-      previous = i;
-      listed++;
-    }
-  }
-  return listed === mentions.length;
 }
