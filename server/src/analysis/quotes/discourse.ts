@@ -198,9 +198,10 @@ function lastPersonBefore(view: Discourse, state: State, position: number, token
   // bare word the recognizer took for a person ("Marines") should not steal the pronoun.
   let fallback: string | null = null;
   let named: string | null = null;
+  const known = state.described.persons;
   for (let j = k; j >= 0 && k - j < 12; j--) {
     const id = view.tables.mentionIds[persons[j]];
-    const g = state.titles.gender.get(id);
+    const g = known.gender(j, id);
     if (wanted && g && g !== wanted) continue;
     // "Jane Doe met John Roe. … she wrote": the subject of the sentence beats a later object in it.
     if (fallback === null) {
@@ -209,9 +210,8 @@ function lastPersonBefore(view: Discourse, state: State, position: number, token
     }
     fallback ??= id;
     // Someone who already spoke or carries a title is the surest referent; a full name comes next.
-    if (state.spoken.has(id) || state.titles.titled.has(id)) return [id];
-    const entity = view.entityById.get(id);
-    if (!named && SEVERAL_WORDS.test(entity?.canonical ?? '')) named = id;
+    if (state.spoken.has(id) || known.titled(j, id)) return [id];
+    if (!named && known.fullName(j, id)) named = id;
   }
   if (named) return [named];
   if (fallback) return [fallback];
@@ -410,15 +410,56 @@ function describedPerson(view: Discourse, words: string[], position: number, sta
   return best ? [best] : null;
 }
 
+/**
+ * What pronoun resolution asks of the person mentions, by index into `persons`: their entity's
+ * gender, whether it carries a title, whether its name has several words. Fixed for a text, and
+ * asked again for the same mentions by every pronoun nearby, so each is looked up once.
+ */
+class PersonAnswers {
+  readonly #gender: Int8Array;
+  readonly #titled: Int8Array;
+  readonly #fullName: Int8Array;
+
+  constructor(
+    private readonly doc: Discourse,
+    count: number,
+  ) {
+    this.#gender = new Int8Array(count).fill(-1);
+    this.#titled = new Int8Array(count).fill(-1);
+    this.#fullName = new Int8Array(count).fill(-1);
+  }
+
+  gender(j: number, id: string): Gender | undefined {
+    if (this.#gender[j] < 0) {
+      const g = this.doc.titles.gender.get(id);
+      this.#gender[j] = g === 'f' ? 1 : g === 'm' ? 2 : 0;
+    }
+    return this.#gender[j] === 1 ? 'f' : this.#gender[j] === 2 ? 'm' : undefined;
+  }
+
+  titled(j: number, id: string): boolean {
+    if (this.#titled[j] < 0) this.#titled[j] = this.doc.titles.titled.has(id) ? 1 : 0;
+    return this.#titled[j] === 1;
+  }
+
+  fullName(j: number, id: string): boolean {
+    if (this.#fullName[j] < 0) this.#fullName[j] = SEVERAL_WORDS.test(this.doc.entityById.get(id)?.canonical ?? '') ? 1 : 0;
+    return this.#fullName[j] === 1;
+  }
+}
+
 /** What `describedPerson` looks up: the entities with a title word, and where each person is mentioned. */
 class DescriptionIndex {
   #byWord: Map<string, string[]> | null = null;
   #mentionsOf: Map<string, number[]> | null = null;
+  readonly persons: PersonAnswers;
 
   constructor(
     private readonly doc: Discourse,
-    private readonly persons: number[],
-  ) {}
+    private readonly personMentions: number[],
+  ) {
+    this.persons = new PersonAnswers(doc, personMentions.length);
+  }
 
   /** Entities whose titles hold `head` or one of its synonyms, each once. */
   candidates(head: string): string[] {
@@ -445,7 +486,7 @@ class DescriptionIndex {
     if (!this.#mentionsOf) {
       this.#mentionsOf = new Map();
       const ids = this.doc.tables.mentionIds;
-      this.persons.forEach((m, k) => {
+      this.personMentions.forEach((m, k) => {
         let list = (this.#mentionsOf as Map<string, number[]>).get(ids[m]);
         if (!list) (this.#mentionsOf as Map<string, number[]>).set(ids[m], (list = []));
         list.push(k);
