@@ -131,7 +131,13 @@ function quoteFirstTokens(source: ViewSource, facts: ParagraphFacts[]): Int32Arr
 /** What resolution needs: titles gathered in text order, and each person mention's sentence subject (found when asked). */
 function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables, titles: Titles): Discourse {
   const { mentionStart, mentionTypes } = tables;
+  // How many PERSON mentions come before each mention, counted when a pronoun first asks.
+  let personsBefore: Int32Array | null = null;
   const subjectOf = (m: number): string | null => {
+    if (!personsBefore) {
+      personsBefore = new Int32Array(mentionTypes.length + 1);
+      for (let k = 0; k < mentionTypes.length; k++) personsBefore[k + 1] = personsBefore[k] + (mentionTypes[k] === 'PERSON' ? 1 : 0);
+    }
     // The paragraph the mention starts in, then its rank among that paragraph's PERSON mentions.
     let lo = 0;
     let hi = facts.length - 1;
@@ -140,9 +146,7 @@ function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts:
       if (mentionStart[mid] <= m) lo = mid;
       else hi = mid - 1;
     }
-    let rank = 0;
-    for (let k = mentionStart[lo]; k < m; k++) if (mentionTypes[k] === 'PERSON') rank++;
-    return facts[lo].subjects[rank] ?? null;
+    return facts[lo].subjects[personsBefore[m] - personsBefore[mentionStart[lo]]] ?? null;
   };
   const { layout } = source;
   return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles, subjectOf, tables };
