@@ -11,7 +11,7 @@
  */
 import type { Layout } from '../layout';
 import type { AnalysisMemo } from '../memo';
-import { spellParagraph, type ParagraphSpelling, type ViewSource } from './context';
+import { spellParagraph, spellTokens, type ParagraphSpelling, type ViewSource } from './context';
 import { titlesOf, type TitleFacts, type Titles } from './discourse';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import type { ParagraphScan, RememberedScans } from './scanner';
@@ -190,29 +190,26 @@ export function rememberedScans(layout: Layout, memo: AnalysisMemo): RememberedS
   };
 }
 
-/** Spellings of every paragraph, the first token of each, and the text's lower-case words. */
+/** Spellings (per paragraph, or of all tokens at once), the first token of each paragraph, and the text's lower-case words. */
 export interface Spelled {
-  spellings: ParagraphSpelling[];
+  spellings: ParagraphSpelling[] | null;
+  whole?: { folded: string[]; shape: Uint8Array };
   firstToken: Int32Array;
   lowerWords: { has(word: string): boolean };
 }
 
-/** Spell a layout without a memo. */
+/** Spell a layout without a memo: all tokens in one pass. */
 export function spellLayout(layout: Layout): Spelled {
   const count = layout.paragraphs.length;
-  const spellings: ParagraphSpelling[] = new Array(count);
   const firstToken = new Int32Array(count + 1);
-  const lower = new Set<string>();
   let from = 0;
   for (let p = 0; p < count; p++) {
     firstToken[p] = from;
-    const to = tokensUpTo(layout, p, from);
-    spellings[p] = spellParagraph(layout.tokens, from, to);
-    for (const w of spellings[p].lower) lower.add(w);
-    from = to;
+    from = tokensUpTo(layout, p, from);
   }
   firstToken[count] = layout.tokens.length;
-  return { spellings, firstToken, lowerWords: lower };
+  const { folded, shape, lower } = spellTokens(layout.tokens);
+  return { spellings: null, whole: { folded, shape }, firstToken, lowerWords: lower };
 }
 
 /** One past the last token of paragraph `p`, whose first token is `from`: the first token starting at or after its end. */

@@ -8,8 +8,8 @@
 import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
 import { carryOver, eventSpan, type Attribution } from './attribute';
-import type { ViewSource } from './context';
-import { linkName, resolveEvents, titlesOf, type Discourse, type Titles } from './discourse';
+import type { ParagraphSpelling, ViewSource } from './context';
+import { linkName, paragraphHoldingToken, resolveEvents, titlesOf, type Discourse, type Titles } from './discourse';
 import type { PlacedEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
 import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, rememberedTitles, spellLayout } from './incremental';
@@ -149,7 +149,12 @@ function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts:
     return facts[lo].subjects[personsBefore[m] - personsBefore[mentionStart[lo]]] ?? null;
   };
   const { layout } = source;
-  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles, subjectOf, tables };
+  const folded = (i: number): string => {
+    if (source.whole) return source.whole.folded[i];
+    const p = paragraphHoldingToken(source.firstToken, i);
+    return (source.spellings as ParagraphSpelling[])[p].folded[i - source.firstToken[p]];
+  };
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, folded, titles, subjectOf, tables };
 }
 
 /** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
