@@ -198,16 +198,19 @@ export interface Spelled {
   lowerWords: { has(word: string): boolean };
 }
 
-/** Spell a layout without a memo: all tokens in one pass. */
-export function spellLayout(layout: Layout): Spelled {
-  const count = layout.paragraphs.length;
+/** Spell a layout without a memo: all tokens in one pass. `ends` are the paragraphs' ends. */
+export function spellLayout(layout: Layout, ends: Int32Array): Spelled {
+  const count = ends.length;
   const firstToken = new Int32Array(count + 1);
-  let from = 0;
-  for (let p = 0; p < count; p++) {
-    firstToken[p] = from;
-    from = tokensUpTo(layout, p, from);
+  const tokens = layout.tokens;
+  // A token belongs to the first paragraph ending after its start (the last one takes the rest).
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i].start;
+    while (p < count - 1 && start >= ends[p]) firstToken[++p] = i;
   }
-  firstToken[count] = layout.tokens.length;
+  while (p < count - 1) firstToken[++p] = tokens.length;
+  firstToken[count] = tokens.length;
   const { folded, shape, lower } = spellTokens(layout.tokens);
   return { spellings: null, whole: { folded, shape }, firstToken, lowerWords: lower };
 }

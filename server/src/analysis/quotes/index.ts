@@ -83,9 +83,11 @@ function paragraphHolding(paragraphs: ParagraphSpans, offset: number): number {
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
   if (quotes.length === 0) return [];
   const entityById = new Map(entities.map(e => [e.id, e]));
-  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
+  // The paragraphs' offsets, read once (from the last analysis's where unchanged, with a memo).
+  const spans = memo ? paragraphSpans(layout, memo) : spansOf(layout.paragraphs);
+  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout, spans.ends);
   const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
-  const tables = tablesOf(layout, quotes, mentions, memo && paragraphSpans(layout, memo));
+  const tables = tablesOf(layout, quotes, mentions, spans);
   const count = layout.paragraphs.length;
   const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
   const doc = discourseOf(source, entityById, facts, tables, memo ? rememberedTitles(facts, memo) : titlesOf(facts));
