@@ -91,6 +91,21 @@ export interface ParagraphSpelling {
   lower: string[];
 }
 
+/** Folded forms and shapes of all of a text's tokens in one pass, and its lower-case words. */
+export function spellTokens(tokens: Token[]): { folded: string[]; shape: Uint8Array; lower: Set<string> } {
+  const n = tokens.length;
+  const folded: string[] = new Array(n);
+  const shape = new Uint8Array(n);
+  const lower = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const spelling = describeSpelling(tokens[i].text);
+    folded[i] = spelling.folded;
+    shape[i] = spelling.shape;
+    if (spelling.shape & LOWER) lower.add(spelling.folded);
+  }
+  return { folded, shape, lower };
+}
+
 /** The spelling of the tokens `[from, to)` of one paragraph. */
 export function spellParagraph(tokens: Token[], from: number, to: number): ParagraphSpelling {
   const folded: string[] = new Array(to - from);
@@ -115,8 +130,10 @@ export interface ViewSource {
   entityById: { get(id: string): Entity | undefined };
   /** First token of each paragraph of the text, plus one past the end. */
   firstToken: Int32Array;
-  /** Spelling of each paragraph of the text. */
-  spellings: ParagraphSpelling[];
+  /** Spelling of each paragraph of the text (remembered per paragraph), or null when `whole` has it. */
+  spellings: ParagraphSpelling[] | null;
+  /** Folded forms and shapes of all the text's tokens, when spelled in one go (no memo). */
+  whole?: { folded: string[]; shape: Uint8Array };
   lowerWords: { has(word: string): boolean };
 }
 
@@ -171,14 +188,16 @@ export function buildView(source: ViewSource, firstParagraph = 0, lastParagraph 
   const mentionOf = new Int32Array(n).fill(-1);
   const mentionFirstToken = new Int32Array(mentions.length).fill(-1);
   const paragraphFirstToken = new Int32Array(paragraphCount + 1);
-  const folded: string[] = new Array(n);
-  const shape = new Uint8Array(n);
+  const spelledWhole = whole && source.whole;
+  const folded: string[] = spelledWhole ? spelledWhole.folded : new Array(n);
+  const shape = spelledWhole ? spelledWhole.shape : new Uint8Array(n);
   for (let k = 0; k < paragraphCount; k++) {
     const start = firstToken[firstParagraph + k] - from;
     const end = firstToken[firstParagraph + k + 1] - from;
     paragraphFirstToken[k] = start;
     paragraphOf.fill(k, start, end);
-    const spelling = source.spellings[firstParagraph + k];
+    if (spelledWhole) continue;
+    const spelling = (source.spellings as ParagraphSpelling[])[firstParagraph + k];
     for (let i = start; i < end; i++) folded[i] = spelling.folded[i - start];
     shape.set(spelling.shape, start);
   }

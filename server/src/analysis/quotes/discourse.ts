@@ -12,7 +12,7 @@
 import { entityIdOf, foldName } from '../entities/identity';
 import type { Layout } from '../layout';
 import type { Entity, Mention, Span, Token } from '../types';
-import { isWord, type ParagraphSpelling, type TextView } from './context';
+import { isWord, type TextView } from './context';
 import type { Tables } from './tables';
 import type { PlacedEvent, Reference } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
@@ -35,7 +35,8 @@ export interface Discourse {
   unlinked: Map<string, string>;
   /** First token of each paragraph, plus one past the end. */
   firstToken: Int32Array;
-  spellings: ParagraphSpelling[];
+  /** The folded form of token `i`. */
+  folded(i: number): string;
   titles: Titles;
   /** The named subject of the sentence of PERSON mention `m` (`sentenceSubject`), or null. */
   subjectOf(m: number): string | null;
@@ -44,19 +45,23 @@ export interface Discourse {
 
 /** The paragraph of token `i` (paragraphs with no tokens are skipped). */
 export function paragraphOfToken(doc: Discourse, i: number): number {
+  return paragraphHoldingToken(doc.firstToken, i);
+}
+
+/** The paragraph of token `i`, given each paragraph's first token (plus one past the end). */
+export function paragraphHoldingToken(firstToken: Int32Array, i: number): number {
   let lo = 0;
-  let hi = doc.firstToken.length - 1;
+  let hi = firstToken.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (doc.firstToken[mid] <= i) lo = mid;
+    if (firstToken[mid] <= i) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
 function foldedAt(doc: Discourse, i: number): string {
-  const p = paragraphOfToken(doc, i);
-  return doc.spellings[p].folded[i - doc.firstToken[p]];
+  return doc.folded(i);
 }
 
 /** Speakers (entity ids) of each event, parallel to `events`. */

@@ -11,7 +11,7 @@
  */
 import type { Layout } from '../layout';
 import type { AnalysisMemo } from '../memo';
-import { spellParagraph, type ParagraphSpelling, type ViewSource } from './context';
+import { spellParagraph, spellTokens, type ParagraphSpelling, type ViewSource } from './context';
 import { titlesOf, type TitleFacts, type Titles } from './discourse';
 import { paragraphFacts, type ParagraphFacts } from './paragraphFacts';
 import type { ParagraphScan, RememberedScans } from './scanner';
@@ -191,29 +191,29 @@ export function rememberedScans(layout: Layout, memo: AnalysisMemo): RememberedS
   };
 }
 
-/** Spellings of every paragraph, the first token of each, and the text's lower-case words. */
+/** Spellings (per paragraph, or of all tokens at once), the first token of each paragraph, and the text's lower-case words. */
 export interface Spelled {
-  spellings: ParagraphSpelling[];
+  spellings: ParagraphSpelling[] | null;
+  whole?: { folded: string[]; shape: Uint8Array };
   firstToken: Int32Array;
   lowerWords: { has(word: string): boolean };
 }
 
-/** Spell a layout without a memo. */
-export function spellLayout(layout: Layout): Spelled {
-  const count = layout.paragraphs.length;
-  const spellings: ParagraphSpelling[] = new Array(count);
+/** Spell a layout without a memo: all tokens in one pass. `ends` are the paragraphs' ends. */
+export function spellLayout(layout: Layout, ends: Int32Array): Spelled {
+  const count = ends.length;
   const firstToken = new Int32Array(count + 1);
-  const lower = new Set<string>();
-  let from = 0;
-  for (let p = 0; p < count; p++) {
-    firstToken[p] = from;
-    const to = tokensUpTo(layout, p, from);
-    spellings[p] = spellParagraph(layout.tokens, from, to);
-    for (const w of spellings[p].lower) lower.add(w);
-    from = to;
+  const tokens = layout.tokens;
+  // A token belongs to the first paragraph ending after its start (the last one takes the rest).
+  let p = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i].start;
+    while (p < count - 1 && start >= ends[p]) firstToken[++p] = i;
   }
-  firstToken[count] = layout.tokens.length;
-  return { spellings, firstToken, lowerWords: lower };
+  while (p < count - 1) firstToken[++p] = tokens.length;
+  firstToken[count] = tokens.length;
+  const { folded, shape, lower } = spellTokens(layout.tokens);
+  return { spellings: null, whole: { folded, shape }, firstToken, lowerWords: lower };
 }
 
 /** One past the last token of paragraph `p`, whose first token is `from`: the first token starting at or after its end. */

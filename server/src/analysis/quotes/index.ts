@@ -8,8 +8,8 @@
 import type { Layout } from '../layout';
 import type { Entity, Mention, Problem, Quote, Span } from '../types';
 import { carryOver, eventSpan, type Attribution } from './attribute';
-import type { ViewSource } from './context';
-import { linkName, resolveEvents, titlesOf, type Discourse, type Titles } from './discourse';
+import type { ParagraphSpelling, ViewSource } from './context';
+import { linkName, paragraphHoldingToken, resolveEvents, titlesOf, type Discourse, type Titles } from './discourse';
 import type { PlacedEvent } from './events';
 import { isScareQuote, isTitleCaseLine } from './scare';
 import { paragraphSpans, rememberedFacts, rememberedScans, rememberedSpellings, rememberedTitles, spellLayout } from './incremental';
@@ -83,9 +83,11 @@ function paragraphHolding(paragraphs: ParagraphSpans, offset: number): number {
 export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: Mention[], entities: Entity[], memo?: AnalysisMemo): Quote[] {
   if (quotes.length === 0) return [];
   const entityById = new Map(entities.map(e => [e.id, e]));
-  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout);
+  // The paragraphs' offsets, read once (from the last analysis's where unchanged, with a memo).
+  const spans = memo ? paragraphSpans(layout, memo) : spansOf(layout.paragraphs);
+  const spelled = memo ? rememberedSpellings(layout, memo) : spellLayout(layout, spans.ends);
   const source: ViewSource = { layout, quotes, mentions, entityById, ...spelled };
-  const tables = tablesOf(layout, quotes, mentions, memo && paragraphSpans(layout, memo));
+  const tables = tablesOf(layout, quotes, mentions, spans);
   const count = layout.paragraphs.length;
   const facts = memo ? rememberedFacts(source, memo, tables, windowsAreSafe(tables)) : paragraphFacts(source, 0, count - 1, tables.quoteStart, tables.mentionStart, false);
   const doc = discourseOf(source, entityById, facts, tables, memo ? rememberedTitles(facts, memo) : titlesOf(facts));
@@ -131,7 +133,13 @@ function quoteFirstTokens(source: ViewSource, facts: ParagraphFacts[]): Int32Arr
 /** What resolution needs: titles gathered in text order, and each person mention's sentence subject (found when asked). */
 function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts: ParagraphFacts[], tables: Tables, titles: Titles): Discourse {
   const { mentionStart, mentionTypes } = tables;
+  // How many PERSON mentions come before each mention, counted when a pronoun first asks.
+  let personsBefore: Int32Array | null = null;
   const subjectOf = (m: number): string | null => {
+    if (!personsBefore) {
+      personsBefore = new Int32Array(mentionTypes.length + 1);
+      for (let k = 0; k < mentionTypes.length; k++) personsBefore[k + 1] = personsBefore[k] + (mentionTypes[k] === 'PERSON' ? 1 : 0);
+    }
     // The paragraph the mention starts in, then its rank among that paragraph's PERSON mentions.
     let lo = 0;
     let hi = facts.length - 1;
@@ -140,12 +148,15 @@ function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts:
       if (mentionStart[mid] <= m) lo = mid;
       else hi = mid - 1;
     }
-    let rank = 0;
-    for (let k = mentionStart[lo]; k < m; k++) if (mentionTypes[k] === 'PERSON') rank++;
-    return facts[lo].subjects[rank] ?? null;
+    return facts[lo].subjects[personsBefore[m] - personsBefore[mentionStart[lo]]] ?? null;
   };
   const { layout } = source;
-  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, spellings: source.spellings, titles, subjectOf, tables };
+  const folded = (i: number): string => {
+    if (source.whole) return source.whole.folded[i];
+    const p = paragraphHoldingToken(source.firstToken, i);
+    return (source.spellings as ParagraphSpelling[])[p].folded[i - source.firstToken[p]];
+  };
+  return { layout, tokens: layout.tokens, mentions: source.mentions, entityById, quotes: source.quotes, unlinked: new Map(), firstToken: source.firstToken, folded, titles, subjectOf, tables };
 }
 
 /** Each quote's own attribution, its names linked in text order after the events' (as a whole-text pass does). */
