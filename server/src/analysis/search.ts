@@ -24,3 +24,15 @@ export function firstTokenStartingAt(tokens: Token[], offset: number, from = 0):
   }
   return lo;
 }
+
+/** The last index in 0..`last` whose value is at most `value` (0 when none is; values ascending). */
+export function lastAtMost(values: ArrayLike<number>, value: number, last = values.length - 1): number {
+  let lo = 0;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

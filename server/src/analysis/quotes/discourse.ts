@@ -17,6 +17,7 @@ import type { Tables } from './tables';
 import type { PlacedEvent, Reference } from './events';
 import { PHRASE_BREAKERS, ROLE_SYNONYMS, SPEECH_VERBS, TITLE_STOPWORDS } from './lexicon';
 import { foldAccents } from '../fold';
+import { lastAtMost } from '../search';
 
 /** How far back (in person mentions) a description looks for its referent. */
 const DESCRIPTION_LOOKBACK = 200;
@@ -50,14 +51,7 @@ export function paragraphOfToken(doc: Discourse, i: number): number {
 
 /** The paragraph of token `i`, given each paragraph's first token (plus one past the end). */
 export function paragraphHoldingToken(firstToken: Int32Array, i: number): number {
-  let lo = 0;
-  let hi = firstToken.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firstToken[mid] <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(firstToken, i);
 }
 
 function foldedAt(doc: Discourse, i: number): string {

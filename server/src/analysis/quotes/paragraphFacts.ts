@@ -17,7 +17,7 @@ import { buildView, firstEndingAfter, tokenAt, type TextView, type ViewSource } 
 import { indexEvents, ownDecision } from './attribute';
 import { titleFacts, type TitleFacts } from './discourse';
 import { findEvents, sentenceSubject, type CueReads, type PlacedEvent, type SpeechEvent } from './events';
-import { firstTokenStartingAt, lowerBound } from '../search';
+import { firstTokenStartingAt, lastAtMost, lowerBound } from '../search';
 
 /** A quote's own decision with its event given by cue token and its span by offsets, both relative to the paragraph. */
 export interface LocalDecision {
@@ -68,14 +68,7 @@ export function paragraphAt(source: ViewSource, offset: number): number {
 
 /** The paragraph of token `i` of the text (paragraphs with no tokens are skipped). */
 function paragraphOfTokenIn(firstToken: Int32Array, i: number): number {
-  let lo = 0;
-  let hi = firstToken.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firstToken[mid] <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(firstToken, i, firstToken.length - 2);
 }
 
 function tokenOfOffset(source: ViewSource, offset: number): number {
