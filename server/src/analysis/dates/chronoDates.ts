@@ -31,8 +31,36 @@ type Configuration = NonNullable<ConstructorParameters<typeof chrono.Chrono>[0]>
 // probe (the first analysis of a server paid ~70 ms for the separate parses; the kept parsers are the same).
 const PROBE_TEXT = TIME_PROBES.join('\n.\n');
 
-function withoutTimeParsers(configuration: Configuration): ChronoInstance {
-  const parsers = configuration.parsers.filter(parser => new chrono.Chrono({ parsers: [parser], refiners: [] }).parse(PROBE_TEXT, FIXED_REFERENCE).length === 0);
+/** The configuration chrono-node gives for `language`, before dropping its time parsers. */
+export function strictConfiguration(language: Language): Configuration {
+  return language === 'fr' ? chrono.fr.createConfiguration(true, true) : chrono.en.configuration.createConfiguration(true, false);
+}
+
+/** Indexes of the parsers of `configuration` that find anything in the time probes. */
+export function probeTimeParsers(configuration: Configuration): number[] {
+  const found: number[] = [];
+  configuration.parsers.forEach((parser, i) => {
+    if (new chrono.Chrono({ parsers: [parser], refiners: [] }).parse(PROBE_TEXT, FIXED_REFERENCE).length > 0) found.push(i);
+  });
+  return found;
+}
+
+/**
+ * What `probeTimeParsers` finds in chrono-node 2.10's configurations, with their parser counts (en:
+ * time-unit within, weekday, time expression, time-unit ago; fr: time expression, specific time,
+ * time-unit ago, time-unit within, weekday). Probing at run time compiled the dropped parsers'
+ * large patterns (~25 ms) before the server's first answer; a unit test re-runs the probe so a
+ * chrono upgrade that changes the list fails there, and other parser counts fall back to probing.
+ */
+export const TIME_PARSERS: Record<Language, { count: number; indexes: number[] }> = {
+  en: { count: 12, indexes: [3, 6, 8, 9] },
+  fr: { count: 8, indexes: [3, 4, 5, 6, 7] },
+};
+
+function withoutTimeParsers(configuration: Configuration, language: Language): ChronoInstance {
+  const known = TIME_PARSERS[language];
+  const drop = new Set(configuration.parsers.length === known.count ? known.indexes : probeTimeParsers(configuration));
+  const parsers = configuration.parsers.filter((_, i) => !drop.has(i));
   return new chrono.Chrono({ parsers, refiners: configuration.refiners });
 }
 
@@ -41,10 +69,7 @@ const instances: Partial<Record<Language, ChronoInstance>> = {};
 /** The chrono instance for `language`, built on first use. */
 function chronoFor(language: Language): ChronoInstance {
   let instance = instances[language];
-  if (!instance) {
-    instance = language === 'fr' ? withoutTimeParsers(chrono.fr.createConfiguration(true, true)) : withoutTimeParsers(chrono.en.configuration.createConfiguration(true, false));
-    instances[language] = instance;
-  }
+  if (!instance) instances[language] = instance = withoutTimeParsers(strictConfiguration(language), language);
   return instance;
 }
 
