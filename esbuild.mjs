@@ -32,7 +32,7 @@ const common = {
 const products = [
   // The extension: `vscode` is provided by the editor at run time.
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/main.ts', indexWorker: 'server/src/workspace/indexWorker.ts', cli: 'cli/src/main.ts', bench: 'cli/src/bench.ts', worker: 'cli/src/worker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/boot/main.ts', serverMain: 'server/src/main.ts', indexWorker: 'server/src/workspace/indexWorker.ts', cli: 'cli/src/main.ts', bench: 'cli/src/bench.ts', worker: 'cli/src/worker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   const tests = ['test/unit', 'test/protocol', 'test/cli'].flatMap(dir => filesUnder(dir, /\.test\.ts$/));

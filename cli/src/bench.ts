@@ -140,8 +140,8 @@ class Lsp {
   logs: string[] = [];
   #logWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
 
-  constructor() {
-    this.server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(args: string[] = []) {
+    this.server = spawn(process.execPath, [path.join(__dirname, 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.server.stdout!.on('data', (chunk: Buffer) => this.#receive(chunk));
   }
 
@@ -213,17 +213,18 @@ for (const row of benchQuotes()) {
 }
 console.log('');
 
-async function serverFirstHover(): Promise<void> {
+/** Start to first hover, with the code cache in `cacheDir` (empty on the first start: see server/src/boot). */
+async function serverFirstHover(cacheDir: string, label: string): Promise<void> {
   const started = performance.now();
-  const lsp = new Lsp();
+  const lsp = new Lsp([`--code-cache-dir=${cacheDir}`]);
   await lsp.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  report('server start → initialize answered', `${(performance.now() - started).toFixed(0)} ms`);
+  report(`server start → initialize answered (${label})`, `${(performance.now() - started).toFixed(0)} ms`);
   lsp.notify('initialized', {});
   const text = articles[0];
   const uri = 'file:///bench/article.article';
   lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
   await lsp.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, text.search(/\p{Lu}\p{Ll}{3,}/u)) });
-  report('server start → first hover answered', `${(performance.now() - started).toFixed(0)} ms`);
+  report(`server start → first hover answered (${label})`, `${(performance.now() - started).toFixed(0)} ms`);
   await lsp.stop();
 }
 
@@ -293,7 +294,10 @@ async function workspaceIndexing(count: number): Promise<void> {
 }
 
 (async () => {
-  await serverFirstHover();
+  const codeCache = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-cache-'));
+  await serverFirstHover(codeCache, 'first start, no code cache');
+  await serverFirstHover(codeCache, 'code cache warm');
+  fs.rmSync(codeCache, { recursive: true, force: true });
   await editLatency();
   if (workspaceSize > 0) await workspaceIndexing(workspaceSize);
   console.log(`\nbench process peak RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);

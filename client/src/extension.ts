@@ -26,9 +26,11 @@ export interface ArticleLensApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleLensApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server's compiled code is cached in the extension's own storage, so later starts answer sooner.
+  const args = [`--code-cache-dir=${path.join(context.globalStorageUri.fsPath, 'code-cache')}`];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args },
+    debug: { module: serverModule, transport: TransportKind.ipc, args: ['--no-code-cache'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Article Lens');
   const clientOptions: LanguageClientOptions = {

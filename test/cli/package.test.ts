@@ -38,7 +38,7 @@ test('the VSIX holds the bundles, grammar, data and manifest, and no node_module
     const vsce = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--allow-missing-repository', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(vsce.status, 0, vsce.stdout + vsce.stderr);
     const entries = zipEntries(out);
-    for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/indexWorker.js', 'extension/syntaxes/article.tmLanguage.json', 'extension/language-configuration.json', 'extension/data/models/ner-en.bin.gz', 'extension/data/models/ner-fr.bin.gz']) {
+    for (const needed of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/serverMain.js', 'extension/dist/indexWorker.js', 'extension/syntaxes/article.tmLanguage.json', 'extension/language-configuration.json', 'extension/data/models/ner-en.bin.gz', 'extension/data/models/ner-fr.bin.gz']) {
       assert.ok(entries.includes(needed), `${needed} missing from ${entries.join(', ')}`);
     }
     assert.ok(!entries.some(e => e.includes('node_modules')), 'node_modules in the VSIX');
