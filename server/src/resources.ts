@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import { GAZETTEER_FILES, type EntityResources } from './analysis/entities/index';
 import { addGazetteerText, emptyGazetteer } from './analysis/entities/gazetteer';
 import { decodeModel } from './analysis/entities/modelFormat';
@@ -18,6 +18,10 @@ import type { Language } from './analysis/types';
 /** Where the shipped data lives: bundles run from `dist/`, the data sits beside it. */
 export const DEFAULT_DATA_DIR = path.join(__dirname, '..', 'data');
 
+/** node:zlib on first use: compiling it at start delays the server's first answers, which never need it. */
+let zlibModule: typeof Zlib | undefined;
+const zlib = (): typeof Zlib => (zlibModule ??= require('node:zlib') as typeof Zlib);
+
 const cache = new Map<string, EntityResources>();
 const pending = new Map<string, Promise<EntityResources>>();
 
@@ -26,7 +30,7 @@ export const loadProblems: string[] = [];
 
 function readModel(file: string): TaggerModel | undefined {
   try {
-    return decodeModel(zlib.gunzipSync(fs.readFileSync(file)));
+    return decodeModel(zlib().gunzipSync(fs.readFileSync(file)));
   } catch (error) {
     loadProblems.push(`${file}: ${(error as Error).message}`);
     return undefined;
@@ -79,7 +83,7 @@ export async function loadEntityResourcesAsync(dataDir: string = DEFAULT_DATA_DI
         const file = path.join(dataDir, 'models', `ner-${language}.bin.gz`);
         try {
           const bytes = await fs.promises.readFile(file);
-          const raw = await new Promise<Buffer>((resolve, reject) => zlib.gunzip(bytes, (e, out) => (e ? reject(e) : resolve(out))));
+          const raw = await new Promise<Buffer>((resolve, reject) => zlib().gunzip(bytes, (e, out) => (e ? reject(e) : resolve(out))));
           await new Promise(resolve => setImmediate(resolve));
           models[language] = decodeModel(raw);
         } catch (error) {

@@ -37,9 +37,14 @@ export function emptyAnalysis(problems: Problem[] = [], language: Language = 'en
   return { language, paragraphs: [], sentences: [], mentions: [], entities: [], dates: [], referenceDate: null, quotes: [], problems };
 }
 
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0E-\x1F]/;
+
 /** Heuristic for binary content: NUL bytes or many control characters in the first 8 KB. */
 export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
+  // Text almost never holds a control character: one native regex pass settles it, where the loop
+  // below runs interpreted on a server's first file.
+  if (!CONTROL_CHARACTER.test(sample)) return false;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

@@ -14,9 +14,18 @@ export class IndexCache {
   /** Strings shared by all summaries (see `internSummary`). */
   readonly strings = new Map<string, string>();
   readonly file: string | undefined;
+  #version: string | undefined;
 
-  constructor(storageDir: string | undefined, private readonly version: string) {
+  /**
+   * `versionOf` is asked only when the cache is first read or written: it hashes the model files,
+   * which a server with no workspace folder (or one still answering its first requests) never needs.
+   */
+  constructor(storageDir: string | undefined, private readonly versionOf: () => string) {
     this.file = storageDir ? path.join(storageDir, 'article-index.jsonl') : undefined;
+  }
+
+  get version(): string {
+    return (this.#version ??= this.versionOf());
   }
 
   /**

@@ -35,7 +35,7 @@ export class WorkspaceService {
   #liveTexts = new Map<string, { text: string; analysis: Analysis } | null>();
 
   constructor(private readonly connection: Connection, private readonly options: WorkspaceOptions) {
-    this.#cache = new IndexCache(options.storagePath, analyzerVersion(DEFAULT_DATA_DIR, options.codeVersion));
+    this.#cache = new IndexCache(options.storagePath, () => analyzerVersion(DEFAULT_DATA_DIR, options.codeVersion));
     this.#indexer = new Indexer(this.index, this.#cache, this.#pool, () => ({ maxBytes: options.maxBytes() }));
   }
 
