@@ -8,6 +8,7 @@
  * drives it on the real corpora.
  */
 import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
+import { WORDS, recordsOf, type WordRecord } from './wordTable';
 
 /** Tag set: "O" plus B/I/L/U for each type. */
 export function bilouTags(types: string[]): string[] {
@@ -64,15 +65,20 @@ export function denseModel(tags: string[], index: Map<string, number>, weights: 
 
 /**
  * Per-model caches, so that tagging a token costs a few array additions instead of a dozen string
- * look-ups. Per word: the summed word-local weights at each window offset and an id for its lower
- * case; per short shape: the weights of `ini|shape`, `ti|shape` and `t1|shape=tag`; per pair of
- * lower-case ids: the word-bigram weights; per pair of previous tags: the history weights.
- * Bounded: all are cleared together when the word cache is full.
+ * look-ups. Per word (indexed by its word-table id): the summed word-local weights at each window
+ * offset; per short shape (by shape id): the weights of `ini|shape`, `ti|shape` and `t1|shape=tag`;
+ * per pair of lower-case ids: the word-bigram weights; per pair of previous tags: the history
+ * weights. Id-indexed caches belong to one generation of the word table and are emptied with it.
  */
 interface Caches {
-  words: Map<string, WordEntry>;
-  lowerIds: Map<string, number>;
-  shapes: Map<string, Float32Array>;
+  /** The word table's generation the id-indexed caches below were filled in. */
+  generation: number;
+  /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset, by word id. */
+  local: (Float32Array | undefined)[];
+  /** `caps|lower` weights (headlines) by word id, computed on first use. */
+  caps: (Float32Array | undefined)[];
+  /** Shape-keyed weights by short-shape id (see `shapeEntry`). */
+  shapes: (Float32Array | undefined)[];
   /** Per pair of adjacent words: `la` weights for the left one, then `lb` weights for the right one. */
   pairs: PairTable;
   /** `t1` + `t12` weights per (prev2, prev1) tag index pair; index n stands for the sentence start. */
@@ -85,19 +91,13 @@ interface Caches {
   labels: Map<string, Float32Array>;
   /** Two blocks of zeros, standing for an unknown word pair. */
   zeros: Float32Array;
-}
-
-interface WordEntry {
-  lowerId: number;
-  /** `caps|lower` weights (headlines), computed on first use. */
-  caps?: Float32Array;
-  /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset. */
-  local: Float32Array;
+  /** Scratch scores of one position (tagging never nests, and a typed array costs to allocate). */
+  scores: Float32Array;
 }
 
 const caches = new WeakMap<TaggerModel, Caches>();
-// Word ids stay below 2^15 so a pair of ids is a small integer key (fast map look-ups).
-const CACHE_LIMIT = 30_000;
+// Two lower-case ids below 2^15 pack into one pair key (the word table keeps ids below it).
+const PAIR_ID_LIMIT = 32768;
 // Pair tables: 2^19 slots, cleared at half load so probes stay short.
 const PAIR_SHIFT = 13;
 const PAIR_CAPACITY = 1 << (32 - PAIR_SHIFT);
@@ -109,18 +109,17 @@ function cachesOf(model: TaggerModel): Caches {
   if (!c) {
     const n = model.tags.length;
     c = {
-      words: new Map(),
-      lowerIds: new Map([
-        [BEFORE, 0],
-        [AFTER, 1],
-      ]),
-      shapes: new Map(),
+      generation: WORDS.generation,
+      local: [],
+      caps: [],
+      shapes: [],
       pairs: new PairTable(),
       history: new Array((n + 1) ** 2),
       allowed: new Uint8Array((n + 1) * n),
       constants: new Float32Array(4 * n),
       labels: new Map(),
       zeros: new Float32Array(2 * n),
+      scores: new Float32Array(n),
     };
     for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
     ['bias', 'caps', 'ti', 'ti-1'].forEach((f, k) => model.addWeights(f, c!.constants, k * n));
@@ -129,44 +128,37 @@ function cachesOf(model: TaggerModel): Caches {
   return c;
 }
 
-function lowerIdOf(c: Caches, lower: string): number {
-  let id = c.lowerIds.get(lower);
-  if (id === undefined) c.lowerIds.set(lower, (id = c.lowerIds.size));
-  return id;
-}
-
-/** Empty the word caches when full; called between sentences so ids never mix within one. */
-function trimCaches(c: Caches): void {
-  if (c.words.size < CACHE_LIMIT && c.lowerIds.size < CACHE_LIMIT) return;
-  c.words.clear();
-  c.lowerIds = new Map([
-    [BEFORE, 0],
-    [AFTER, 1],
-  ]);
+/** Empty the id-indexed caches when the word table has been emptied since they were filled. */
+function followGeneration(c: Caches): void {
+  if (c.generation === WORDS.generation) return;
+  c.generation = WORDS.generation;
+  c.local = [];
+  c.caps = [];
+  c.shapes = [];
   c.pairs.clear();
 }
 
-function wordEntry(model: TaggerModel, c: Caches, lexicon: Lexicon, word: string, lower: string): WordEntry {
-  let entry = c.words.get(word);
-  if (entry) return entry;
+function localWeights(model: TaggerModel, c: Caches, lexicon: Lexicon, record: WordRecord): Float32Array {
+  let local = c.local[record.id];
+  if (local) return local;
   const n = model.tags.length;
-  const local = new Float32Array((2 * WINDOW + 1) * n);
-  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(word, k, lexicon)) model.addWeights(f, local, (k + WINDOW) * n);
-  entry = { lowerId: lowerIdOf(c, lower), local };
-  c.words.set(word, entry);
-  return entry;
+  local = new Float32Array((2 * WINDOW + 1) * n);
+  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(record.word, k, lexicon)) model.addWeights(f, local, (k + WINDOW) * n);
+  c.local[record.id] = local;
+  return local;
 }
 
 /** Shape-keyed weights: block 0 `ini|shape`, block 1 `ti|shape`, block 2 + p `t1|shape=tag p` (p = n: sentence start). */
-function shapeEntry(model: TaggerModel, c: Caches, short: string): Float32Array {
-  let entry = c.shapes.get(short);
+function shapeEntry(model: TaggerModel, c: Caches, record: WordRecord): Float32Array {
+  let entry = c.shapes[record.shortId];
   if (entry) return entry;
   const n = model.tags.length;
+  const short = record.short;
   entry = new Float32Array((n + 3) * n);
   model.addWeights(`ini|${short}`, entry, 0);
   model.addWeights(`ti|${short}`, entry, n);
   for (let p = 0; p <= n; p++) model.addWeights(`t1|${short}=${p < n ? model.tags[p] : BEFORE}`, entry, (p + 2) * n);
-  c.shapes.set(short, entry);
+  c.shapes[record.shortId] = entry;
   return entry;
 }
 
@@ -202,15 +194,20 @@ class PairTable {
   }
 }
 
-function pairEntry(model: TaggerModel, c: Caches, key: number, left: string, right: string): Float32Array {
-  let entry = c.pairs.get(key);
+function pairEntry(model: TaggerModel, c: Caches, leftId: number, rightId: number, left: string, right: string): Float32Array {
+  // Ids past the packing limit (only in a sentence of more than 30 000 new words) go uncached.
+  const cached = leftId < PAIR_ID_LIMIT && rightId < PAIR_ID_LIMIT;
+  const key = leftId * PAIR_ID_LIMIT + rightId;
+  let entry = cached ? c.pairs.get(key) : undefined;
   if (entry) return entry;
-  if (c.pairs.size >= PAIR_LIMIT) c.pairs.clear();
   const n = model.tags.length;
   const scores = new Float32Array(2 * n);
   const known = model.addWeights(`la=${left}|${right}`, scores, 0);
   entry = model.addWeights(`lb=${left}|${right}`, scores, n) || known ? scores : EMPTY;
-  c.pairs.set(key, entry);
+  if (cached) {
+    if (c.pairs.size >= PAIR_LIMIT) c.pairs.clear();
+    c.pairs.set(key, entry);
+  }
   return entry;
 }
 
@@ -252,26 +249,27 @@ function addBlock(into: Float32Array, from: Float32Array, at: number, n: number)
 export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lexicon): string[] {
   const n = view.words.length;
   const nTags = model.tags.length;
+  const records = recordsOf(view);
   const c = cachesOf(model);
-  trimCaches(c);
+  followGeneration(c);
   const out: string[] = new Array(n);
-  const scores = new Float32Array(nTags);
-  const entries: WordEntry[] = new Array(n);
-  for (let i = 0; i < n; i++) entries[i] = wordEntry(model, c, lexicon, view.words[i], view.lowers[i]);
-  const before = wordEntry(model, c, lexicon, BEFORE, BEFORE);
-  const after = wordEntry(model, c, lexicon, AFTER, AFTER);
-  // pairs[j]: the adjacent pair (j - 1, j), with −1 and n standing for the padding words.
+  const scores = c.scores;
+  const locals: Float32Array[] = new Array(n);
+  for (let i = 0; i < n; i++) locals[i] = localWeights(model, c, lexicon, records[i]);
+  const before = localWeights(model, c, lexicon, WORDS.record(BEFORE));
+  const after = localWeights(model, c, lexicon, WORDS.record(AFTER));
+  // pairs[j]: the adjacent pair (j - 1, j), with −1 and n standing for the padding words (lower ids 0 and 1).
   const pairs: Float32Array[] = new Array(n + 1);
   for (let j = 0; j <= n; j++) {
-    const leftId = j > 0 ? entries[j - 1].lowerId : 0;
-    const rightId = j < n ? entries[j].lowerId : 1;
-    pairs[j] = pairEntry(model, c, leftId * 32768 + rightId, j > 0 ? view.lowers[j - 1] : BEFORE, j < n ? view.lowers[j] : AFTER);
+    const leftId = j > 0 ? records[j - 1].lowerId : 0;
+    const rightId = j < n ? records[j].lowerId : 1;
+    pairs[j] = pairEntry(model, c, leftId, rightId, j > 0 ? view.lowers[j - 1] : BEFORE, j < n ? view.lowers[j] : AFTER);
   }
   const k0 = c.constants;
   const start = nTags;
   let prev1 = start;
   let prev2 = start;
-  const windowOf = (j: number) => (j < 0 ? before : j >= n ? after : entries[j]).local;
+  const windowOf = (j: number) => (j < 0 ? before : j >= n ? after : locals[j]);
   // An unknown word pair adds nothing: a block of zeros keeps the loop below free of branches
   // (adding +0 changes no score but the sign of a zero, which no comparison sees).
   const zeros = c.zeros;
@@ -298,16 +296,17 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
       scores[t] = s + pairAfter[t];
     }
     // Context features (see `contextFeatures`); bias and word pairs were added above.
-    const shape = shapeEntry(model, c, view.shorts[i]);
+    const shape = shapeEntry(model, c, records[i]);
     if (view.initial[i]) addBlock(scores, shape, 0, nTags);
     if (view.allCaps) {
       addBlock(scores, k0, nTags, nTags);
-      const entry = entries[i];
-      if (!entry.caps) {
-        const caps = new Float32Array(nTags);
-        entry.caps = model.addWeights(`caps|${view.lowers[i]}`, caps) ? caps : EMPTY;
+      const id = records[i].id;
+      let caps = c.caps[id];
+      if (!caps) {
+        const weights = new Float32Array(nTags);
+        c.caps[id] = caps = model.addWeights(`caps|${view.lowers[i]}`, weights) ? weights : EMPTY;
       }
-      addBlock(scores, entry.caps, 0, nTags);
+      addBlock(scores, caps, 0, nTags);
     }
     const g = view.gazetteer;
     if (g[i]) {
