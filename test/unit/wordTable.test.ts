@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { EMPTY_LEXICON } from '../../server/src/analysis/entities/features';
+import { PairTable } from '../../server/src/analysis/entities/pairTable';
 import { tagSentence, trainTagger } from '../../server/src/analysis/entities/perceptron';
 import { buildView } from '../../server/src/analysis/entities/view';
 import { WORDS, WordTable, recordsOf } from '../../server/src/analysis/entities/wordTable';
@@ -47,4 +48,25 @@ test('a view built before the word table was emptied tags as it did', () => {
   // A fresh view of other words reuses those ids without seeing the old weights.
   const other = buildView('Rome met Paris .'.split(' ')).view;
   assert.deepEqual(tagSentence(model, other, EMPTY_LEXICON), tagSentence(model, buildView('Rome met Paris .'.split(' ')).view, EMPTY_LEXICON));
+});
+
+test('the pair table keeps offsets for a sentence and empties itself only in reserve', () => {
+  const table = new PairTable(2, 4); // rows of 2 floats, 16 slots, 8 pairs at most
+  table.reserve(3);
+  assert.equal(table.find(7), -1);
+  const a = table.addRow(Float32Array.of(1, 2));
+  table.set(7, a);
+  table.set(9, 0); // an unknown pair: row 0, zeros
+  assert.equal(table.find(7), a);
+  assert.equal(table.find(9), 0);
+  assert.deepEqual(Array.from(table.weights.subarray(0, 2)), [0, 0]);
+  // Rows added past the slab's first size move it, offsets stay valid.
+  const offsets = Array.from({ length: 2000 }, (_, k) => table.addRow(Float32Array.of(k, -k)));
+  assert.deepEqual(Array.from(table.weights.subarray(offsets[1999], offsets[1999] + 2)), [1999, -1999]);
+  assert.deepEqual(Array.from(table.weights.subarray(a, a + 2)), [1, 2]);
+  // Past its limit, the next reserve empties the table.
+  table.reserve(3);
+  assert.equal(table.find(7), -1);
+  assert.equal(table.size, 0);
+  assert.equal(table.addRow(Float32Array.of(5, 6)), 2);
 });
