@@ -182,11 +182,21 @@ export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: st
 export function gazetteerLabels(matches: GazetteerMatch[], length: number): string[] {
   const labels = new Array<string>(length).fill('');
   for (const m of matches) {
+    const of = labelsOf(m.entry.type);
     if (m.end - m.start === 1) {
-      labels[m.start] = `${m.entry.type}-U`;
+      labels[m.start] = of.U;
       continue;
     }
-    for (let k = m.start; k < m.end; k++) labels[k] = `${m.entry.type}-${k === m.start ? 'B' : k === m.end - 1 ? 'L' : 'I'}`;
+    for (let k = m.start; k < m.end; k++) labels[k] = k === m.start ? of.B : k === m.end - 1 ? of.L : of.I;
   }
   return labels;
+}
+
+// The label strings of each type, made once: the tagger looks them up by string, and a string
+// made once keeps its hash.
+const typeLabels = new Map<string, Record<'B' | 'I' | 'L' | 'U', string>>();
+function labelsOf(type: string): Record<'B' | 'I' | 'L' | 'U', string> {
+  let of = typeLabels.get(type);
+  if (!of) typeLabels.set(type, (of = { B: `${type}-B`, I: `${type}-I`, L: `${type}-L`, U: `${type}-U` }));
+  return of;
 }

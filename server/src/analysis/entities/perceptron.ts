@@ -90,8 +90,8 @@ interface Caches {
   allowed: Uint8Array;
   /** Weights of the constant features: bias, caps, ti, ti-1 (one block each). */
   constants: Float32Array;
-  /** Weights of gazetteer-label features, by feature string ("g0=LOC-U", "g0|Xx=LOC-U", "g-1=…"). */
-  labels: Map<string, Float32Array>;
+  /** Weights of the gazetteer-label features of each label ("LOC-U", …). */
+  labels: Map<string, LabelWeights>;
   /** Scratch scores of one position (tagging never nests, and a typed array costs to allocate). */
   scores: Float32Array;
   /** Scratch slab offsets of one sentence's words and word pairs (grown as sentences need). */
@@ -104,8 +104,8 @@ const caches = new WeakMap<TaggerModel, Caches>();
 const PAIR_ID_LIMIT = 32768;
 // Word-pair tables: 2^19 slots (cleared at half load).
 const PAIR_BITS = 19;
-// Gazetteer-label caches are cleared past this many features.
-const LABEL_LIMIT = 1 << 18;
+// Gazetteer-label caches are cleared past this many labels.
+const LABEL_LIMIT = 1024;
 const EMPTY = new Float32Array(0);
 
 function cachesOf(model: TaggerModel): Caches {
@@ -141,6 +141,7 @@ function followGeneration(c: Caches): void {
   c.filled.fill(0);
   c.caps = [];
   c.shapes = [];
+  c.labels.clear(); // their shape-keyed weights go by shape id
   c.pairs.clear();
 }
 
@@ -196,15 +197,33 @@ function pairOffset(model: TaggerModel, c: Caches, leftId: number, rightId: numb
   return offset;
 }
 
-function labelEntry(model: TaggerModel, c: Caches, feature: string): Float32Array {
-  let entry = c.labels.get(feature);
+/** Weights of one gazetteer label's features: `g0=`, `g-1=`, `g+1=` and `g0|shape=` (by short-shape id). */
+interface LabelWeights {
+  here: Float32Array;
+  before: Float32Array;
+  after: Float32Array;
+  byShape: (Float32Array | undefined)[];
+}
+
+function weightsOf(model: TaggerModel, feature: string): Float32Array {
+  const scores = new Float32Array(model.tags.length);
+  return model.addWeights(feature, scores) ? scores : EMPTY;
+}
+
+function labelWeights(model: TaggerModel, c: Caches, label: string): LabelWeights {
+  let entry = c.labels.get(label);
   if (!entry) {
-    const scores = new Float32Array(model.tags.length);
-    entry = model.addWeights(feature, scores) ? scores : EMPTY;
+    entry = { here: weightsOf(model, `g0=${label}`), before: weightsOf(model, `g-1=${label}`), after: weightsOf(model, `g+1=${label}`), byShape: [] };
+    // Labels come from gazetteer types: a handful, unless a gazetteer has many types.
     if (c.labels.size >= LABEL_LIMIT) c.labels.clear();
-    c.labels.set(feature, entry);
+    c.labels.set(label, entry);
   }
   return entry;
+}
+
+function labelShapeWeights(model: TaggerModel, c: Caches, label: string, record: WordRecord): Float32Array {
+  const byShape = labelWeights(model, c, label).byShape;
+  return (byShape[record.shortId] ??= weightsOf(model, `g0|${record.short}=${label}`));
 }
 
 function historyScores(model: TaggerModel, c: Caches, prev2: number, prev1: number): Float32Array {
@@ -307,11 +326,11 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
     }
     const g = view.gazetteer;
     if (g[i]) {
-      addBlock(scores, labelEntry(model, c, `g0=${g[i]}`), 0, nTags);
-      addBlock(scores, labelEntry(model, c, `g0|${view.shorts[i]}=${g[i]}`), 0, nTags);
+      addBlock(scores, labelWeights(model, c, g[i]).here, 0, nTags);
+      addBlock(scores, labelShapeWeights(model, c, g[i], records[i]), 0, nTags);
     }
-    if (i > 0 && g[i - 1]) addBlock(scores, labelEntry(model, c, `g-1=${g[i - 1]}`), 0, nTags);
-    if (i + 1 < n && g[i + 1]) addBlock(scores, labelEntry(model, c, `g+1=${g[i + 1]}`), 0, nTags);
+    if (i > 0 && g[i - 1]) addBlock(scores, labelWeights(model, c, g[i - 1]).before, 0, nTags);
+    if (i + 1 < n && g[i + 1]) addBlock(scores, labelWeights(model, c, g[i + 1]).after, 0, nTags);
     if (view.afterTitle[i]) {
       addBlock(scores, k0, 2 * nTags, nTags);
       addBlock(scores, shape, nTags, nTags);

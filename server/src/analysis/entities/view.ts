@@ -79,12 +79,10 @@ export function buildView(original: string[], gazetteer?: Gazetteer, common: Rea
   const n = words.length;
   const lowers = new Array<string>(n);
   const shorts = new Array<string>(n);
-  const kinds = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const r = records[i];
     lowers[i] = r.lower;
     shorts[i] = r.short;
-    kinds[i] = r.titleKind;
   }
   const matches = gazetteer ? matchGazetteer(gazetteer, words, lowers, records) : [];
   const initial = new Array<boolean>(n).fill(false);
@@ -108,7 +106,7 @@ export function buildView(original: string[], gazetteer?: Gazetteer, common: Rea
     lowers,
     shorts,
     gazetteer: gazetteerLabels(matches, n),
-    afterTitle: titlesBeforeFromKinds(kinds, lowers),
+    afterTitle: titlesBeforeFromKinds(records, lowers),
     initial,
     allCaps,
     records,
