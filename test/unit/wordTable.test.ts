@@ -70,3 +70,11 @@ test('the pair table keeps offsets for a sentence and empties itself only in res
   assert.equal(table.size, 0);
   assert.equal(table.addRow(Float32Array.of(5, 6)), 2);
 });
+
+test('the pair table grows as pairs come, keeping every offset', () => {
+  const table = new PairTable(1, 19);
+  table.reserve(20_000);
+  for (let k = 0; k < 20_000; k++) table.set(k * 7919, k);
+  for (let k = 0; k < 20_000; k++) assert.equal(table.find(k * 7919), k);
+  assert.equal(table.find(3), -1);
+});

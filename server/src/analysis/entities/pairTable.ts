@@ -11,22 +11,21 @@
  * scoring loop adds it without a branch. Rows are only added between `reserve` calls, which may
  * empty the table, so offsets stay valid for a whole sentence.
  */
+const MIN_BITS = 12;
+
 export class PairTable {
-  /** [key, offset] per slot; key −1 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-  private readonly mask: number;
-  /** Pairs (and rows) allowed before the table empties itself: half the slots, so probes stay short. */
+  /** [key, offset] per slot; key −1 marks an empty slot. Starts small and doubles at half load, so a small working set stays in cache. */
+  private slots = new Int32Array(2 << MIN_BITS).fill(-1);
+  private shift = 32 - MIN_BITS;
+  private mask = (1 << MIN_BITS) - 1;
+  /** Pairs (and rows) allowed before the table empties itself: half of the largest table's slots, so probes stay short. */
   readonly limit: number;
   /** Row 0 is zeros; other rows hold `la` weights for the left word, then `lb` weights for the right one. */
   weights: Float32Array;
   private rows = 1;
   size = 0;
-  /** `width` floats per row; 2^`bits` slots. */
+  /** `width` floats per row; at most 2^`bits` slots. */
   constructor(readonly width: number, bits: number) {
-    this.slots = new Int32Array(2 << bits).fill(-1);
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
     this.limit = 1 << (bits - 1);
     this.weights = new Float32Array(1024 * width);
   }
@@ -44,15 +43,27 @@ export class PairTable {
     }
   }
   set(key: number, offset: number): void {
+    if (2 * (this.size + 1) > this.slots.length >> 1) this.grow();
+    this.place(key, offset);
+    this.size++;
+  }
+  private place(key: number, offset: number): void {
     const slots = this.slots;
     for (let h = Math.imul(key, 0x9e3779b1) >>> this.shift; ; h = (h + 1) & this.mask) {
       if (slots[2 * h] === -1) {
         slots[2 * h] = key;
         slots[2 * h + 1] = offset;
-        this.size++;
         return;
       }
     }
+  }
+  private grow(): void {
+    const old = this.slots;
+    const bits = 32 - this.shift + 1;
+    this.slots = new Int32Array(2 << bits).fill(-1);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (let k = 0; k < old.length; k += 2) if (old[k] !== -1) this.place(old[k], old[k + 1]);
   }
   /** A new row holding `values`; returns its offset. */
   addRow(values: Float32Array): number {
@@ -67,7 +78,9 @@ export class PairTable {
     return at;
   }
   clear(): void {
-    this.slots.fill(-1);
+    this.slots = new Int32Array(2 << MIN_BITS).fill(-1);
+    this.shift = 32 - MIN_BITS;
+    this.mask = (1 << MIN_BITS) - 1;
     this.rows = 1;
     this.size = 0;
   }
