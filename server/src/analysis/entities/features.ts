@@ -8,6 +8,8 @@
  * role phrase just before); history features depend on the two previous predictions.
  */
 
+import type { WordRecord } from './wordTable';
+
 /** Half-width of the word window: features look at words i-2 … i+2. */
 export const WINDOW = 2;
 
@@ -39,6 +41,9 @@ export interface SentenceView {
   initial: boolean[];
   /** True when the sentence is a headline (all caps or title case): case carries little information. */
   allCaps: boolean;
+  /** The words' records in the word table (`wordTable.ts`), valid while its generation is `generation`; absent in hand-made views. */
+  records?: readonly WordRecord[];
+  generation?: number;
 }
 
 /** Lower-case with typographic apostrophes folded, the form every look-up uses. */

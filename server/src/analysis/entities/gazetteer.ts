@@ -35,12 +35,18 @@ export interface GazetteerMatch {
 export interface Gazetteer {
   /** Lower-cased token sequences joined by one space → entry. */
   phrases: Map<string, GazetteerEntry>;
-  /** Every proper prefix of a phrase, so the matcher stops early. */
-  prefixes: Set<string>;
+  /** The phrases as a trie over their lower-cased tokens: the matcher walks it without building keys. */
+  trie: PhraseNode;
   /** Longest phrase, in tokens. */
   maxTokens: number;
   /** One-letter flags per lower-cased word (L place, O organization, M nationality, F given name; lower case when inside a longer phrase). */
   wordFlags: Map<string, string>;
+}
+
+/** A trie node: the entry of the phrase ending here, and the tokens that may continue it (absent at a phrase's end). */
+export interface PhraseNode {
+  entry?: GazetteerEntry;
+  next?: Map<string, PhraseNode>;
 }
 
 const FLAG: Record<string, string> = { LOC: 'L', ORG: 'O', MISC: 'M', PER: 'P' };
@@ -54,7 +60,7 @@ export function phraseKey(name: string): string[] {
 
 /** An empty gazetteer, to which `addGazetteerText` adds entries. */
 export function emptyGazetteer(): Gazetteer {
-  return { phrases: new Map(), prefixes: new Set(), maxTokens: 0, wordFlags: new Map() };
+  return { phrases: new Map(), trie: {}, maxTokens: 0, wordFlags: new Map() };
 }
 
 /** Add the entries of one gazetteer text (`TYPE<TAB>name|alias|…` per line, `#` comments), from list `list`. Earlier entries win. */
@@ -87,7 +93,14 @@ function addPhrase(gazetteer: Gazetteer, tokens: string[], entry: GazetteerEntry
   if (gazetteer.phrases.has(key)) return;
   gazetteer.phrases.set(key, entry);
   gazetteer.maxTokens = Math.max(gazetteer.maxTokens, tokens.length);
-  for (let k = 1; k < tokens.length; k++) gazetteer.prefixes.add(tokens.slice(0, k).join(' '));
+  let node = gazetteer.trie;
+  for (const token of tokens) {
+    node.next ??= new Map();
+    let child = node.next.get(token);
+    if (!child) node.next.set(token, (child = {}));
+    node = child;
+  }
+  node.entry = entry;
   const flag = FLAG[entry.type] ?? '';
   if (!flag) return;
   const flags = tokens.length === 1 ? [[tokens[0], flag]] : tokens.filter(t => THREE_LETTERS.test(t)).map(t => [t, flag.toLowerCase()]);
@@ -100,32 +113,60 @@ function addFlag(gazetteer: Gazetteer, word: string, flag: string): void {
   else if (!old.includes(flag)) gazetteer.wordFlags.set(word, [...old, flag].sort().join(''));
 }
 
-function capitalized(word: string): boolean {
+/** Starts with a capital (or a digit): a gazetteer match must start on such a token. */
+export function capitalized(word: string): boolean {
   const c = word.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c > 127 && word[0] !== word[0].toLowerCase()) || (c >= 48 && c <= 57);
+}
+
+/** A lower-case adjective, which may end a French name ("Union européenne", "Etat islamique"). */
+export function lowerAdjective(word: string): boolean {
+  return LOWER_ADJECTIVE.test(word);
+}
+
+/** Per-token facts the matcher reads; the word table keeps them per word (see `wordTable.ts`). */
+export interface MatchableWord {
+  /** `capitalized(word)`. */
+  readonly gazetteerCapital: boolean;
+  /** `lowerAdjective(word)`. */
+  readonly lowerAdjective: boolean;
+  /** The lower case split at spaces when it holds any (a phrase key joins tokens with spaces). */
+  readonly pieces: string[] | undefined;
+}
+
+function matchable(word: string, lower: string): MatchableWord {
+  return { gazetteerCapital: capitalized(word), lowerAdjective: lowerAdjective(word), pieces: lower.includes(' ') ? lower.split(' ') : undefined };
+}
+
+/** The trie node after `lower` (walked piece by piece when it holds spaces, as the joined key would read). */
+function step(node: PhraseNode, lower: string, pieces: string[] | undefined): PhraseNode | undefined {
+  if (!pieces) return node.next?.get(lower);
+  let at: PhraseNode | undefined = node;
+  for (let k = 0; at && k < pieces.length; k++) at = at.next?.get(pieces[k]);
+  return at;
 }
 
 /**
  * Longest non-overlapping matches, left to right. A match must start on a capitalized token and
  * end on one or on a lower-case word of three letters or more, so "us" never matches "US" and "the
- * state of" never matches a name.
+ * state of" never matches a name. `facts` (from the word table) saves recomputing per-word tests.
  */
-export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[]): GazetteerMatch[] {
+export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[], facts: readonly MatchableWord[] = words.map((w, k) => matchable(w, lowers[k]))): GazetteerMatch[] {
   const matches: GazetteerMatch[] = [];
   const n = words.length;
   for (let i = 0; i < n; ) {
-    if (!capitalized(words[i])) {
+    if (!facts[i].gazetteerCapital) {
       i++;
       continue;
     }
     let best: GazetteerMatch | null = null;
-    let key = '';
+    let node: PhraseNode | undefined = gazetteer.trie;
     for (let j = i; j < n && j - i < gazetteer.maxTokens; j++) {
-      key = j === i ? lowers[j] : `${key} ${lowers[j]}`;
-      const entry = gazetteer.phrases.get(key);
-      // The last word may be a lower-case adjective in a French name ("Union européenne", "Etat islamique").
-      if (entry && (capitalized(words[j]) || (j > i && LOWER_ADJECTIVE.test(words[j])))) best = { start: i, end: j + 1, entry };
-      if (!gazetteer.prefixes.has(key)) break;
+      node = step(node, lowers[j], facts[j].pieces);
+      if (!node) break;
+      const entry = node.entry;
+      if (entry && (facts[j].gazetteerCapital || (j > i && facts[j].lowerAdjective))) best = { start: i, end: j + 1, entry };
+      if (!node.next) break;
     }
     if (best) {
       matches.push(best);
@@ -141,11 +182,21 @@ export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: st
 export function gazetteerLabels(matches: GazetteerMatch[], length: number): string[] {
   const labels = new Array<string>(length).fill('');
   for (const m of matches) {
+    const of = labelsOf(m.entry.type);
     if (m.end - m.start === 1) {
-      labels[m.start] = `${m.entry.type}-U`;
+      labels[m.start] = of.U;
       continue;
     }
-    for (let k = m.start; k < m.end; k++) labels[k] = `${m.entry.type}-${k === m.start ? 'B' : k === m.end - 1 ? 'L' : 'I'}`;
+    for (let k = m.start; k < m.end; k++) labels[k] = k === m.start ? of.B : k === m.end - 1 ? of.L : of.I;
   }
   return labels;
+}
+
+// The label strings of each type, made once: the tagger looks them up by string, and a string
+// made once keeps its hash.
+const typeLabels = new Map<string, Record<'B' | 'I' | 'L' | 'U', string>>();
+function labelsOf(type: string): Record<'B' | 'I' | 'L' | 'U', string> {
+  let of = typeLabels.get(type);
+  if (!of) typeLabels.set(type, (of = { B: `${type}-B`, I: `${type}-I`, L: `${type}-L`, U: `${type}-U` }));
+  return of;
 }

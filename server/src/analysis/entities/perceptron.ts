@@ -8,6 +8,8 @@
  * drives it on the real corpora.
  */
 import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
+import { PairTable } from './pairTable';
+import { WORDS, recordsOf, type WordRecord } from './wordTable';
 
 /** Tag set: "O" plus B/I/L/U for each type. */
 export function bilouTags(types: string[]): string[] {
@@ -64,15 +66,22 @@ export function denseModel(tags: string[], index: Map<string, number>, weights: 
 
 /**
  * Per-model caches, so that tagging a token costs a few array additions instead of a dozen string
- * look-ups. Per word: the summed word-local weights at each window offset and an id for its lower
- * case; per short shape: the weights of `ini|shape`, `ti|shape` and `t1|shape=tag`; per pair of
- * lower-case ids: the word-bigram weights; per pair of previous tags: the history weights.
- * Bounded: all are cleared together when the word cache is full.
+ * look-ups. Per word (indexed by its word-table id): the summed word-local weights at each window
+ * offset; per short shape (by shape id): the weights of `ini|shape`, `ti|shape` and `t1|shape=tag`;
+ * per pair of lower-case ids: the word-bigram weights; per pair of previous tags: the history
+ * weights. Id-indexed caches belong to one generation of the word table and are emptied with it.
  */
 interface Caches {
-  words: Map<string, WordEntry>;
-  lowerIds: Map<string, number>;
-  shapes: Map<string, Float32Array>;
+  /** The word table's generation the id-indexed caches below were filled in. */
+  generation: number;
+  /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset: row `id` of this slab. */
+  local: Float32Array;
+  /** filled[id] = 1 once row `id` of `local` holds the word's weights. */
+  filled: Uint8Array;
+  /** `caps|lower` weights (headlines) by word id, computed on first use. */
+  caps: (Float32Array | undefined)[];
+  /** Shape-keyed weights by short-shape id (see `shapeEntry`). */
+  shapes: (Float32Array | undefined)[];
   /** Per pair of adjacent words: `la` weights for the left one, then `lb` weights for the right one. */
   pairs: PairTable;
   /** `t1` + `t12` weights per (prev2, prev1) tag index pair; index n stands for the sentence start. */
@@ -81,27 +90,22 @@ interface Caches {
   allowed: Uint8Array;
   /** Weights of the constant features: bias, caps, ti, ti-1 (one block each). */
   constants: Float32Array;
-  /** Weights of gazetteer-label features, by feature string ("g0=LOC-U", "g0|Xx=LOC-U", "g-1=…"). */
-  labels: Map<string, Float32Array>;
-  /** Two blocks of zeros, standing for an unknown word pair. */
-  zeros: Float32Array;
-}
-
-interface WordEntry {
-  lowerId: number;
-  /** `caps|lower` weights (headlines), computed on first use. */
-  caps?: Float32Array;
-  /** Word-local weights at offsets −WINDOW … WINDOW, one block of n per offset. */
-  local: Float32Array;
+  /** Weights of the gazetteer-label features of each label ("LOC-U", …). */
+  labels: Map<string, LabelWeights>;
+  /** Scratch scores of one position (tagging never nests, and a typed array costs to allocate). */
+  scores: Float32Array;
+  /** Scratch slab offsets of one sentence's words and word pairs (grown as sentences need). */
+  localAt: Int32Array;
+  pairAt: Int32Array;
 }
 
 const caches = new WeakMap<TaggerModel, Caches>();
-// Word ids stay below 2^15 so a pair of ids is a small integer key (fast map look-ups).
-const CACHE_LIMIT = 30_000;
-// Pair tables: 2^19 slots, cleared at half load so probes stay short.
-const PAIR_SHIFT = 13;
-const PAIR_CAPACITY = 1 << (32 - PAIR_SHIFT);
-const PAIR_LIMIT = PAIR_CAPACITY >> 1;
+// Two lower-case ids below 2^15 pack into one pair key (the word table keeps ids below it).
+const PAIR_ID_LIMIT = 32768;
+// Word-pair tables: 2^19 slots (cleared at half load).
+const PAIR_BITS = 19;
+// Gazetteer-label caches are cleared past this many labels.
+const LABEL_LIMIT = 1024;
 const EMPTY = new Float32Array(0);
 
 function cachesOf(model: TaggerModel): Caches {
@@ -109,18 +113,19 @@ function cachesOf(model: TaggerModel): Caches {
   if (!c) {
     const n = model.tags.length;
     c = {
-      words: new Map(),
-      lowerIds: new Map([
-        [BEFORE, 0],
-        [AFTER, 1],
-      ]),
-      shapes: new Map(),
-      pairs: new PairTable(),
+      generation: WORDS.generation,
+      local: new Float32Array(1024 * (2 * WINDOW + 1) * n),
+      filled: new Uint8Array(1024),
+      caps: [],
+      shapes: [],
+      pairs: new PairTable(2 * n, PAIR_BITS),
       history: new Array((n + 1) ** 2),
       allowed: new Uint8Array((n + 1) * n),
       constants: new Float32Array(4 * n),
       labels: new Map(),
-      zeros: new Float32Array(2 * n),
+      scores: new Float32Array(n),
+      localAt: new Int32Array(256),
+      pairAt: new Int32Array(256),
     };
     for (let p = 0; p <= n; p++) for (let t = 0; t < n; t++) c.allowed[p * n + t] = allowedAfter(p < n ? model.tags[p] : 'O', model.tags[t]) ? 1 : 0;
     ['bias', 'caps', 'ti', 'ti-1'].forEach((f, k) => model.addWeights(f, c!.constants, k * n));
@@ -129,100 +134,96 @@ function cachesOf(model: TaggerModel): Caches {
   return c;
 }
 
-function lowerIdOf(c: Caches, lower: string): number {
-  let id = c.lowerIds.get(lower);
-  if (id === undefined) c.lowerIds.set(lower, (id = c.lowerIds.size));
-  return id;
-}
-
-/** Empty the word caches when full; called between sentences so ids never mix within one. */
-function trimCaches(c: Caches): void {
-  if (c.words.size < CACHE_LIMIT && c.lowerIds.size < CACHE_LIMIT) return;
-  c.words.clear();
-  c.lowerIds = new Map([
-    [BEFORE, 0],
-    [AFTER, 1],
-  ]);
+/** Empty the id-indexed caches when the word table has been emptied since they were filled. */
+function followGeneration(c: Caches): void {
+  if (c.generation === WORDS.generation) return;
+  c.generation = WORDS.generation;
+  c.filled.fill(0);
+  c.caps = [];
+  c.shapes = [];
+  c.labels.clear(); // their shape-keyed weights go by shape id
   c.pairs.clear();
 }
 
-function wordEntry(model: TaggerModel, c: Caches, lexicon: Lexicon, word: string, lower: string): WordEntry {
-  let entry = c.words.get(word);
-  if (entry) return entry;
+/** Offset in `c.local` of the word's local weights, computed on first use. */
+function localOffset(model: TaggerModel, c: Caches, lexicon: Lexicon, record: WordRecord): number {
   const n = model.tags.length;
-  const local = new Float32Array((2 * WINDOW + 1) * n);
-  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(word, k, lexicon)) model.addWeights(f, local, (k + WINDOW) * n);
-  entry = { lowerId: lowerIdOf(c, lower), local };
-  c.words.set(word, entry);
-  return entry;
+  const width = (2 * WINDOW + 1) * n;
+  const id = record.id;
+  if (id < c.filled.length && c.filled[id]) return id * width;
+  if (id >= c.filled.length) {
+    const rows = Math.max(2 * c.filled.length, id + 1);
+    const filled = new Uint8Array(rows);
+    filled.set(c.filled);
+    const local = new Float32Array(rows * width);
+    local.set(c.local);
+    c.filled = filled;
+    c.local = local;
+  }
+  const at = id * width;
+  c.local.fill(0, at, at + width);
+  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(record.word, k, lexicon)) model.addWeights(f, c.local, at + (k + WINDOW) * n);
+  c.filled[id] = 1;
+  return at;
 }
 
 /** Shape-keyed weights: block 0 `ini|shape`, block 1 `ti|shape`, block 2 + p `t1|shape=tag p` (p = n: sentence start). */
-function shapeEntry(model: TaggerModel, c: Caches, short: string): Float32Array {
-  let entry = c.shapes.get(short);
+function shapeEntry(model: TaggerModel, c: Caches, record: WordRecord): Float32Array {
+  let entry = c.shapes[record.shortId];
   if (entry) return entry;
   const n = model.tags.length;
+  const short = record.short;
   entry = new Float32Array((n + 3) * n);
   model.addWeights(`ini|${short}`, entry, 0);
   model.addWeights(`ti|${short}`, entry, n);
   for (let p = 0; p <= n; p++) model.addWeights(`t1|${short}=${p < n ? model.tags[p] : BEFORE}`, entry, (p + 2) * n);
-  c.shapes.set(short, entry);
+  c.shapes[record.shortId] = entry;
   return entry;
 }
 
-/**
- * Open-addressing hash table from a pair of word ids (a non-negative integer below 2^30) to
- * weights: faster than a Map for the two look-ups every token makes.
- */
-class PairTable {
-  private keys = new Int32Array(PAIR_CAPACITY).fill(-1);
-  private values: Float32Array[] = new Array(PAIR_CAPACITY);
-  size = 0;
-  get(key: number): Float32Array | undefined {
-    for (let h = Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT; ; h = (h + 1) & (PAIR_CAPACITY - 1)) {
-      const k = this.keys[h];
-      if (k === key) return this.values[h];
-      if (k === -1) return undefined;
-    }
-  }
-  set(key: number, value: Float32Array): void {
-    for (let h = Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT; ; h = (h + 1) & (PAIR_CAPACITY - 1)) {
-      if (this.keys[h] === -1) {
-        this.keys[h] = key;
-        this.values[h] = value;
-        this.size++;
-        return;
-      }
-    }
-  }
-  clear(): void {
-    this.keys.fill(-1);
-    this.values = new Array(PAIR_CAPACITY);
-    this.size = 0;
-  }
-}
-
-function pairEntry(model: TaggerModel, c: Caches, key: number, left: string, right: string): Float32Array {
-  let entry = c.pairs.get(key);
-  if (entry) return entry;
-  if (c.pairs.size >= PAIR_LIMIT) c.pairs.clear();
+/** Offset in `c.pairs.weights` of the weights of an adjacent word pair (0 for an unknown pair: zeros). */
+function pairOffset(model: TaggerModel, c: Caches, leftId: number, rightId: number, left: string, right: string): number {
+  // Ids past the packing limit (only in a sentence of more than 30 000 new words) and pairs past a
+  // full table (a sentence longer than its limit) go uncached.
+  const cached = leftId < PAIR_ID_LIMIT && rightId < PAIR_ID_LIMIT && c.pairs.size < c.pairs.limit;
+  const key = leftId * PAIR_ID_LIMIT + rightId;
+  const found = cached ? c.pairs.find(key) : -1;
+  if (found >= 0) return found;
   const n = model.tags.length;
   const scores = new Float32Array(2 * n);
   const known = model.addWeights(`la=${left}|${right}`, scores, 0);
-  entry = model.addWeights(`lb=${left}|${right}`, scores, n) || known ? scores : EMPTY;
-  c.pairs.set(key, entry);
+  const offset = model.addWeights(`lb=${left}|${right}`, scores, n) || known ? c.pairs.addRow(scores) : 0;
+  if (cached) c.pairs.set(key, offset);
+  return offset;
+}
+
+/** Weights of one gazetteer label's features: `g0=`, `g-1=`, `g+1=` and `g0|shape=` (by short-shape id). */
+interface LabelWeights {
+  here: Float32Array;
+  before: Float32Array;
+  after: Float32Array;
+  byShape: (Float32Array | undefined)[];
+}
+
+function weightsOf(model: TaggerModel, feature: string): Float32Array {
+  const scores = new Float32Array(model.tags.length);
+  return model.addWeights(feature, scores) ? scores : EMPTY;
+}
+
+function labelWeights(model: TaggerModel, c: Caches, label: string): LabelWeights {
+  let entry = c.labels.get(label);
+  if (!entry) {
+    entry = { here: weightsOf(model, `g0=${label}`), before: weightsOf(model, `g-1=${label}`), after: weightsOf(model, `g+1=${label}`), byShape: [] };
+    // Labels come from gazetteer types: a handful, unless a gazetteer has many types.
+    if (c.labels.size >= LABEL_LIMIT) c.labels.clear();
+    c.labels.set(label, entry);
+  }
   return entry;
 }
 
-function labelEntry(model: TaggerModel, c: Caches, feature: string): Float32Array {
-  let entry = c.labels.get(feature);
-  if (!entry) {
-    const scores = new Float32Array(model.tags.length);
-    entry = model.addWeights(feature, scores) ? scores : EMPTY;
-    if (c.labels.size >= PAIR_LIMIT) c.labels.clear();
-    c.labels.set(feature, entry);
-  }
-  return entry;
+function labelShapeWeights(model: TaggerModel, c: Caches, label: string, record: WordRecord): Float32Array {
+  const byShape = labelWeights(model, c, label).byShape;
+  return (byShape[record.shortId] ??= weightsOf(model, `g0|${record.short}=${label}`));
 }
 
 function historyScores(model: TaggerModel, c: Caches, prev2: number, prev1: number): Float32Array {
@@ -252,70 +253,84 @@ function addBlock(into: Float32Array, from: Float32Array, at: number, n: number)
 export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lexicon): string[] {
   const n = view.words.length;
   const nTags = model.tags.length;
+  const records = recordsOf(view);
   const c = cachesOf(model);
-  trimCaches(c);
+  followGeneration(c);
   const out: string[] = new Array(n);
-  const scores = new Float32Array(nTags);
-  const entries: WordEntry[] = new Array(n);
-  for (let i = 0; i < n; i++) entries[i] = wordEntry(model, c, lexicon, view.words[i], view.lowers[i]);
-  const before = wordEntry(model, c, lexicon, BEFORE, BEFORE);
-  const after = wordEntry(model, c, lexicon, AFTER, AFTER);
-  // pairs[j]: the adjacent pair (j - 1, j), with −1 and n standing for the padding words.
-  const pairs: Float32Array[] = new Array(n + 1);
-  for (let j = 0; j <= n; j++) {
-    const leftId = j > 0 ? entries[j - 1].lowerId : 0;
-    const rightId = j < n ? entries[j].lowerId : 1;
-    pairs[j] = pairEntry(model, c, leftId * 32768 + rightId, j > 0 ? view.lowers[j - 1] : BEFORE, j < n ? view.lowers[j] : AFTER);
+  const scores = c.scores;
+  // WINDOW = 2 is written into the scoring loop's five blocks below.
+  // locals[j + WINDOW]: offset in the local slab of word j's weights, padding words included.
+  if (c.localAt.length < n + 2 * WINDOW) {
+    c.localAt = new Int32Array(2 * (n + 2 * WINDOW));
+    c.pairAt = new Int32Array(2 * (n + 2 * WINDOW));
   }
+  const locals = c.localAt;
+  for (let i = 0; i < n; i++) locals[i + WINDOW] = localOffset(model, c, lexicon, records[i]);
+  const before = localOffset(model, c, lexicon, WORDS.record(BEFORE));
+  const after = localOffset(model, c, lexicon, WORDS.record(AFTER));
+  for (let k = 0; k < WINDOW; k++) {
+    locals[k] = before;
+    locals[n + WINDOW + k] = after;
+  }
+  // pairs[j]: offset in the pair slab of the adjacent pair (j - 1, j), with −1 and n standing for the padding words (lower ids 0 and 1).
+  const pairs = c.pairAt;
+  c.pairs.reserve(n + 1);
+  for (let j = 0; j <= n; j++) {
+    const leftId = j > 0 ? records[j - 1].lowerId : 0;
+    const rightId = j < n ? records[j].lowerId : 1;
+    pairs[j] = pairOffset(model, c, leftId, rightId, j > 0 ? view.lowers[j - 1] : BEFORE, j < n ? view.lowers[j] : AFTER);
+  }
+  // Both slabs are read only after every row was added: adding may have grown (replaced) them.
+  const local = c.local;
+  const pairWeights = c.pairs.weights;
   const k0 = c.constants;
   const start = nTags;
   let prev1 = start;
   let prev2 = start;
-  const windowOf = (j: number) => (j < 0 ? before : j >= n ? after : entries[j]).local;
-  // An unknown word pair adds nothing: a block of zeros keeps the loop below free of branches
+  // An unknown word pair adds row 0 of the pair slab, zeros: the loop below stays free of branches
   // (adding +0 changes no score but the sign of a zero, which no comparison sees).
-  const zeros = c.zeros;
   for (let i = 0; i < n; i++) {
     // Padding words contribute their own offset's block, like any other word. The five (WINDOW = 2)
-    // window blocks, the bias and the two word-pair blocks are summed in one pass, rounding to
-    // float32 after each addition in the order adding block by block into `scores` would (so the
-    // scores are bit-identical).
-    const w0 = windowOf(i - 2);
-    const w1 = windowOf(i - 1);
-    const w2 = windowOf(i);
-    const w3 = windowOf(i + 1);
-    const w4 = windowOf(i + 2);
-    const pairBefore = pairs[i].length ? pairs[i] : zeros;
-    const pairAfter = pairs[i + 1].length ? pairs[i + 1] : zeros;
-    for (let t = 0, a1 = nTags, a2 = 2 * nTags, a3 = 3 * nTags, a4 = 4 * nTags; t < nTags; t++, a1++, a2++, a3++, a4++) {
-      let s = w0[t];
-      s = Math.fround(s + w1[a1]);
-      s = Math.fround(s + w2[a2]);
-      s = Math.fround(s + w3[a3]);
-      s = Math.fround(s + w4[a4]);
+    // window blocks (block k of word i - 2 + k), the bias and the two word-pair blocks are summed in
+    // one pass, rounding to float32 after each addition in the order adding block by block into
+    // `scores` would (so the scores are bit-identical).
+    const w0 = locals[i];
+    const w1 = locals[i + 1] + nTags;
+    const w2 = locals[i + 2] + 2 * nTags;
+    const w3 = locals[i + 3] + 3 * nTags;
+    const w4 = locals[i + 4] + 4 * nTags;
+    const pairBefore = pairs[i] + nTags;
+    const pairAfter = pairs[i + 1];
+    for (let t = 0; t < nTags; t++) {
+      let s = local[w0 + t];
+      s = Math.fround(s + local[w1 + t]);
+      s = Math.fround(s + local[w2 + t]);
+      s = Math.fround(s + local[w3 + t]);
+      s = Math.fround(s + local[w4 + t]);
       s = Math.fround(s + k0[t]);
-      s = Math.fround(s + pairBefore[a1]);
-      scores[t] = s + pairAfter[t];
+      s = Math.fround(s + pairWeights[pairBefore + t]);
+      scores[t] = s + pairWeights[pairAfter + t];
     }
     // Context features (see `contextFeatures`); bias and word pairs were added above.
-    const shape = shapeEntry(model, c, view.shorts[i]);
+    const shape = shapeEntry(model, c, records[i]);
     if (view.initial[i]) addBlock(scores, shape, 0, nTags);
     if (view.allCaps) {
       addBlock(scores, k0, nTags, nTags);
-      const entry = entries[i];
-      if (!entry.caps) {
-        const caps = new Float32Array(nTags);
-        entry.caps = model.addWeights(`caps|${view.lowers[i]}`, caps) ? caps : EMPTY;
+      const id = records[i].id;
+      let caps = c.caps[id];
+      if (!caps) {
+        const weights = new Float32Array(nTags);
+        c.caps[id] = caps = model.addWeights(`caps|${view.lowers[i]}`, weights) ? weights : EMPTY;
       }
-      addBlock(scores, entry.caps, 0, nTags);
+      addBlock(scores, caps, 0, nTags);
     }
     const g = view.gazetteer;
     if (g[i]) {
-      addBlock(scores, labelEntry(model, c, `g0=${g[i]}`), 0, nTags);
-      addBlock(scores, labelEntry(model, c, `g0|${view.shorts[i]}=${g[i]}`), 0, nTags);
+      addBlock(scores, labelWeights(model, c, g[i]).here, 0, nTags);
+      addBlock(scores, labelShapeWeights(model, c, g[i], records[i]), 0, nTags);
     }
-    if (i > 0 && g[i - 1]) addBlock(scores, labelEntry(model, c, `g-1=${g[i - 1]}`), 0, nTags);
-    if (i + 1 < n && g[i + 1]) addBlock(scores, labelEntry(model, c, `g+1=${g[i + 1]}`), 0, nTags);
+    if (i > 0 && g[i - 1]) addBlock(scores, labelWeights(model, c, g[i - 1]).before, 0, nTags);
+    if (i + 1 < n && g[i + 1]) addBlock(scores, labelWeights(model, c, g[i + 1]).after, 0, nTags);
     if (view.afterTitle[i]) {
       addBlock(scores, k0, 2 * nTags, nTags);
       addBlock(scores, shape, nTags, nTags);

@@ -57,14 +57,23 @@ export function isTitleWord(lower: string): boolean {
  */
 export function titlesBefore(words: string[], lowers: string[]): boolean[] {
   const n = words.length;
-  const out = new Array<boolean>(n).fill(false);
   // Per token, once: 1 title word, 2 capitalized or connector (may sit between title and name), 0 other.
-  const kind = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    const c = words[j].charCodeAt(0);
-    if (isTitleWord(lowers[j])) kind[j] = 1;
-    else if ((c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(words[j])) || CONNECTORS.has(lowers[j])) kind[j] = 2;
-  }
+  const kinds = new Array<{ titleKind: number }>(n);
+  for (let j = 0; j < n; j++) kinds[j] = { titleKind: titleKind(words[j], lowers[j]) };
+  return titlesBeforeFromKinds(kinds, lowers);
+}
+
+/** What a token may be in a title phrase: 1 a title word, 2 capitalized or a connector (may sit between title and name), 0 neither. */
+export function titleKind(word: string, lower: string): number {
+  const c = word.charCodeAt(0);
+  if (isTitleWord(lower)) return 1;
+  return (c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(word)) || CONNECTORS.has(lower) ? 2 : 0;
+}
+
+/** `titlesBefore` given each token's `titleKind` (word-table records carry it). */
+export function titlesBeforeFromKinds(tokens: readonly { readonly titleKind: number }[], lowers: string[]): boolean[] {
+  const n = lowers.length;
+  const out = new Array<boolean>(n).fill(false);
   for (let i = 1; i < n; i++) {
     let j = i - 1;
     if (lowers[j] === '.' && j > 0 && HONORIFICS.has(lowers[j - 1])) {
@@ -72,11 +81,12 @@ export function titlesBefore(words: string[], lowers: string[]): boolean[] {
       continue;
     }
     for (let steps = 0; j >= 0 && steps < 6; steps++, j--) {
-      if (kind[j] === 1) {
+      const kind = tokens[j].titleKind;
+      if (kind === 1) {
         out[i] = true;
         break;
       }
-      if (kind[j] === 0) break;
+      if (kind === 0) break;
     }
   }
   return out;
