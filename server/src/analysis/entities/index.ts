@@ -62,11 +62,11 @@ export function spansFromTags(tags: string[]): { start: number; end: number; typ
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     const p = tag[0];
-    const type = tag.slice(2);
     if (p === 'O') {
       open = null;
       continue;
     }
+    const type = tag.slice(2);
     if ((p === 'I' || p === 'L') && open && open.type === type) {
       open.end = i + 1;
     } else {
@@ -121,6 +121,20 @@ function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
 interface Context {
   resources?: EntityResources;
   lexicon: Lexicon;
+  /** The tagger per paragraph language, looked up once per analysis (models may be lazy getters); null: none. */
+  models: Partial<Record<Language, TaggerModel | null>>;
+  /** `headlineWordsOf(resources)`, once per analysis. */
+  headlineWords?: ReadonlySet<string>;
+}
+
+/** The tagger for `language`: its own, else the other language's. */
+function modelFor(context: Context, language: Language): TaggerModel | undefined {
+  let model = context.models[language];
+  if (model === undefined) {
+    const models = context.resources?.models;
+    context.models[language] = model = models?.[language] ?? models?.[language === 'en' ? 'fr' : 'en'] ?? null;
+  }
+  return model ?? undefined;
 }
 
 /** Names of the stage memos (`AnalysisMemo.stage`): the previous analysis's paragraph results, the document's key ids. */
@@ -139,7 +153,7 @@ export function reusedParagraphs(memo: AnalysisMemo): number {
  */
 export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
   const { paragraphs, text } = layout;
-  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer) };
+  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer), models: {} };
   const previousMemo = memo?.stage<PreviousAnalysis>(PARAGRAPH_STAGE);
   const reuse = new ParagraphReuse(text, previousAnalysis(previousMemo));
   const taggings = new Array<ParagraphTagging>(paragraphs.length);
@@ -234,27 +248,28 @@ function tagParagraph(layout: Layout, p: number, first: number, firstSentence: n
  */
 function sentenceEntities(tokens: Token[], start: number, words: string[], language: Language, context: Context): TokenSpan[] {
   const { resources, lexicon } = context;
-  const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
+  const model = modelFor(context, language);
+  const common = model && resources ? (context.headlineWords ??= headlineWordsOf(resources)) : undefined;
   // Most prose sentences have no capital past an ordinary first word: nothing to find there.
-  if (model && resources && withoutNames(words, headlineWordsOf(resources))) return [];
-  const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
+  if (common && withoutNames(words, common)) return [];
+  const { view, matches } = buildView(words, resources?.gazetteer, common);
   let spans: TokenSpan[];
   if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
   else spans = fallbackSpans(tokens.slice(start, start + words.length), view.afterTitle);
   const cleaned: TokenSpan[] = [];
   const shout = spans.length > 0 && shouting(words);
-  const common = model && resources ? headlineWordsOf(resources) : undefined;
   // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
-  // except words of listed names and organization heads ("Defense Department").
+  // except words of listed names and organization heads ("Defense Department"). Made on first need.
   const gazetteer = resources?.gazetteer;
-  const trimWords =
+  let truecased: string[] | undefined;
+  const trimWords = () =>
     view.words === words
       ? words
-      : view.words.map((w, k) => {
+      : (truecased ??= view.words.map((w, k) => {
           if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
           // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
           return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
-        });
+        }));
   // Each span goes through the cuts in turn; loops rather than chained flatMaps, which cost here.
   const pieces: TokenSpan[] = [];
   for (const span of spans) {
@@ -265,7 +280,7 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
       // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
       // lines keep their own, where "KANSAS CITY" is one name.
       // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-      const trimmed = trimLowercase(part, shout || part.type === 'PER' ? words : trimWords);
+      const trimmed = trimLowercase(part, shout || part.type === 'PER' ? words : trimWords());
       // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
       let kept = 0;
       for (const p of trimmed) kept += p.end - p.start;
