@@ -443,7 +443,17 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
     for (const s of inside) spans.splice(spans.indexOf(s), 1);
     spans.push({ start: m.start, end: m.end, type, key: m.entry.key });
   }
-  spans.sort((a, b) => a.start - b.start);
+  sortByStart(spans);
+}
+
+/** Sort spans by start (stable), skipping the usual case where they already are. */
+function sortByStart(spans: TokenSpan[]): void {
+  for (let k = 1; k < spans.length; k++) {
+    if (spans[k - 1].start > spans[k].start) {
+      spans.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
 }
 
 /**
@@ -578,6 +588,6 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
     spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
   }
-  spans.sort((a, b) => a.start - b.start);
+  sortByStart(spans);
 }
 
