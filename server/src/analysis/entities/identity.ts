@@ -316,17 +316,21 @@ function linkSurfaces(mentions: readonly RawMention[], surfaces: readonly string
   const canonicals = new Array<string>(mentions.length);
   const entities: Entity[] = [];
   const byId = new Map<string, number>();
-  const idOfRoot: (string | undefined)[] = new Array(forms.length);
+  // A group is of one type, so its canonical name gives all its mentions one entity: found once per group.
+  const entityOfRoot: (number | undefined)[] = new Array(forms.length);
   for (let i = 0; i < mentions.length; i++) {
     const type = mentions[i].type;
     const root = g.find(formOf[i]);
     const canonical = canonicalOf[root] ?? surfaces[i];
-    let id = idOfRoot[root];
-    if (id === undefined) idOfRoot[root] = id = entityIdOf(type, canonical);
-    let e = byId.get(id);
+    let e = entityOfRoot[root];
     if (e === undefined) {
-      byId.set(id, (e = entities.length));
-      entities.push({ id, type, canonical, mentions: [], definition: i });
+      const id = entityIdOf(type, canonical);
+      e = byId.get(id);
+      if (e === undefined) {
+        byId.set(id, (e = entities.length));
+        entities.push({ id, type, canonical, mentions: [], definition: i });
+      }
+      entityOfRoot[root] = e;
     }
     entities[e].mentions.push(i);
     entityOf[i] = e;
