@@ -72,7 +72,7 @@ function fullness(surface: string, words: number): number {
   return acronym * 10_000 + words * 100 + Math.min(99, surface.length);
 }
 
-function isSubsequence(part: string[], whole: string[]): number {
+function isSubsequence(part: readonly string[], whole: readonly string[]): number {
   outer: for (let i = 0; i + part.length <= whole.length; i++) {
     for (let k = 0; k < part.length; k++) if (whole[i + k] !== part[k]) continue outer;
     return i;
@@ -81,7 +81,7 @@ function isSubsequence(part: string[], whole: string[]): number {
 }
 
 /** Whether `short` (folded words) may name the same entity as the fuller `long`, for `type`. */
-function partOf(short: string[], long: string[], type: string): boolean {
+function partOf(short: readonly string[], long: readonly string[], type: string): boolean {
   if (short.length >= long.length) return false;
   const at = isSubsequence(short, long);
   if (at < 0) {
@@ -122,7 +122,8 @@ export function oneEditApart(a: string, b: string): boolean {
 interface Form {
   type: EntityType;
   folded: string;
-  words: string[];
+  /** Shared between analyses (see `wordsOf`): read only. */
+  words: readonly string[];
   surface: string;
   key?: string;
   fullness: number;
@@ -157,6 +158,18 @@ class FormIndex {
 
 const NONE: readonly number[] = [];
 
+// Folded names cut into words, memoized (bounded) like `foldName`: the same names come back at
+// every analysis. The arrays are shared, so never modified.
+const foldedWords = new Map<string, readonly string[]>();
+function wordsOf(folded: string): readonly string[] {
+  let words = foldedWords.get(folded);
+  if (words === undefined) {
+    if (foldedWords.size >= 50_000) foldedWords.clear();
+    foldedWords.set(folded, (words = folded ? folded.split(' ') : []));
+  }
+  return words;
+}
+
 /** The distinct forms of the mentions, and the form of each mention. */
 function formsOf(mentions: readonly RawMention[], surfaces: readonly string[]): { forms: Form[]; formOf: Int32Array } {
   const forms: Form[] = [];
@@ -171,7 +184,7 @@ function formsOf(mentions: readonly RawMention[], surfaces: readonly string[]): 
     let f = ofType.get(folded);
     if (f === undefined) {
       ofType.set(folded, (f = forms.length));
-      const words = folded ? folded.split(' ') : [];
+      const words = wordsOf(folded);
       forms.push({ type: r.type, folded, words, surface, key: r.key, fullness: fullness(surface, words.length), acronym: '' });
     }
     formOf[i] = f;
@@ -303,17 +316,21 @@ function linkSurfaces(mentions: readonly RawMention[], surfaces: readonly string
   const canonicals = new Array<string>(mentions.length);
   const entities: Entity[] = [];
   const byId = new Map<string, number>();
-  const idOfRoot: (string | undefined)[] = new Array(forms.length);
+  // A group is of one type, so its canonical name gives all its mentions one entity: found once per group.
+  const entityOfRoot: (number | undefined)[] = new Array(forms.length);
   for (let i = 0; i < mentions.length; i++) {
     const type = mentions[i].type;
     const root = g.find(formOf[i]);
     const canonical = canonicalOf[root] ?? surfaces[i];
-    let id = idOfRoot[root];
-    if (id === undefined) idOfRoot[root] = id = entityIdOf(type, canonical);
-    let e = byId.get(id);
+    let e = entityOfRoot[root];
     if (e === undefined) {
-      byId.set(id, (e = entities.length));
-      entities.push({ id, type, canonical, mentions: [], definition: i });
+      const id = entityIdOf(type, canonical);
+      e = byId.get(id);
+      if (e === undefined) {
+        byId.set(id, (e = entities.length));
+        entities.push({ id, type, canonical, mentions: [], definition: i });
+      }
+      entityOfRoot[root] = e;
     }
     entities[e].mentions.push(i);
     entityOf[i] = e;

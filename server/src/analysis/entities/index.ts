@@ -13,11 +13,10 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { ARTICLES, ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { ARTICLES, ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, lowerOf, normalLowerOf, reshaped, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
 import { isTitleWord } from './titles';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
-import { lowerWord } from './features';
 import type { Lexicon } from './features';
 import type { AnalysisMemo } from '../memo';
 import { ParagraphReuse, previousAnalysis, sentenceKey, type ParagraphMentions, type ParagraphTagging, type PreviousAnalysis } from './paragraphReuse';
@@ -63,11 +62,11 @@ export function spansFromTags(tags: string[]): { start: number; end: number; typ
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     const p = tag[0];
-    const type = tag.slice(2);
     if (p === 'O') {
       open = null;
       continue;
     }
+    const type = tag.slice(2);
     if ((p === 'I' || p === 'L') && open && open.type === type) {
       open.end = i + 1;
     } else {
@@ -122,6 +121,20 @@ function headlineWordsOf(resources: EntityResources): ReadonlySet<string> {
 interface Context {
   resources?: EntityResources;
   lexicon: Lexicon;
+  /** The tagger per paragraph language, looked up once per analysis (models may be lazy getters); null: none. */
+  models: Partial<Record<Language, TaggerModel | null>>;
+  /** `headlineWordsOf(resources)`, once per analysis. */
+  headlineWords?: ReadonlySet<string>;
+}
+
+/** The tagger for `language`: its own, else the other language's. */
+function modelFor(context: Context, language: Language): TaggerModel | undefined {
+  let model = context.models[language];
+  if (model === undefined) {
+    const models = context.resources?.models;
+    context.models[language] = model = models?.[language] ?? models?.[language === 'en' ? 'fr' : 'en'] ?? null;
+  }
+  return model ?? undefined;
 }
 
 /** Names of the stage memos (`AnalysisMemo.stage`): the previous analysis's paragraph results, the document's key ids. */
@@ -140,7 +153,7 @@ export function reusedParagraphs(memo: AnalysisMemo): number {
  */
 export function recognizeEntities(layout: Layout, resources?: EntityResources, memo?: AnalysisMemo): RawMention[] {
   const { paragraphs, text } = layout;
-  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer) };
+  const context: Context = { resources, lexicon: lexiconOf(resources?.gazetteer), models: {} };
   const previousMemo = memo?.stage<PreviousAnalysis>(PARAGRAPH_STAGE);
   const reuse = new ParagraphReuse(text, previousAnalysis(previousMemo));
   const taggings = new Array<ParagraphTagging>(paragraphs.length);
@@ -235,44 +248,49 @@ function tagParagraph(layout: Layout, p: number, first: number, firstSentence: n
  */
 function sentenceEntities(tokens: Token[], start: number, words: string[], language: Language, context: Context): TokenSpan[] {
   const { resources, lexicon } = context;
-  const model = resources?.models?.[language] ?? resources?.models?.[language === 'en' ? 'fr' : 'en'];
+  const model = modelFor(context, language);
+  const common = model && resources ? (context.headlineWords ??= headlineWordsOf(resources)) : undefined;
   // Most prose sentences have no capital past an ordinary first word: nothing to find there.
-  if (model && resources && withoutNames(words, headlineWordsOf(resources))) return [];
-  const { view, matches } = buildView(words, resources?.gazetteer, model && resources ? headlineWordsOf(resources) : undefined);
+  if (common && withoutNames(words, common)) return [];
+  const { view, matches } = buildView(words, resources?.gazetteer, common);
   let spans: TokenSpan[];
   if (model) spans = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
   else spans = fallbackSpans(tokens.slice(start, start + words.length), view.afterTitle);
   const cleaned: TokenSpan[] = [];
   const shout = spans.length > 0 && shouting(words);
-  const common = model && resources ? headlineWordsOf(resources) : undefined;
   // Truecased words say where a title-case headline's name ends ("Carter Welcomes France"),
-  // except words of listed names and organization heads ("Defense Department").
+  // except words of listed names and organization heads ("Defense Department"). Made on first need.
   const gazetteer = resources?.gazetteer;
-  const trimWords =
+  let truecased: string[] | undefined;
+  const trimWords = () =>
     view.words === words
       ? words
-      : view.words.map((w, k) => {
+      : (truecased ??= view.words.map((w, k) => {
           if (w !== words[k]) return gazetteer?.wordFlags.has(view.lowers[k]) || ORG_HEADS.has(view.lowers[k]) ? words[k] : w;
           // Inflected verbs of a title-case headline ("Convenes", "Unveils", "Salutes") are ordinary words too.
           return k > 0 && common && inflectedCommon(view.lowers[k], common) && !gazetteer?.wordFlags.has(view.lowers[k]) ? view.lowers[k] : w;
-        });
-  const pieces = spans
-    .flatMap(span => {
-      const parts = splitAtBreaks(span, words);
-      // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
-      return parts.length > 1 && model ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-    })
-    // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
-    // lines keep their own, where "KANSAS CITY" is one name.
-    // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
-    .flatMap(span => {
-      const parts = trimLowercase(span, shout || span.type === 'PER' ? words : trimWords);
+        }));
+  // Each span goes through the cuts in turn; loops rather than chained flatMaps, which cost here.
+  const pieces: TokenSpan[] = [];
+  for (const span of spans) {
+    const parts = splitAtBreaks(span, words);
+    // A span the tagger ran across brackets or commas has an unsure type: tag each piece alone.
+    for (let part of parts) {
+      if (model && parts.length > 1) part = retype(part, words, model, lexicon, resources?.gazetteer);
+      // Title-case headlines are cut on their truecased words ("Carter Welcomes France"); all-caps
+      // lines keep their own, where "KANSAS CITY" is one name.
+      // Person names are never truecased away ("By Kevin Baron": "baron" is also a common word).
+      const trimmed = trimLowercase(part, shout || part.type === 'PER' ? words : trimWords());
       // A runaway span ("de l'Union européenne s'est tenu … Commission européenne") left pieces of unsure type.
-      const kept = parts.reduce((n, p) => n + p.end - p.start, 0);
-      return model && (parts.length > 1 || kept < span.end - span.start - 2) ? parts.map(p => retype(p, words, model, lexicon, resources?.gazetteer)) : parts;
-    })
-    .flatMap(span => splitTitles(span, words))
-    .flatMap(span => splitDateline(span, words));
+      let kept = 0;
+      for (const p of trimmed) kept += p.end - p.start;
+      const runaway = trimmed.length > 1 || kept < part.end - part.start - 2;
+      for (let piece of trimmed) {
+        if (model && runaway) piece = retype(piece, words, model, lexicon, resources?.gazetteer);
+        for (const titled of splitTitles(piece, words)) pushDatelineSplit(pieces, titled, words);
+      }
+    }
+  }
   for (const piece of pieces) {
     let c = cleanSpan(piece, words, view.afterTitle);
     if (!c) continue;
@@ -294,7 +312,7 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
       else if (match.entry.type === 'ORG' && c.type === 'PER') c.type = 'ORG';
     }
     if (common && ordinaryWords(c, words, view.initial, view.allCaps, common)) continue;
-    if (c.end - c.start === 1 && STOP_CAPITALS.has(words[c.start].toLowerCase())) continue;
+    if (c.end - c.start === 1 && STOP_CAPITALS.has(lowerOf(words[c.start]))) continue;
     // A short all-caps word is an acronym, not a person ("maire RPR de Paris"); longer ones may be surnames ("MATTIS").
     if (c.type === 'PER' && c.end - c.start === 1 && SHORT_ACRONYM.test(words[c.start])) c.type = 'ORG';
     if (isByline(words, c)) c.type = 'PER';
@@ -321,14 +339,19 @@ function inflectedCommon(lower: string, common: ReadonlySet<string>): boolean {
 function withoutNames(words: string[], common: ReadonlySet<string>): boolean {
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
+    // Past ASCII, case is asked of the whole word, once.
+    let beyondAscii = false;
     for (let k = 0; k < w.length; k++) {
       const c = w.charCodeAt(k);
       if (c >= 65 && c <= 90) return false;
-      if (c > 127 && w !== w.toLowerCase()) return false;
+      if (c > 127 && !beyondAscii) {
+        if (w !== lowerOf(w)) return false;
+        beyondAscii = true;
+      }
     }
   }
   const first = words[0];
-  return first === first.toLowerCase() || common.has(first.toLowerCase());
+  return first === lowerOf(first) || common.has(lowerOf(first));
 }
 
 /** True when a line is written in capitals: there, case says nothing about acronyms. */
@@ -339,6 +362,7 @@ function shouting(words: string[]): boolean {
     if (c >= 97 && c <= 122 && ++lowerInitial >= 3) return false;
   }
   const line = words.join('');
+  if (ASCII_ONLY.test(line)) return shoutingAscii(line);
   const upper = line.toUpperCase();
   const lower = line.toLowerCase();
   let letters = 0;
@@ -351,6 +375,22 @@ function shouting(words: string[]): boolean {
   return letters >= 8 && capitals / letters > 0.8;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** `shouting`'s letter count for an ASCII line, where letters and capitals are plain ranges. */
+function shoutingAscii(line: string): boolean {
+  let letters = 0;
+  let capitals = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      letters++;
+      capitals++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 8 && capitals / letters > 0.8;
+}
+
 /**
  * A span made only of words usually written in lower case, where capitals say nothing (sentence
  * start, headline, navigation line): "Chaque", "Personnellement", "Underwater Drones".
@@ -358,11 +398,11 @@ function shouting(words: string[]): boolean {
 function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], headline: boolean, common: ReadonlySet<string>): boolean {
   if (!headline && !initial[span.start]) return false;
   // "Defense Media Activity", "Security Council": common words, but an organization's head word.
-  if (span.end - span.start >= 2 && ORG_HEADS.has(words[span.end - 1].toLowerCase())) return false;
+  if (span.end - span.start >= 2 && ORG_HEADS.has(lowerOf(words[span.end - 1]))) return false;
   for (let k = span.start; k < span.end; k++) {
     const w = words[k];
     if (ALL_CAPS.test(w) && w.length <= 5) return false;
-    if (!common.has(w.toLowerCase())) return false;
+    if (!common.has(lowerOf(w))) return false;
   }
   return true;
 }
@@ -370,7 +410,7 @@ function ordinaryWords(span: TokenSpan, words: string[], initial: boolean[], hea
 /** "By Cheryl Pellerin", "Par Jean Dupont": a byline names a person. */
 function isByline(words: string[], span: TokenSpan): boolean {
   if (span.end - span.start < 2 || span.end - span.start > 3) return false;
-  const before = span.start > 0 ? words[span.start - 1].toLowerCase() : '';
+  const before = span.start > 0 ? lowerOf(words[span.start - 1]) : '';
   const lead = span.start >= 2 ? words[span.start - 2] : '';
   const opens = span.start <= 2 || /^[|•·—–\-:,]$/.test(lead);
   return (before === 'by' || before === 'par') && opens && words.slice(span.start, span.end).every(w => CAPITALIZED.test(w));
@@ -380,7 +420,7 @@ function isByline(words: string[], span: TokenSpan): boolean {
 function retype(piece: TokenSpan, words: string[], model: TaggerModel, lexicon: Lexicon, gazetteer?: Gazetteer): TokenSpan {
   const { view } = buildView(words.slice(piece.start, piece.end), gazetteer);
   const alone = spansFromTags(tagSentence(model, view, lexicon)).filter(s => s.type in TYPES);
-  return alone.length === 1 && alone[0].end - alone[0].start >= piece.end - piece.start - 1 ? { ...piece, type: alone[0].type } : piece;
+  return alone.length === 1 && alone[0].end - alone[0].start >= piece.end - piece.start - 1 ? reshaped(piece, piece.start, piece.end, alone[0].type) : piece;
 }
 
 /**
@@ -403,21 +443,32 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
     for (const s of inside) spans.splice(spans.indexOf(s), 1);
     spans.push({ start: m.start, end: m.end, type, key: m.entry.key });
   }
-  spans.sort((a, b) => a.start - b.start);
+  sortByStart(spans);
+}
+
+/** Sort spans by start (stable), skipping the usual case where they already are. */
+function sortByStart(spans: TokenSpan[]): void {
+  for (let k = 1; k < spans.length; k++) {
+    if (spans[k - 1].start > spans[k].start) {
+      spans.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
 }
 
 /**
  * "PARIS Following a meeting…": a dateline in capitals glued by the tagger to the capitalized
  * first word of the sentence. Cut after the all-caps word; the rest is kept only if it is not
- * one ordinary word.
+ * one ordinary word. The pieces are appended to `out`.
  */
-function splitDateline(span: TokenSpan, words: string[]): TokenSpan[] {
-  if (span.end - span.start < 2) return [span];
-  const first = words[span.start];
-  const next = words[span.start + 1];
-  if (!LONG_ALL_CAPS.test(first) || !CAPITALIZED.test(next)) return [span];
-  const head: TokenSpan = { ...span, end: span.start + 1, fromSplit: true };
-  return [head, { ...span, start: span.start + 1 }];
+function pushDatelineSplit(out: TokenSpan[], span: TokenSpan, words: string[]): void {
+  if (span.end - span.start < 2 || !LONG_ALL_CAPS.test(words[span.start]) || !CAPITALIZED.test(words[span.start + 1])) {
+    out.push(span);
+    return;
+  }
+  const head = reshaped(span, span.start, span.start + 1);
+  head.fromSplit = true;
+  out.push(head, reshaped(span, span.start + 1, span.end));
 }
 
 /**
@@ -437,25 +488,25 @@ function stripOrdinaryLead(
   if (!headline && !initial[span.start]) return span;
   if (matches.some(m => m.start === span.start && m.end === span.end)) return span;
   // "Security Council", "Defense Department": an organization's head word keeps its modifiers.
-  if (ORG_HEADS.has(words[span.end - 1].toLowerCase())) return span;
+  if (ORG_HEADS.has(lowerOf(words[span.end - 1]))) return span;
   // Words of listed names ("Security" in "United Nations Security Council") are name words.
   const ordinary = (k: number) =>
-    common.has(words[k].toLowerCase()) && !ACRONYM.test(words[k]) && !gazetteer?.wordFlags.has(lowerWord(words[k]));
+    common.has(lowerOf(words[k])) && !ACRONYM.test(words[k]) && !gazetteer?.wordFlags.has(normalLowerOf(words[k]));
   let start = span.start;
   // An article before an ordinary word opens the sentence, not the name ("La Cour d'appel"); before
   // a name word it may be a surname particle ("Le Drian").
-  if (ARTICLES.has(lowerWord(words[start])) && start < span.end - 1 && common.has(words[start + 1].toLowerCase())) start++;
-  while (start < span.end - 1 && ordinary(start) && !PARTICLE_HEADS.has(words[start].toLowerCase())) start++;
+  if (ARTICLES.has(normalLowerOf(words[start])) && start < span.end - 1 && common.has(lowerOf(words[start + 1]))) start++;
+  while (start < span.end - 1 && ordinary(start) && !PARTICLE_HEADS.has(lowerOf(words[start]))) start++;
   // Only when what remains starts with a real name word ("Defense Department" stays whole), or
   // when only an article was cut ("La Cour d'appel de Paris").
-  const onlyArticles = words.slice(span.start, start).every(w => ARTICLES.has(lowerWord(w)));
+  const onlyArticles = words.slice(span.start, start).every(w => ARTICLES.has(normalLowerOf(w)));
   if (start > span.start && ordinary(start) && !onlyArticles) start = span.start;
   let end = span.end;
   if (headline && span.type !== 'PER') {
     while (end > start + 1 && ordinary(end - 1)) end--;
-    if (end < span.end && (ordinary(end - 1) || ORG_HEADS.has(words[span.end - 1].toLowerCase()))) end = span.end;
+    if (end < span.end && (ordinary(end - 1) || ORG_HEADS.has(lowerOf(words[span.end - 1])))) end = span.end;
   }
-  return start === span.start && end === span.end ? span : { ...span, start, end };
+  return start === span.start && end === span.end ? span : reshaped(span, start, end);
 }
 
 // Lower-case French heads that open institution and place names before a capitalized word
@@ -472,7 +523,7 @@ function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
   for (const span of spans) {
     let k = span.start - 1;
     let connectors = 0;
-    while (k >= 0 && connectors < 2 && HEAD_CONNECTORS.has(lowerWord(words[k]))) {
+    while (k >= 0 && connectors < 2 && HEAD_CONNECTORS.has(normalLowerOf(words[k]))) {
       k--;
       connectors++;
     }
@@ -492,13 +543,13 @@ function extendLowerHeads(spans: TokenSpan[], words: string[]): void {
 function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<string>, gazetteer?: Gazetteer): void {
   // A given name, or a compound of given names ("Jean-Yves", "Marie-Claire").
   const givenName = (w: string) =>
-    UPPER_START.test(w) && lowerWord(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
+    UPPER_START.test(w) && normalLowerOf(w).split(/[-‐]/).every(part => gazetteer?.wordFlags.get(part)?.includes('F') ?? false);
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s];
     if (span.type !== 'PER') continue;
     // "Jean-Yves" + "Le Drian": a given name just before the span belongs to it.
     const before = span.start - 1;
-    if (before >= 0 && givenName(words[before]) && !isTitleWord(lowerWord(words[before])) && !spans.some(o => o !== span && o.start <= before && before < o.end)) {
+    if (before >= 0 && givenName(words[before]) && !isTitleWord(normalLowerOf(words[before])) && !spans.some(o => o !== span && o.start <= before && before < o.end)) {
       span.start = before;
     }
     let end = span.end;
@@ -513,7 +564,7 @@ function extendPersons(spans: TokenSpan[], words: string[], common: ReadonlySet<
         break;
       }
       const initial = INITIAL.test(w) && end + 1 < words.length && UPPER_START.test(words[end + 1]);
-      const name = NAME_START.test(w) && !common.has(w.toLowerCase()) && !STOP_CAPITALS.has(w.toLowerCase()) && !isTitleWord(w.toLowerCase());
+      const name = NAME_START.test(w) && !common.has(lowerOf(w)) && !STOP_CAPITALS.has(lowerOf(w)) && !isTitleWord(lowerOf(w));
       if (!initial && !name) break;
       end++;
       added++;
@@ -537,6 +588,6 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
     spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
   }
-  spans.sort((a, b) => a.start - b.start);
+  sortByStart(spans);
 }
 

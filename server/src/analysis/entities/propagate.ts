@@ -150,10 +150,12 @@ interface SentenceIds {
   /** Per span: its key, and the key with the particle before it ("le drian") or -1. */
   keys: number[];
   particles: number[];
-  /** Per word: the id of its folded form when it starts with a capital (`UNNUMBERED` until first needed), else -1. */
+  /**
+   * Per word: the id of its folded form when it starts with a capital (`UNNUMBERED` until first
+   * needed), `DIGIT_START` when it starts with a digit, else `PLAIN`. One array for both the
+   * shape and the id: it is made for every sentence of the file.
+   */
   words: number[];
-  /** Capitalized (bit 1) and capitalized-or-digit (bit 2) words. */
-  shapes: number[];
   /** Ids of runs of words ("north korea"), by `start * 8 + length`, found on demand. */
   runs?: Map<number, number>;
 }
@@ -191,7 +193,7 @@ function sentenceIds(s: SentenceSpans, keyIds: KeyIds, votes: number[], marks: n
   const count = s.spans.length;
   // Plain arrays of small integers: cheaper to make than typed arrays for a few elements.
   const keys = new Array<number>(count);
-  const particles = new Array<number>(count).fill(-1);
+  const particles = count ? new Array<number>(count).fill(-1) : NO_PARTICLES;
   for (let k = 0; k < count; k++) {
     const span = s.spans[k];
     const key = joinFolded(s, span.start, span.end);
@@ -215,16 +217,12 @@ function sentenceIds(s: SentenceSpans, keyIds: KeyIds, votes: number[], marks: n
     }
   }
   const n = s.words.length;
-  const words = new Array<number>(n).fill(-1);
-  const shapes = new Array<number>(n).fill(0);
+  const words = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const w = s.words[i];
-    if (startsUpper(w)) {
-      shapes[i] = 3;
-      words[i] = UNNUMBERED;
-    } else if (startsUpperOrDigit(w)) shapes[i] = 2;
+    words[i] = startsUpper(w) ? UNNUMBERED : startsUpperOrDigit(w) ? DIGIT_START : PLAIN;
   }
-  return { keys, particles, words, shapes };
+  return { keys, particles, words };
 }
 
 /** The id of the run of words `[start, start + length)`, `length` ≥ 2. */
@@ -319,10 +317,19 @@ const MAX_WORDS = 6;
 let scratch = new Uint8Array(256);
 function scratchOf(n: number): Uint8Array {
   if (scratch.length < n) scratch = new Uint8Array(n);
-  scratch.fill(0, 0, n);
+  for (let k = 0; k < n; k++) scratch[k] = 0;
   return scratch;
 }
+// Word codes of `SentenceIds.words` besides key ids (≥ 0).
 const UNNUMBERED = -2;
+const DIGIT_START = -3;
+const PLAIN = -1;
+const NO_PARTICLES: number[] = [];
+
+/** Whether a word code is a capitalized word's. */
+function capitalized(code: number): boolean {
+  return code >= 0 || code === UNNUMBERED;
+}
 
 /** The id of a capitalized word's folded form, numbered on first need (most are inside spans and never looked up). */
 function wordId(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, i: number): number {
@@ -360,25 +367,25 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, tables:
     }
   }
   const n = s.words.length;
-  const shapes = ids.shapes;
+  const codes = ids.words;
   let covered: Uint8Array | undefined;
   let added: TokenSpan[] | undefined;
   for (let i = 0; i < n; i++) {
-    if (!(shapes[i] & 1)) continue;
+    if (!capitalized(codes[i])) continue;
     if (!covered) {
       covered = scratchOf(n);
-      for (const span of spans) covered.fill(1, span.start, span.end);
+      for (const span of spans) for (let k = span.start; k < span.end; k++) covered[k] = 1;
     }
     if (covered[i]) continue;
     let found: TokenSpan | null = null;
     for (let j = i, id = wordId(s, ids, keyIds, i); j < n && j - i < MAX_WORDS && !covered[j]; j++) {
       if (j > i) id = runId(s, ids, keyIds, i, j - i + 1, id);
       lookups.push(id);
-      if (id < size && majority[id] >= 0 && shapes[j] & 2) found = { start: i, end: j + 1, type: TYPE_NAMES[majority[id]] };
+      if (id < size && majority[id] >= 0 && codes[j] !== PLAIN) found = { start: i, end: j + 1, type: TYPE_NAMES[majority[id]] };
       if (!(factsOf(id) & PREFIX)) break;
     }
-    if (!found && factsOf(wordId(s, ids, keyIds, i)) & SURNAME && (i === 0 || !(shapes[i - 1] & 1))) found = { start: i, end: i + 1, type: 'PER' };
-    if (found && (found.end < n ? !(shapes[found.end] & 1) : true)) {
+    if (!found && factsOf(wordId(s, ids, keyIds, i)) & SURNAME && (i === 0 || !capitalized(codes[i - 1]))) found = { start: i, end: i + 1, type: 'PER' };
+    if (found && (found.end < n ? !capitalized(codes[found.end]) : true)) {
       (added ??= []).push(found);
       i = found.end - 1;
     }

@@ -11,6 +11,7 @@ import { HONORIFICS, TITLE_WORDS, isTitleWord } from './titles';
 // Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
 const ALL_CAPS = /^\p{Lu}{2,}$/u; // two capitals or more, nothing else
 const GLUED_PARTICLE = /^\p{Ll}{1,4}[-‐’']\p{Lu}/u; // a lower-case particle glued to a name ("al-Assad")
+const DIGIT = /\d/; // a digit anywhere
 const HAS_CAPITAL = /\p{Lu}/u; // a capital anywhere
 const HYPHENATED_PREFIX = /^[\p{L}]+-$/u; // letters then a hyphen ("franco-")
 const INITIAL = /^\p{Lu}\.$/u; // an initial ("F.")
@@ -28,6 +29,69 @@ export interface TokenSpan {
   key?: string;
   /** True for the part before a title cut out of a longer span: its type is unsure. */
   fromSplit?: boolean;
+}
+
+/**
+ * `span` moved to tokens `[start, end)` with `type`, keeping its gazetteer key and split flag.
+ * Written out rather than spread: spreading spans of varying shapes is slow, and this is per span.
+ */
+export function reshaped(span: TokenSpan, start: number, end: number, type: string = span.type): TokenSpan {
+  const out: TokenSpan = { start, end, type };
+  if (span.key !== undefined) out.key = span.key;
+  if (span.fromSplit !== undefined) out.fromSplit = span.fromSplit;
+  return out;
+}
+
+// Lower-cased words, memoized (bounded): the rules read the same word several times per sentence,
+// and words repeat across sentences. `lowerOf` is `toLowerCase`, `normalLowerOf` also turns ’ into '.
+const lowers = new Map<string, string>();
+const normalLowers = new Map<string, string>();
+export function lowerOf(w: string): string {
+  let lower = lowers.get(w);
+  if (lower === undefined) {
+    if (lowers.size >= 100_000) lowers.clear();
+    lowers.set(w, (lower = w.toLowerCase()));
+  }
+  return lower;
+}
+export function normalLowerOf(w: string): string {
+  let lower = normalLowers.get(w);
+  if (lower === undefined) {
+    if (normalLowers.size >= 100_000) normalLowers.clear();
+    normalLowers.set(w, (lower = lowerOf(w).replace(/’/g, "'")));
+  }
+  return lower;
+}
+
+/** Whether a word starts with a small letter (ASCII fast path). */
+function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+}
+
+/** Whether a word has a letter or a digit (ASCII fast path). */
+function hasLetterOrDigit(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return LETTER_OR_DIGIT.test(w);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
+/** Whether a word has a capital letter (ASCII fast path). */
+function hasCapital(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return HAS_CAPITAL.test(w);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/** "'s" or "’s": a possessive ending split off as a token. */
+function isPossessive(w: string): boolean {
+  return w.length === 2 && w[1] === 's' && (w[0] === "'" || w[0] === '’');
 }
 
 const LEADING_ARTICLES = new Set(['the', 'le', 'la', 'les', "l'", 'du', 'des', "d'", 'de']);
@@ -54,11 +118,15 @@ const BREAKS = new Set([',', ':', ';', '(', ')', '[', ']', '|', '•', '«', '»
  * Lestapis"), keeping the pieces. Token indexes, end exclusive.
  */
 export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
+  let cut = false;
+  for (let k = span.start; k < span.end && !cut; k++) cut = BREAKS.has(words[k]);
+  // Most spans have no break: the span itself is its only piece.
+  if (!cut && span.end > span.start) return [span];
   const out: TokenSpan[] = [];
   let from = span.start;
   for (let k = span.start; k <= span.end; k++) {
     if (k === span.end || BREAKS.has(words[k])) {
-      if (k > from) out.push({ ...span, start: from, end: k });
+      if (k > from) out.push(reshaped(span, from, k));
       from = k + 1;
     }
   }
@@ -82,22 +150,29 @@ const ADJECTIVE_END = /(?:ain|aine|ains|aines|ale|aux|ais|aise|ien|ienne|iens|iq
  * place ("Union africaine"). Anything else ends the name there.
  */
 export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
+  // A person's name has no digits: "Manifestation le 1er" is not one.
+  if (span.type === 'PER') {
+    for (let k = span.start; k < span.end; k++) if (DIGIT.test(words[k])) return trimLowercase(reshaped(span, span.start, k), words);
+  }
   // "al-Assad", "bin-Salman": a lower-case particle glued to a capitalized name is part of a name.
-  const isLower = (w: string) => LOWER_START.test(w) && !GLUED_PARTICLE.test(w);
+  const isLower = (w: string) => startsLower(w) && !GLUED_PARTICLE.test(w);
   const out: TokenSpan[] = [];
-  const first = words[span.start].toLowerCase().replace(/’/g, "'");
-  const head = ARTICLES.has(first) && span.start + 1 < span.end ? words[span.start + 1].toLowerCase() : first;
-  const headed = span.type === 'ORG' && INSTITUTION_HEADS.has(head);
+  let headed = false;
+  if (span.type === 'ORG') {
+    const first = normalLowerOf(words[span.start]);
+    const head = ARTICLES.has(first) && span.start + 1 < span.end ? lowerOf(words[span.start + 1]) : first;
+    headed = INSTITUTION_HEADS.has(head);
+  }
   let from = span.start;
   let k = span.start;
   while (k < span.end) {
-    if (!isLower(words[k]) || k === from) {
+    if (k === from || !isLower(words[k])) {
       k++;
       continue;
     }
     let e = k;
     while (e < span.end && isLower(words[e])) e++;
-    const run = words.slice(k, e).map(w => w.toLowerCase().replace(/’/g, "'"));
+    const run = words.slice(k, e).map(normalLowerOf);
     // "and"/"et" join two names unless a connector follows ("Iraq and the Levant"); "&" only
     // inside an organization ("Procter & Gamble", not "Ariana Grande & Willie Nelson").
     const joins =
@@ -117,7 +192,7 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
         continue;
       }
       if (trailing && !properSinceHead && q > 0 && q <= 5 && !CONNECTORS.has(run[q - 1])) {
-        out.push({ ...span, start: from, end: k + q });
+        out.push(reshaped(span, from, k + q));
         from = e;
         k = e;
         continue;
@@ -125,25 +200,27 @@ export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
     }
     if (!inside) {
       const keep = adjective ? k + 1 : k;
-      out.push({ ...span, start: from, end: keep });
+      out.push(reshaped(span, from, keep));
       from = e;
     }
     k = e;
   }
-  if (from < span.end) out.push({ ...span, start: from, end: span.end });
-  // A person's name has no digits: "Manifestation le 1er" is not one.
-  if (span.type === 'PER') {
-    const digit = words.slice(span.start, span.end).findIndex(w => /\d/.test(w));
-    if (digit >= 0) return trimLowercase({ ...span, end: span.start + digit }, words);
-  }
-  return out.filter(p => p.end > p.start).flatMap(p => {
-    if (!isLower(words[p.start])) return [p];
+  // Most spans have no lower-case word past their first: the span itself.
+  if (from === span.start && !out.length && span.end > span.start && !isLower(words[from])) return [span];
+  if (from < span.end) out.push(reshaped(span, from, span.end));
+  const kept: TokenSpan[] = [];
+  for (const p of out) {
+    if (p.end <= p.start) continue;
     // A name may open with a lower-case head only for a few institutions and places ("ministère du Commerce", "quai Valmy").
-    if (span.type !== 'PER' && LOWER_HEADS.has(words[p.start].toLowerCase()) && p.end - p.start > 1) return [p];
+    if (!isLower(words[p.start]) || (span.type !== 'PER' && LOWER_HEADS.has(lowerOf(words[p.start])) && p.end - p.start > 1)) {
+      kept.push(p);
+      continue;
+    }
     let s = p.start;
     while (s < p.end && isLower(words[s])) s++;
-    return s < p.end ? [{ ...p, start: s }] : [];
-  });
+    if (s < p.end) kept.push(reshaped(p, s, p.end));
+  }
+  return kept;
 }
 
 /** Articles that may open a sentence before a name ("La Cour d'appel", "The Pentagon"). */
@@ -180,17 +257,24 @@ const LOWER_HEADS = new Set([
  */
 export function splitTitles(span: TokenSpan, words: string[]): TokenSpan[] {
   let title = -1;
-  for (let k = span.start; k < span.end; k++) if (TITLE_WORDS.has(words[k].toLowerCase().replace(/\.$/, ''))) title = k;
+  for (let k = span.start; k < span.end; k++) {
+    const lower = lowerOf(words[k]);
+    if (TITLE_WORDS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower)) title = k;
+  }
   if (title < 0) return [span];
   const out: TokenSpan[] = [];
   let left = title;
   while (left > span.start && PORTFOLIOS.has(words[left - 1].toLowerCase())) left--;
   while (left > span.start && /^['’]s$/.test(words[left - 1])) left--;
-  if (left > span.start) out.push({ ...span, end: left, fromSplit: true });
+  if (left > span.start) {
+    const before = reshaped(span, span.start, left);
+    before.fromSplit = true;
+    out.push(before);
+  }
   let right = title + 1;
   while (right < span.end && (PORTFOLIOS.has(words[right].toLowerCase()) || CONNECTORS.has(words[right].toLowerCase()))) right++;
   if (right < span.end && span.end - right <= 4 && words.slice(right, span.end).every(w => UPPER_START.test(w) || PARTICLES.has(w.toLowerCase()) || INITIAL.test(w))) {
-    out.push({ ...span, start: right, type: 'PER' });
+    out.push(reshaped(span, right, span.end, 'PER'));
   }
   return out;
 }
@@ -202,19 +286,19 @@ export function splitTitles(span: TokenSpan, words: string[]): TokenSpan[] {
 export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean[]): TokenSpan | null {
   let { start, end } = span;
   let type = span.type;
-  const lower = (k: number) => words[k].toLowerCase().replace(/’/g, "'");
+  const lower = (k: number) => normalLowerOf(words[k]);
   for (;;) {
     if (start >= end) return null;
     const w = lower(start);
     const isLower = words[start] === w;
-    if (!LETTER_OR_DIGIT.test(w)) start++;
+    if (!hasLetterOrDigit(w)) start++;
     else if (isLower && LEADING_ARTICLES.has(w) && end - start > 1 && !(type === 'PER' && PARTICLES.has(w))) start++;
     else if (end - start > 1 && (isTitleWord(w) || HONORIFICS.has(w)) && (type === 'PER' || UPPER_START.test(words[start + 1]))) start++;
     else if (type === 'PER' && isLower && end - start > 1 && !PARTICLES.has(w)) start++;
     else break;
   }
   // "ministre de la Défense", "Secretary of State": a portfolio alone after a title is part of the title.
-  if (afterTitle && afterTitle[span.start] && words.slice(start, end).every(w => PORTFOLIOS.has(w.toLowerCase()))) return null;
+  if (afterTitle && afterTitle[span.start] && words.slice(start, end).every(w => PORTFOLIOS.has(lowerOf(w)))) return null;
   // "Defense Ash Carter" after "Secretary of": the portfolio words belong to the title.
   if (afterTitle && afterTitle[span.start] && end - start > 1) {
     let k = start;
@@ -224,12 +308,14 @@ export function cleanSpan(span: TokenSpan, words: string[], afterTitle?: boolean
       type = 'PER';
     }
   }
-  while (end > start && (!LETTER_OR_DIGIT.test(words[end - 1]) && !/\.$/.test(words[end - 1]) ? true : /^['’]s$/.test(words[end - 1]))) end--;
+  while (end > start && (!hasLetterOrDigit(words[end - 1]) && !words[end - 1].endsWith('.') ? true : isPossessive(words[end - 1]))) end--;
   // A dot that is not part of an abbreviation token ("Inc.", "U.S.", "Tenn.") ends the sentence, not the name.
   while (end > start && words[end - 1] === '.') end--;
   if (start >= end) return null;
-  if (!words.slice(start, end).some(w => HAS_CAPITAL.test(w))) return null;
-  return { ...span, start, end, type };
+  let capital = false;
+  for (let k = start; k < end && !capital; k++) capital = hasCapital(words[k]);
+  if (!capital) return null;
+  return reshaped(span, start, end, type);
 }
 
 /** UTF-16 ranges of URLs, e-mail addresses and domain names in `text`: nothing inside them is an entity. */
