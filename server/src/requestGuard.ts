@@ -7,7 +7,7 @@
  * no longer has. Everything after that runs synchronously on one snapshot. An exception inside a
  * feature is logged to the output channel and answered with the feature's empty result.
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from './lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { testFaults, type TestFaults } from './testFaults';
 

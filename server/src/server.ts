@@ -11,7 +11,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
-} from 'vscode-languageserver';
+} from './lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { DocumentAnalyses } from './documentAnalyses';

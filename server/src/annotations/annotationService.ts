@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError, type CodeAction, type Connection, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CodeAction, type Connection, type TextDocuments } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { wholeWordOccurrences } from '../analysis/corrections/apply';
 import { describeCorrection, overlaps, type Annotations, type Correction } from '../analysis/corrections/model';

@@ -6,7 +6,7 @@
  * actions need a quick pick: with the Article Lens client they run its picker commands; for other
  * editors one action per choice is offered instead, so every LSP client can annotate.
  */
-import { CodeActionKind, type CancellationToken, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type Diagnostic, type Range } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { wholeWordOccurrences } from '../analysis/corrections/apply';
 import { overlaps, type Correction } from '../analysis/corrections/model';

@@ -2,7 +2,7 @@
  * Go to Definition on a mention jumps to the entity's first full-name mention ("Kerry" → the
  * first "John F. Kerry"), where the article introduces the person.
  */
-import type { CancellationToken, Location, Position } from 'vscode-languageserver';
+import type { CancellationToken, Location, Position } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/types';
 import { entityOf, mentionAt } from './locate';

@@ -3,7 +3,7 @@
  * too large or binary to analyse. All are information-level: they inform a reader, they are not
  * errors in the article.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, ProblemSeverity } from '../analysis/types';
 

@@ -2,7 +2,7 @@
  * Highlights every mention of the entity under the cursor, the way an editor highlights every use
  * of a variable. The client's next/previous-mention commands walk these ranges.
  */
-import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type Position } from 'vscode-languageserver';
+import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type Position } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/types';
 import { entityOf, mentionAt } from './locate';

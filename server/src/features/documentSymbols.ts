@@ -3,7 +3,7 @@
  * (chronological) and Quotations (speaker and first words). Groups with nothing in them are left
  * out so the outline stays short on small files.
  */
-import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type DocumentSymbol } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, EntityType, Span } from '../analysis/types';
 

@@ -3,7 +3,7 @@
  * date its ISO value and what it was resolved against; for a quote its speaker and attribution.
  * Entities and dates win over the quote around them, since they are the more specific answer.
  */
-import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
+import type { CancellationToken, Hover, Position } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, DateMention, Mention, Quote } from '../analysis/types';
 import { dateAt, entityOf, mentionAt, quoteAt, quotesBy } from './locate';

@@ -2,7 +2,7 @@
  * Inlay hints after relative dates ("Monday", "hier", "last year") showing the calendar value
  * they resolve to, so a reader sees *when* without hovering.
  */
-import { InlayHintKind, type CancellationToken, type InlayHint, type Range } from 'vscode-languageserver';
+import { InlayHintKind, type CancellationToken, type InlayHint, type Range } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/types';
 

@@ -2,7 +2,7 @@
  * The People view's data: `articleLens/people` lists the workspace's people with article, mention
  * and quote counts; `articleLens/personFiles` expands one person into the files that mention them.
  */
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from '../lsp';
 import type { PeopleParams, PeopleResult, PersonFileItem } from '../protocol';
 import type { RangeTuple } from '../workspace/fileSummary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';

@@ -2,7 +2,7 @@
  * The `articleLens/quotations` request: a document's quotes grouped by speaker, for the
  * Quotations view. Groups are ordered by number of quotes, unattributed quotes last.
  */
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Span } from '../analysis/types';
 import type { QuotationGroup, QuotationsResult } from '../protocol';

@@ -3,7 +3,7 @@
  * workspace index, in every other article. The declaration is the entity's first full-name
  * mention in this file.
  */
-import type { CancellationToken, Location, Position } from 'vscode-languageserver';
+import type { CancellationToken, Location, Position } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';

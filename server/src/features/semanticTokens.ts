@@ -3,7 +3,7 @@
  * overlap or cross lines, so a quote is emitted as the pieces of it that no entity or date covers,
  * cut at line ends; entities and dates win because they are the more specific information.
  */
-import type { CancellationToken, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver';
+import type { CancellationToken, SemanticTokens, SemanticTokensDelta } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/types';
 import { TOKEN_TYPES, type TokenType } from '../protocol';

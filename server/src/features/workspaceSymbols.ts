@@ -2,7 +2,7 @@
  * Workspace symbols ("Go to Symbol in Workspace", Ctrl+T): people, organizations and places of
  * every indexed article, matched fuzzily by name; each points at its first mention.
  */
-import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type SymbolInformation } from '../lsp';
 import type { EntityType } from '../analysis/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { asRange } from './people';

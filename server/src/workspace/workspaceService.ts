@@ -5,7 +5,7 @@
  * open documents' live analyses.
  */
 import { fileURLToPath } from 'node:url';
-import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
+import { FileChangeType, type Connection, type FileEvent } from '../lsp';
 import type { Analysis } from '../analysis/types';
 import { IndexChangedNotification, type IndexChangedParams } from '../protocol';
 import { DEFAULT_DATA_DIR } from '../resources';
