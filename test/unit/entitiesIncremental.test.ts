@@ -213,6 +213,27 @@ test('propagation that keeps its tables across calls equals a fresh one as parag
   assert.ok(changes > 50, `only ${changes} changes`);
 });
 
+test('propagation counts each call\'s votes afresh (its vote counters are reused and cleared between calls)', () => {
+  const random = prng(7);
+  const shown = (result: TokenSpan[][][]) => JSON.stringify(result.map(unit => unit.map(spans => spans.map(s => `${s.start}-${s.end}:${s.type}`))));
+  const plans = Array.from({ length: 24 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => Math.floor(random() * SENTENCES.length))));
+  // Key ids past any used before count on counters no earlier call touched: the reference.
+  const unused = (from: number) => {
+    const ids = new KeyIds();
+    for (let i = 0; i < from; i++) ids.id(`unused ${i}`);
+    return ids;
+  };
+  const shared = new KeyIds();
+  for (let k = 0; k < plans.length; k++) {
+    const expected = shown(propagate(plans[k].map(unitOf), unused(1000 * (k + 1))));
+    // The same document with low key ids, after others that used them: the same result.
+    for (let before = 1; before <= 4; before++) {
+      propagate(plans[(k + before) % plans.length].map(unitOf), before % 2 ? shared : new KeyIds());
+      assert.equal(shown(propagate(plans[k].map(unitOf), new KeyIds())), expected, `document ${k} differs after document ${(k + before) % plans.length}`);
+    }
+  }
+});
+
 test('a paragraph whose text is unchanged but whose language follows the document is tagged again', () => {
   const resources = loadEntityResources(DATA);
   const memo = createAnalysisMemo();

@@ -329,10 +329,20 @@ function sentenceEntities(tokens: Token[], start: number, words: string[], langu
 
 /** "convenes" → "convene", "unveils" → "unveil", "completes" → "complete": an inflection of a common word. */
 function inflectedCommon(lower: string, common: ReadonlySet<string>): boolean {
-  if (lower.length < 5 || !LOWER_WORD.test(lower)) return false;
+  if (lower.length < 5 || !lowerLettersOnly(lower)) return false;
   if (lower.endsWith('s') && common.has(lower.slice(0, -1))) return true;
   if (lower.endsWith('es') && common.has(lower.slice(0, -2))) return true;
   return false;
+}
+
+/** `LOWER_WORD.test(w)`, without the Unicode regex for ASCII words. */
+function lowerLettersOnly(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128) return LOWER_WORD.test(w);
+    if (c < 97 || c > 122) return false;
+  }
+  return w.length > 0;
 }
 
 /** True when no word but an ordinary first one has a capital letter (so no name can be there). */

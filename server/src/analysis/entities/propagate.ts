@@ -136,6 +136,10 @@ const NAME_PART = 2; // a part of a full person name: a multi-word surname ("le 
 const ORG_PREFIX = 4; // a proper prefix of a company or institution name ("ciena" of "Ciena Corp.")
 const PREFIX = 8; // a proper prefix of a key with a majority type
 
+// A voted key's majority: none (0), of a one-word key, of a multi-word key.
+const MAJORITY = 1;
+const MULTIWORD_MAJORITY = 2;
+
 // Span types as small codes (the tagger's types; the recognizer keeps PER, ORG and LOC).
 const TYPE_NAMES = ['PER', 'ORG', 'LOC', 'MISC'];
 const TYPE_SLOTS = TYPE_NAMES.length;
@@ -247,13 +251,37 @@ interface Tables {
   majority: Int8Array;
 }
 
+// Vote counters per key id, reused by every propagation and zero between them: a document's key
+// ids grow with its edits, its votes do not, so only the voted keys' entries are cleared after use.
+// (`voteOrder` needs no clearing: a key's entries are written before they are read, as `voteSeen` grows.)
+let voteCounts = new Int32Array(0);
+let voteOrder = new Int8Array(0);
+let voteSeen = new Uint8Array(0);
+
 function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
   const voters = keyIds.size;
-  const counts = new Int32Array(voters * TYPE_SLOTS);
-  // Per key, its types in order of first occurrence (ties go to the first seen).
-  const order = new Int8Array(voters * TYPE_SLOTS);
-  const seen = new Uint8Array(voters);
+  if (voteSeen.length < voters) {
+    const capacity = Math.max(voters, 2 * voteSeen.length);
+    voteCounts = new Int32Array(capacity * TYPE_SLOTS);
+    voteOrder = new Int8Array(capacity * TYPE_SLOTS);
+    voteSeen = new Uint8Array(capacity);
+  }
   const voted: number[] = [];
+  try {
+    return tablesFromVotes(units, keyIds, voteCounts, voteOrder, voteSeen, voted);
+  } finally {
+    for (const id of voted) {
+      voteSeen[id] = 0;
+      for (let t = 0; t < TYPE_SLOTS; t++) voteCounts[id * TYPE_SLOTS + t] = 0;
+    }
+  }
+}
+
+/**
+ * `buildTables` with its counters: per key, `counts` of each type and `order` of first occurrence
+ * of its types (ties go to the first seen), `seen` types; `voted` gets the keys with votes.
+ */
+function tablesFromVotes(units: UnitPropagation[], keyIds: KeyIds, counts: Int32Array, order: Int8Array, seen: Uint8Array, voted: number[]): Tables {
   for (const unit of units) {
     const { votes } = unit;
     for (let v = 0; v < votes.length; v += 2) {
@@ -286,7 +314,7 @@ function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
     uniques[v] = unique ? 1 : 0;
     const multiword = keyIds.keys[id].includes(' ');
     if (multiword || counts[id * TYPE_SLOTS + best] >= 2) {
-      majorities[v] = 1;
+      majorities[v] = multiword ? MULTIWORD_MAJORITY : MAJORITY;
       // Numbers the key's prefixes before the tables are sized.
       if (multiword) keyIds.prefixesOf(id);
     }
@@ -300,7 +328,7 @@ function buildTables(units: UnitPropagation[], keyIds: KeyIds): Tables {
     if (uniques[v]) clear[id] = tops[v];
     if (!majorities[v]) continue;
     majority[id] = tops[v];
-    if (!keyIds.keys[id].includes(' ')) continue;
+    if (majorities[v] !== MULTIWORD_MAJORITY) continue;
     const prefixes = keyIds.prefixesOf(id);
     for (let k = 0; k < prefixes.length; k++) facts[prefixes[k]] |= PREFIX;
   }

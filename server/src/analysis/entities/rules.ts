@@ -115,7 +115,8 @@ const BREAKS = new Set([',', ':', ';', '(', ')', '[', ']', '|', '•', '«', '»
 
 /**
  * Cut a span at punctuation that never sits inside a name ("Comité de rédaction : Jacques de
- * Lestapis"), keeping the pieces. Token indexes, end exclusive.
+ * Lestapis"), keeping the pieces. Token indexes, end exclusive. A span without a break is returned
+ * as is (the pieces are read, never modified).
  */
 export function splitAtBreaks(span: TokenSpan, words: string[]): TokenSpan[] {
   let cut = false;
@@ -147,7 +148,8 @@ const ADJECTIVE_END = /(?:ain|aine|ains|aines|ale|aux|ais|aise|ien|ienne|iens|iq
 /**
  * Cut lower-case words a noisy model let into a name: a lower-case run inside a span must be
  * connectors ("of the", "de la"); a trailing one must be a single adjective of an organization or
- * place ("Union africaine"). Anything else ends the name there.
+ * place ("Union africaine"). Anything else ends the name there. A span with nothing to cut is
+ * returned as is.
  */
 export function trimLowercase(span: TokenSpan, words: string[]): TokenSpan[] {
   // A person's name has no digits: "Manifestation le 1er" is not one.
