@@ -132,10 +132,14 @@ export interface MatchableWord {
   readonly lowerAdjective: boolean;
   /** The lower case split at spaces when it holds any (a phrase key joins tokens with spaces). */
   readonly pieces: string[] | undefined;
+  /** The trie node after this word from the root `trieRoot` when it held `triePhrases` phrases (a cache: most look-ups start at a root). */
+  trieRoot: PhraseNode | undefined;
+  triePhrases: number;
+  trieStart: PhraseNode | undefined;
 }
 
 function matchable(word: string, lower: string): MatchableWord {
-  return { gazetteerCapital: capitalized(word), lowerAdjective: lowerAdjective(word), pieces: lower.includes(' ') ? lower.split(' ') : undefined };
+  return { gazetteerCapital: capitalized(word), lowerAdjective: lowerAdjective(word), pieces: lower.includes(' ') ? lower.split(' ') : undefined, trieRoot: undefined, triePhrases: 0, trieStart: undefined };
 }
 
 /** The trie node after `lower` (walked piece by piece when it holds spaces, as the joined key would read). */
@@ -151,7 +155,7 @@ function step(node: PhraseNode, lower: string, pieces: string[] | undefined): Ph
  * end on one or on a lower-case word of three letters or more, so "us" never matches "US" and "the
  * state of" never matches a name. `facts` (from the word table) saves recomputing per-word tests.
  */
-export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[], facts: readonly MatchableWord[] = words.map((w, k) => matchable(w, lowers[k]))): GazetteerMatch[] {
+export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: string[], facts: MatchableWord[] = words.map((w, k) => matchable(w, lowers[k]))): GazetteerMatch[] {
   const matches: GazetteerMatch[] = [];
   const n = words.length;
   for (let i = 0; i < n; ) {
@@ -160,9 +164,15 @@ export function matchGazetteer(gazetteer: Gazetteer, words: string[], lowers: st
       continue;
     }
     let best: GazetteerMatch | null = null;
+    const first = facts[i];
+    if (first.trieRoot !== gazetteer.trie || first.triePhrases !== gazetteer.phrases.size) {
+      first.trieRoot = gazetteer.trie;
+      first.triePhrases = gazetteer.phrases.size;
+      first.trieStart = step(gazetteer.trie, lowers[i], first.pieces);
+    }
     let node: PhraseNode | undefined = gazetteer.trie;
     for (let j = i; j < n && j - i < gazetteer.maxTokens; j++) {
-      node = step(node, lowers[j], facts[j].pieces);
+      node = j === i ? first.trieStart : step(node, lowers[j], facts[j].pieces);
       if (!node) break;
       const entry = node.entry;
       if (entry && (facts[j].gazetteerCapital || (j > i && facts[j].lowerAdjective))) best = { start: i, end: j + 1, entry };

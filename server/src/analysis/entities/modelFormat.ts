@@ -125,17 +125,26 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     const length = encoder.encodeInto(feature, scratch).written ?? 0;
     let lo = 0;
     let hi = rows - 1;
+    // Bytes the feature shares with the rows just outside [lo, hi]: every row between them shares
+    // the smaller count too, so comparisons start past it (features of one template share a prefix).
+    let sameLo = 0;
+    let sameHi = 0;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const from = starts[mid];
-      const to = starts[mid + 1] - 1;
-      const n = Math.min(to - from, length);
-      let cmp = 0;
-      for (let i = 0; i < n && cmp === 0; i++) cmp = names[from + i] - scratch[i];
-      if (cmp === 0) cmp = to - from - length;
+      const size = starts[mid + 1] - 1 - from;
+      const n = Math.min(size, length);
+      let i = Math.min(sameLo, sameHi);
+      while (i < n && names[from + i] === scratch[i]) i++;
+      const cmp = i < n ? names[from + i] - scratch[i] : size - length;
       if (cmp === 0) return mid;
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid - 1;
+      if (cmp < 0) {
+        lo = mid + 1;
+        sameLo = i;
+      } else {
+        hi = mid - 1;
+        sameHi = i;
+      }
     }
     return -1;
   }

@@ -97,6 +97,9 @@ function makeRecord(word: string, id: number, lowerId: (lower: string) => number
     codeCapitals,
     commonSet: undefined,
     common: false,
+    trieRoot: undefined,
+    triePhrases: 0,
+    trieStart: undefined,
   };
 }
 
