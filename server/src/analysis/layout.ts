@@ -19,7 +19,8 @@ export interface Layout {
   sentences: Sentence[];
   /**
    * All tokens of the text, in order. With a memo, the next analysis of the document reuses and
-   * moves these objects: keep offsets or texts beyond one analysis, never the tokens themselves.
+   * moves these objects, and splices this array in place: keep offsets or texts beyond one
+   * analysis, never the tokens or this array themselves.
    */
   tokens: Token[];
 }
@@ -381,8 +382,6 @@ export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
 interface PlacedTokens {
   start: number;
   tokens: Token[];
-  /** The layout that last handed these tokens out; one layout never hands them out twice. */
-  claimedBy: number;
 }
 
 /**
@@ -394,22 +393,19 @@ interface ParagraphCut {
   tokens: Token[];
   sentences: Span[];
   evidence?: LanguageEvidence;
+  /**
+   * Placed tokens per occurrence of the text: the k-th occurrence in a layout takes `placed[k]`, so
+   * one layout never hands out a set twice, and an edit elsewhere finds each occurrence's tokens
+   * where they were (or moves them by the edit's length) without searching.
+   */
   placed?: PlacedTokens[];
+  /** The layout that last placed this text's tokens, and how many occurrences it has placed. */
+  placedBy?: number;
+  occurrences?: number;
 }
 
-/** Numbers the layouts that use a memo, so each claims a text's placed tokens once per occurrence. */
+/** Numbers the layouts that use a memo, so each counts a text's occurrences afresh. */
 let layoutsWithMemo = 0;
-
-/** Tokens placed for an occurrence of this text not yet claimed by this layout: at `start` if any, else the first free. */
-function freePlaced(pool: readonly PlacedTokens[], start: number, layout: number): PlacedTokens | undefined {
-  let free: PlacedTokens | undefined;
-  for (const placed of pool) {
-    if (placed.claimedBy === layout) continue;
-    if (placed.start === start) return placed;
-    free ??= placed;
-  }
-  return free;
-}
 
 /** Move tokens by `shift` in place. */
 function moveTokens(tokens: Token[], shift: number): void {
@@ -423,14 +419,20 @@ function moveTokens(tokens: Token[], shift: number): void {
 /** The tokens of `cut`'s paragraph at `start`: placed tokens of an earlier analysis, moved, or a shifted copy. */
 function placeTokens(cut: ParagraphCut, start: number, layout: number): Token[] {
   const pool = (cut.placed ??= []);
-  let placed = freePlaced(pool, start, layout);
-  if (placed) {
-    if (placed.start !== start) moveTokens(placed.tokens, start - placed.start);
-    placed.start = start;
-  } else {
-    pool.push((placed = { start, tokens: shifted(cut.tokens, start), claimedBy: layout }));
+  if (cut.placedBy !== layout) {
+    cut.placedBy = layout;
+    cut.occurrences = 0;
   }
-  placed.claimedBy = layout;
+  const occurrence = cut.occurrences!++;
+  const placed = pool[occurrence];
+  if (!placed) {
+    pool.push({ start, tokens: shifted(cut.tokens, start) });
+    return pool[occurrence].tokens;
+  }
+  if (placed.start !== start) {
+    moveTokens(placed.tokens, start - placed.start);
+    placed.start = start;
+  }
   return placed.tokens;
 }
 
@@ -475,7 +477,7 @@ export function layoutText(text: string, languageOf: (paragraph: string, index: 
   const cutMemo = documentMemo ? documentMemo.paragraphs : (memo as ParagraphMemo | undefined);
   const sources = paragraphTexts(text, documentMemo);
   const cuts = sources.map(p => cutOf(p, cutMemo));
-  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), !!cutMemo);
+  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
 }
 
 /** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
@@ -483,11 +485,17 @@ export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layo
   const sources = paragraphTexts(text, memo);
   const cuts = sources.map(p => cutOf(p, memo?.paragraphs));
   const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
-  return { layout: assemble(text, sources, cuts, languages, !!memo), language };
+  return { layout: assemble(text, sources, cuts, languages, !!memo, memo), language };
+}
+
+/** What the last layout of a document handed out as `Layout.tokens`, and each paragraph's tokens in it. */
+interface LastTokens {
+  tokens: Token[];
+  tokensOf: Token[][];
 }
 
 /** The layout from each paragraph's cut: absolute sentences, placed tokens. */
-function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], remembered: boolean): Layout {
+function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], remembered: boolean, memo?: AnalysisMemo): Layout {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokensOf: Token[][] = [];
@@ -502,9 +510,46 @@ function assemble(text: string, sources: readonly ParagraphText[], cuts: readonl
     tokensOf.push(placed);
     count += placed.length;
   }
+  const lastMemo = memo?.stage<LastTokens>('layout-tokens');
+  const last = lastMemo?.get('');
+  const tokens = (last && tokensAfterEdit(last, tokensOf, count)) ?? concatenated(tokensOf, count);
+  lastMemo?.set('', { tokens, tokensOf });
+  return { text, paragraphs, sentences, tokens };
+}
+
+function concatenated(tokensOf: readonly Token[][], count: number): Token[] {
   // Filled at its final size: pushing ~200,000 tokens one by one cost three times as much.
   const tokens = new Array<Token>(count);
   let k = 0;
   for (const placed of tokensOf) for (let i = 0; i < placed.length; i++) tokens[k++] = placed[i];
-  return { text, paragraphs, sentences, tokens };
+  return tokens;
+}
+
+/** Above this many tokens to put in, the array is built afresh rather than spliced. */
+const MAX_SPLICED = 4096;
+
+/**
+ * The last layout's token array made this one's IN PLACE, or undefined if too much changed. The
+ * paragraphs at either end that hand out the same token arrays as last time (moved in place, see
+ * `PlacedTokens`) already sit in it; only those between are spliced in. A new 200,000-element
+ * array per keystroke in a 1 MB article cost more than the rest of the layout and fed the GC.
+ */
+function tokensAfterEdit(last: LastTokens, tokensOf: readonly Token[][], count: number): Token[] | undefined {
+  const before = last.tokensOf;
+  const most = Math.min(before.length, tokensOf.length);
+  let head = 0;
+  while (head < most && before[head] === tokensOf[head]) head++;
+  let tail = 0;
+  while (tail < most - head && before[before.length - 1 - tail] === tokensOf[tokensOf.length - 1 - tail]) tail++;
+  let from = 0;
+  for (let p = 0; p < head; p++) from += tokensOf[p].length;
+  let inserted = 0;
+  for (let p = head; p < tokensOf.length - tail; p++) inserted += tokensOf[p].length;
+  if (inserted > MAX_SPLICED) return undefined;
+  const middle: Token[] = [];
+  for (let p = head; p < tokensOf.length - tail; p++) for (const token of tokensOf[p]) middle.push(token);
+  const tokens = last.tokens;
+  // What the tail leaves of the old array after `from` is the old middle.
+  tokens.splice(from, tokens.length - (count - from - inserted) - from, ...middle);
+  return tokens;
 }
