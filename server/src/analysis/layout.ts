@@ -66,11 +66,28 @@ export interface ParagraphText extends Span {
  * same text strings, whose hashes the memos' lookups already know.
  */
 export function paragraphTexts(text: string, memo?: AnalysisMemo): ParagraphText[] {
+  return alignedParagraphTexts(text, memo).paragraphs;
+}
+
+/**
+ * `paragraphTexts`, and how they line up with the last call's: the first `head` paragraphs are
+ * `previous`'s first ones, unchanged, and the last `tail` are `previous`'s last ones, moved by
+ * `shift`. Without a last call, `previous` is undefined and nothing lines up.
+ */
+interface AlignedParagraphs {
+  paragraphs: ParagraphText[];
+  previous?: readonly ParagraphText[];
+  head: number;
+  tail: number;
+  shift: number;
+}
+
+function alignedParagraphTexts(text: string, memo?: AnalysisMemo): AlignedParagraphs {
   const lastMemo = memo?.stage<{ text: string; paragraphs: ParagraphText[] }>('paragraph-texts');
   const last = lastMemo?.get('');
-  const paragraphs = last ? paragraphsAfterEdit(last.text, last.paragraphs, text) : cutParagraphTexts(text, 0, text.length, !!memo);
-  lastMemo?.set('', { text, paragraphs });
-  return paragraphs;
+  const aligned = last ? paragraphsAfterEdit(last.text, last.paragraphs, text) : { paragraphs: cutParagraphTexts(text, 0, text.length, !!memo), head: 0, tail: 0, shift: 0 };
+  lastMemo?.set('', { text, paragraphs: aligned.paragraphs });
+  return aligned;
 }
 
 /**
@@ -92,7 +109,7 @@ function ownCopy(slice: string): string {
 }
 
 /** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
-function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): ParagraphText[] {
+function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): AlignedParagraphs {
   const edit = editBetween(previous, text);
   // Everything up to a line feed inside the common prefix is the same text, cut the same way; so is
   // everything after a line feed inside the common suffix (a line ends at a line feed whatever precedes it).
@@ -104,15 +121,18 @@ function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[],
   const out: ParagraphText[] = [];
   let k = 0;
   while (k < before.length && before[k].end <= left) out.push(before[k++]);
+  const head = k;
   out.push(...cutParagraphTexts(text, from, to, true));
+  let tail = 0;
   if (right >= 0) {
     while (k < before.length && before[k].start <= right - shift) k++;
+    tail = before.length - k;
     for (; k < before.length; k++) {
       const p = before[k];
       out.push(shift === 0 ? p : { start: p.start + shift, end: p.end + shift, text: p.text });
     }
   }
-  return out;
+  return { paragraphs: out, previous: before, head, tail, shift };
 }
 
 function isSpace(code: number): boolean {
@@ -372,40 +392,15 @@ export function capSentence(sentence: Sentence, tokens: readonly Token[], max = 
 export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
 
 /**
- * One paragraph's tokens at absolute offsets, handed to an analysis in `Layout.tokens`. With a
- * memo, they are handed out again by the document's next analysis, moved IN PLACE to the
- * paragraph's new start: an edit shifts every paragraph after it, and copying ~100,000 tokens per
- * keystroke in a 1 MB article (then collecting them) cost more than the rest of the layout. This
- * is safe because no stage keeps token objects beyond its analysis (memos keep offsets relative to
- * their unit, or token texts), and an analysis reads them only before the next one starts.
- */
-interface PlacedTokens {
-  start: number;
-  tokens: Token[];
-}
-
-/**
  * What the memo keeps of a paragraph text, all pure functions of it: its tokens (relative to its
- * start) and sentence spans, its language evidence once asked for, and the tokens placed for each
- * of its occurrences. One lookup per paragraph serves them all.
+ * start) and sentence spans, and its language evidence once asked for. One lookup per paragraph
+ * serves them all.
  */
 interface ParagraphCut {
   tokens: Token[];
   sentences: Span[];
   evidence?: LanguageEvidence;
-  /**
-   * Placed tokens per occurrence of the text: the k-th occurrence in a layout takes `placed[k]`, so
-   * one layout never hands out a set twice, and an edit elsewhere finds each occurrence's tokens
-   * where they were (or moves them by the edit's length) without searching.
-   */
-  placed?: PlacedTokens[];
-  /** The layout that last placed this text's tokens, and how many occurrences it has placed. */
-  placedBy?: number;
-  occurrences?: number;
 }
-
-/** Numbers the layouts that use a memo, so each counts a text's occurrences afresh. */
-let layoutsWithMemo = 0;
 
 /** Move tokens by `shift` in place. */
 function moveTokens(tokens: Token[], shift: number): void {
@@ -414,26 +409,6 @@ function moveTokens(tokens: Token[], shift: number): void {
     t.start += shift;
     t.end += shift;
   }
-}
-
-/** The tokens of `cut`'s paragraph at `start`: placed tokens of an earlier analysis, moved, or a shifted copy. */
-function placeTokens(cut: ParagraphCut, start: number, layout: number): Token[] {
-  const pool = (cut.placed ??= []);
-  if (cut.placedBy !== layout) {
-    cut.placedBy = layout;
-    cut.occurrences = 0;
-  }
-  const occurrence = cut.occurrences!++;
-  const placed = pool[occurrence];
-  if (!placed) {
-    pool.push({ start, tokens: shifted(cut.tokens, start) });
-    return pool[occurrence].tokens;
-  }
-  if (placed.start !== start) {
-    moveTokens(placed.tokens, start - placed.start);
-    placed.start = start;
-  }
-  return placed.tokens;
 }
 
 /** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
@@ -475,45 +450,75 @@ function cutOf(paragraph: ParagraphText, memo?: ParagraphMemo): ParagraphCut {
 export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo | ParagraphMemo): Layout {
   const documentMemo = memo && 'stage' in memo ? memo : undefined;
   const cutMemo = documentMemo ? documentMemo.paragraphs : (memo as ParagraphMemo | undefined);
-  const sources = paragraphTexts(text, documentMemo);
-  const cuts = sources.map(p => cutOf(p, cutMemo));
-  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
+  const aligned = alignedParagraphTexts(text, documentMemo);
+  const cuts = aligned.paragraphs.map(p => cutOf(p, cutMemo));
+  return assemble(text, aligned, cuts, aligned.paragraphs.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
 }
 
 /** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
 export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layout; language: Language } {
-  const sources = paragraphTexts(text, memo);
+  const aligned = alignedParagraphTexts(text, memo);
+  const sources = aligned.paragraphs;
   const cuts = sources.map(p => cutOf(p, memo?.paragraphs));
   const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
-  return { layout: assemble(text, sources, cuts, languages, !!memo, memo), language };
+  return { layout: assemble(text, aligned, cuts, languages, !!memo, memo), language };
 }
 
-/** What the last layout of a document handed out as `Layout.tokens`, and each paragraph's tokens in it. */
-interface LastTokens {
+/**
+ * The last layout of a document: the paragraphs it was cut from, what it handed out, and each
+ * paragraph's tokens at absolute offsets. The next layout hands the tokens of paragraphs the edit
+ * left alone out again, moved IN PLACE by the edit's length, and splices the token array: an edit
+ * shifts every paragraph after it, and copying ~200,000 tokens per keystroke in a 1 MB article
+ * (then collecting them) cost more than the rest of the layout. This is safe because no stage keeps
+ * token objects or the token array beyond its analysis (memos keep offsets relative to their unit,
+ * or token texts), and an analysis reads them only before the next one starts.
+ */
+interface LastLayout {
+  sources: readonly ParagraphText[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
   tokens: Token[];
   tokensOf: Token[][];
 }
 
 /** The layout from each paragraph's cut: absolute sentences, placed tokens. */
-function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], remembered: boolean, memo?: AnalysisMemo): Layout {
+function assemble(text: string, aligned: AlignedParagraphs, cuts: readonly ParagraphCut[], languages: readonly Language[], relative: boolean, memo?: AnalysisMemo): Layout {
+  const sources = aligned.paragraphs;
+  const lastMemo = memo?.stage<LastLayout>('layout');
+  const candidate = lastMemo?.get('');
+  // The last layout lines up with this one only if it was cut from the paragraphs `aligned` is relative to.
+  const last = candidate && candidate.sources === aligned.previous ? candidate : undefined;
+  const head = last ? aligned.head : 0;
+  const tail = last ? aligned.tail : 0;
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokensOf: Token[][] = [];
-  const layout = ++layoutsWithMemo;
   let count = 0;
   for (let index = 0; index < sources.length; index++) {
     const { start, end } = sources[index];
     const cut = cuts[index];
-    paragraphs.push({ start, end, language: languages[index] });
-    for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
-    const placed = remembered ? placeTokens(cut, start, layout) : cut.tokens;
+    let placed: Token[];
+    if (last && index < head) {
+      // Unchanged and in place: the last layout's paragraph and sentence objects serve again.
+      const paragraph = last.paragraphs[index];
+      paragraphs.push(paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] });
+      for (let s = 0; s < cut.sentences.length; s++) sentences.push(last.sentences[sentences.length]);
+      placed = last.tokensOf[index];
+    } else {
+      paragraphs.push({ start, end, language: languages[index] });
+      for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+      if (last && index >= sources.length - tail) {
+        placed = last.tokensOf[last.tokensOf.length - (sources.length - index)];
+        if (aligned.shift !== 0) moveTokens(placed, aligned.shift);
+      } else {
+        placed = relative ? shifted(cut.tokens, start) : cut.tokens;
+      }
+    }
     tokensOf.push(placed);
     count += placed.length;
   }
-  const lastMemo = memo?.stage<LastTokens>('layout-tokens');
-  const last = lastMemo?.get('');
-  const tokens = (last && tokensAfterEdit(last, tokensOf, count)) ?? concatenated(tokensOf, count);
-  lastMemo?.set('', { tokens, tokensOf });
+  const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);
+  lastMemo?.set('', { sources, paragraphs, sentences, tokens, tokensOf });
   return { text, paragraphs, sentences, tokens };
 }
 
@@ -529,27 +534,20 @@ function concatenated(tokensOf: readonly Token[][], count: number): Token[] {
 const MAX_SPLICED = 4096;
 
 /**
- * The last layout's token array made this one's IN PLACE, or undefined if too much changed. The
- * paragraphs at either end that hand out the same token arrays as last time (moved in place, see
- * `PlacedTokens`) already sit in it; only those between are spliced in. A new 200,000-element
- * array per keystroke in a 1 MB article cost more than the rest of the layout and fed the GC.
+ * The last layout's token array made this one's IN PLACE: the first `head` and last `tail`
+ * paragraphs hand out the same tokens as last time, already in it, so only those between are
+ * spliced in (or the array is built afresh if they are many).
  */
-function tokensAfterEdit(last: LastTokens, tokensOf: readonly Token[][], count: number): Token[] | undefined {
-  const before = last.tokensOf;
-  const most = Math.min(before.length, tokensOf.length);
-  let head = 0;
-  while (head < most && before[head] === tokensOf[head]) head++;
-  let tail = 0;
-  while (tail < most - head && before[before.length - 1 - tail] === tokensOf[tokensOf.length - 1 - tail]) tail++;
+function splicedTokens(last: LastLayout, tokensOf: readonly Token[][], head: number, tail: number, count: number): Token[] {
   let from = 0;
   for (let p = 0; p < head; p++) from += tokensOf[p].length;
   let inserted = 0;
   for (let p = head; p < tokensOf.length - tail; p++) inserted += tokensOf[p].length;
-  if (inserted > MAX_SPLICED) return undefined;
+  if (inserted > MAX_SPLICED) return concatenated(tokensOf, count);
   const middle: Token[] = [];
   for (let p = head; p < tokensOf.length - tail; p++) for (const token of tokensOf[p]) middle.push(token);
   const tokens = last.tokens;
-  // What the tail leaves of the old array after `from` is the old middle.
+  // The old array holds the head's tokens, the old middle, then the tail's (count - from - inserted).
   tokens.splice(from, tokens.length - (count - from - inserted) - from, ...middle);
   return tokens;
 }
