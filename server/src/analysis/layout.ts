@@ -451,17 +451,19 @@ export function layoutText(text: string, languageOf: (paragraph: string, index: 
   const documentMemo = memo && 'stage' in memo ? memo : undefined;
   const cutMemo = documentMemo ? documentMemo.paragraphs : (memo as ParagraphMemo | undefined);
   const aligned = alignedParagraphTexts(text, documentMemo);
-  const cuts = aligned.paragraphs.map(p => cutOf(p, cutMemo));
-  return assemble(text, aligned, cuts, aligned.paragraphs.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
+  const last = lastLayout(aligned, documentMemo);
+  const cuts = aligned.paragraphs.map((p, i) => lastCut(aligned, last, i) ?? cutOf(p, cutMemo));
+  return assemble(text, aligned, last, cuts, aligned.paragraphs.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
 }
 
 /** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
 export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layout; language: Language } {
   const aligned = alignedParagraphTexts(text, memo);
   const sources = aligned.paragraphs;
-  const cuts = sources.map(p => cutOf(p, memo?.paragraphs));
+  const last = lastLayout(aligned, memo);
+  const cuts = sources.map((p, i) => lastCut(aligned, last, i) ?? cutOf(p, memo?.paragraphs));
   const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
-  return { layout: assemble(text, aligned, cuts, languages, !!memo, memo), language };
+  return { layout: assemble(text, aligned, last, cuts, languages, !!memo, memo), language };
 }
 
 /**
@@ -475,19 +477,37 @@ export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layo
  */
 interface LastLayout {
   sources: readonly ParagraphText[];
+  cuts: readonly ParagraphCut[];
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
   tokensOf: Token[][];
 }
 
+const LAST_LAYOUT = 'layout';
+
+/** The document's last layout, if it was cut from the paragraphs `aligned` lines up with. */
+function lastLayout(aligned: AlignedParagraphs, memo?: AnalysisMemo): LastLayout | undefined {
+  const last = memo?.stage<LastLayout>(LAST_LAYOUT).get('');
+  return last && last.sources === aligned.previous ? last : undefined;
+}
+
+/**
+ * The cut of paragraph `index` when it is one the edit left alone: the last layout's, found by
+ * position rather than looked up by text (a lookup compares the whole text whenever the key is
+ * another string of the same characters, as with every repeated paragraph). The paragraph memo
+ * then forgets texts only the last layout holds: a layout that does not line up cuts them again.
+ */
+function lastCut(aligned: AlignedParagraphs, last: LastLayout | undefined, index: number): ParagraphCut | undefined {
+  if (!last) return undefined;
+  if (index < aligned.head) return last.cuts[index];
+  const fromEnd = aligned.paragraphs.length - index;
+  return fromEnd <= aligned.tail ? last.cuts[last.cuts.length - fromEnd] : undefined;
+}
+
 /** The layout from each paragraph's cut: absolute sentences, placed tokens. */
-function assemble(text: string, aligned: AlignedParagraphs, cuts: readonly ParagraphCut[], languages: readonly Language[], relative: boolean, memo?: AnalysisMemo): Layout {
+function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | undefined, cuts: readonly ParagraphCut[], languages: readonly Language[], relative: boolean, memo?: AnalysisMemo): Layout {
   const sources = aligned.paragraphs;
-  const lastMemo = memo?.stage<LastLayout>('layout');
-  const candidate = lastMemo?.get('');
-  // The last layout lines up with this one only if it was cut from the paragraphs `aligned` is relative to.
-  const last = candidate && candidate.sources === aligned.previous ? candidate : undefined;
   const head = last ? aligned.head : 0;
   const tail = last ? aligned.tail : 0;
   const paragraphs: Paragraph[] = [];
@@ -518,7 +538,7 @@ function assemble(text: string, aligned: AlignedParagraphs, cuts: readonly Parag
     count += placed.length;
   }
   const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);
-  lastMemo?.set('', { sources, paragraphs, sentences, tokens, tokensOf });
+  memo?.stage<LastLayout>(LAST_LAYOUT).set('', { sources, cuts, paragraphs, sentences, tokens, tokensOf });
   return { text, paragraphs, sentences, tokens };
 }
 
