@@ -154,8 +154,14 @@ export function languageOfEvidence(evidence: LanguageEvidence, fallback: Languag
  * the whole text, then each paragraph, since evidence adds up.
  */
 export function articleLanguages(evidence: readonly LanguageEvidence[]): { language: Language; languages: Language[] } {
-  let total: LanguageEvidence = { words: 0, accents: 0, possessive: false, elision: false };
-  for (const e of evidence) total = addEvidence(total, e);
+  // Added up in one object: `addEvidence` per paragraph made ~8,000 objects per keystroke in a 1 MB article.
+  const total: LanguageEvidence = { words: 0, accents: 0, possessive: false, elision: false };
+  for (const e of evidence) {
+    total.words += e.words;
+    total.accents += e.accents;
+    total.possessive ||= e.possessive;
+    total.elision ||= e.elision;
+  }
   const language: Language = scoreOf(total) < 0 ? 'fr' : 'en';
   return { language, languages: evidence.map(e => languageOfEvidence(e, language)) };
 }

@@ -19,7 +19,8 @@ export interface Layout {
   sentences: Sentence[];
   /**
    * All tokens of the text, in order. With a memo, the next analysis of the document reuses and
-   * moves these objects: keep offsets or texts beyond one analysis, never the tokens themselves.
+   * moves these objects, and splices this array in place: keep offsets or texts beyond one
+   * analysis, never the tokens or this array themselves.
    */
   tokens: Token[];
 }
@@ -65,11 +66,28 @@ export interface ParagraphText extends Span {
  * same text strings, whose hashes the memos' lookups already know.
  */
 export function paragraphTexts(text: string, memo?: AnalysisMemo): ParagraphText[] {
+  return alignedParagraphTexts(text, memo).paragraphs;
+}
+
+/**
+ * `paragraphTexts`, and how they line up with the last call's: the first `head` paragraphs are
+ * `previous`'s first ones, unchanged, and the last `tail` are `previous`'s last ones, moved by
+ * `shift`. Without a last call, `previous` is undefined and nothing lines up.
+ */
+interface AlignedParagraphs {
+  paragraphs: ParagraphText[];
+  previous?: readonly ParagraphText[];
+  head: number;
+  tail: number;
+  shift: number;
+}
+
+function alignedParagraphTexts(text: string, memo?: AnalysisMemo): AlignedParagraphs {
   const lastMemo = memo?.stage<{ text: string; paragraphs: ParagraphText[] }>('paragraph-texts');
   const last = lastMemo?.get('');
-  const paragraphs = last ? paragraphsAfterEdit(last.text, last.paragraphs, text) : cutParagraphTexts(text, 0, text.length, !!memo);
-  lastMemo?.set('', { text, paragraphs });
-  return paragraphs;
+  const aligned = last ? paragraphsAfterEdit(last.text, last.paragraphs, text) : { paragraphs: cutParagraphTexts(text, 0, text.length, !!memo), head: 0, tail: 0, shift: 0 };
+  lastMemo?.set('', { text, paragraphs: aligned.paragraphs });
+  return aligned;
 }
 
 /**
@@ -91,7 +109,7 @@ function ownCopy(slice: string): string {
 }
 
 /** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
-function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): ParagraphText[] {
+function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): AlignedParagraphs {
   const edit = editBetween(previous, text);
   // Everything up to a line feed inside the common prefix is the same text, cut the same way; so is
   // everything after a line feed inside the common suffix (a line ends at a line feed whatever precedes it).
@@ -103,15 +121,18 @@ function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[],
   const out: ParagraphText[] = [];
   let k = 0;
   while (k < before.length && before[k].end <= left) out.push(before[k++]);
+  const head = k;
   out.push(...cutParagraphTexts(text, from, to, true));
+  let tail = 0;
   if (right >= 0) {
     while (k < before.length && before[k].start <= right - shift) k++;
+    tail = before.length - k;
     for (; k < before.length; k++) {
       const p = before[k];
       out.push(shift === 0 ? p : { start: p.start + shift, end: p.end + shift, text: p.text });
     }
   }
-  return out;
+  return { paragraphs: out, previous: before, head, tail, shift };
 }
 
 function isSpace(code: number): boolean {
@@ -371,44 +392,14 @@ export function capSentence(sentence: Sentence, tokens: readonly Token[], max = 
 export type ParagraphMemo = Memo<{ tokens: Token[]; sentences: Span[] }>;
 
 /**
- * One paragraph's tokens at absolute offsets, handed to an analysis in `Layout.tokens`. With a
- * memo, they are handed out again by the document's next analysis, moved IN PLACE to the
- * paragraph's new start: an edit shifts every paragraph after it, and copying ~100,000 tokens per
- * keystroke in a 1 MB article (then collecting them) cost more than the rest of the layout. This
- * is safe because no stage keeps token objects beyond its analysis (memos keep offsets relative to
- * their unit, or token texts), and an analysis reads them only before the next one starts.
- */
-interface PlacedTokens {
-  start: number;
-  tokens: Token[];
-  /** The layout that last handed these tokens out; one layout never hands them out twice. */
-  claimedBy: number;
-}
-
-/**
  * What the memo keeps of a paragraph text, all pure functions of it: its tokens (relative to its
- * start) and sentence spans, its language evidence once asked for, and the tokens placed for each
- * of its occurrences. One lookup per paragraph serves them all.
+ * start) and sentence spans, and its language evidence once asked for. One lookup per paragraph
+ * serves them all.
  */
 interface ParagraphCut {
   tokens: Token[];
   sentences: Span[];
   evidence?: LanguageEvidence;
-  placed?: PlacedTokens[];
-}
-
-/** Numbers the layouts that use a memo, so each claims a text's placed tokens once per occurrence. */
-let layoutsWithMemo = 0;
-
-/** Tokens placed for an occurrence of this text not yet claimed by this layout: at `start` if any, else the first free. */
-function freePlaced(pool: readonly PlacedTokens[], start: number, layout: number): PlacedTokens | undefined {
-  let free: PlacedTokens | undefined;
-  for (const placed of pool) {
-    if (placed.claimedBy === layout) continue;
-    if (placed.start === start) return placed;
-    free ??= placed;
-  }
-  return free;
 }
 
 /** Move tokens by `shift` in place. */
@@ -418,20 +409,6 @@ function moveTokens(tokens: Token[], shift: number): void {
     t.start += shift;
     t.end += shift;
   }
-}
-
-/** The tokens of `cut`'s paragraph at `start`: placed tokens of an earlier analysis, moved, or a shifted copy. */
-function placeTokens(cut: ParagraphCut, start: number, layout: number): Token[] {
-  const pool = (cut.placed ??= []);
-  let placed = freePlaced(pool, start, layout);
-  if (placed) {
-    if (placed.start !== start) moveTokens(placed.tokens, start - placed.start);
-    placed.start = start;
-  } else {
-    pool.push((placed = { start, tokens: shifted(cut.tokens, start), claimedBy: layout }));
-  }
-  placed.claimedBy = layout;
-  return placed.tokens;
 }
 
 /** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
@@ -473,38 +450,124 @@ function cutOf(paragraph: ParagraphText, memo?: ParagraphMemo): ParagraphCut {
 export function layoutText(text: string, languageOf: (paragraph: string, index: number) => Language, memo?: AnalysisMemo | ParagraphMemo): Layout {
   const documentMemo = memo && 'stage' in memo ? memo : undefined;
   const cutMemo = documentMemo ? documentMemo.paragraphs : (memo as ParagraphMemo | undefined);
-  const sources = paragraphTexts(text, documentMemo);
-  const cuts = sources.map(p => cutOf(p, cutMemo));
-  return assemble(text, sources, cuts, sources.map((p, i) => languageOf(p.text, i)), !!cutMemo);
+  const aligned = alignedParagraphTexts(text, documentMemo);
+  const last = lastLayout(aligned, documentMemo);
+  const cuts = aligned.paragraphs.map((p, i) => lastCut(aligned, last, i) ?? cutOf(p, cutMemo));
+  return assemble(text, aligned, last, cuts, aligned.paragraphs.map((p, i) => languageOf(p.text, i)), !!cutMemo, documentMemo);
 }
 
 /** Cut the whole text, each paragraph in its language, and tell the article's main language (see `articleLanguages`). */
 export function layoutArticle(text: string, memo?: AnalysisMemo): { layout: Layout; language: Language } {
-  const sources = paragraphTexts(text, memo);
-  const cuts = sources.map(p => cutOf(p, memo?.paragraphs));
+  const aligned = alignedParagraphTexts(text, memo);
+  const sources = aligned.paragraphs;
+  const last = lastLayout(aligned, memo);
+  const cuts = sources.map((p, i) => lastCut(aligned, last, i) ?? cutOf(p, memo?.paragraphs));
   const { language, languages } = articleLanguages(cuts.map((cut, i) => (cut.evidence ??= languageEvidence(sources[i].text))));
-  return { layout: assemble(text, sources, cuts, languages, !!memo), language };
+  return { layout: assemble(text, aligned, last, cuts, languages, !!memo, memo), language };
+}
+
+/**
+ * The last layout of a document: the paragraphs it was cut from, what it handed out, and each
+ * paragraph's tokens at absolute offsets. The next layout hands the tokens of paragraphs the edit
+ * left alone out again, moved IN PLACE by the edit's length, and splices the token array: an edit
+ * shifts every paragraph after it, and copying ~200,000 tokens per keystroke in a 1 MB article
+ * (then collecting them) cost more than the rest of the layout. This is safe because no stage keeps
+ * token objects or the token array beyond its analysis (memos keep offsets relative to their unit,
+ * or token texts), and an analysis reads them only before the next one starts.
+ */
+interface LastLayout {
+  sources: readonly ParagraphText[];
+  cuts: readonly ParagraphCut[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  tokensOf: Token[][];
+}
+
+const LAST_LAYOUT = 'layout';
+
+/** The document's last layout, if it was cut from the paragraphs `aligned` lines up with. */
+function lastLayout(aligned: AlignedParagraphs, memo?: AnalysisMemo): LastLayout | undefined {
+  const last = memo?.stage<LastLayout>(LAST_LAYOUT).get('');
+  return last && last.sources === aligned.previous ? last : undefined;
+}
+
+/**
+ * The cut of paragraph `index` when it is one the edit left alone: the last layout's, found by
+ * position rather than looked up by text (a lookup compares the whole text whenever the key is
+ * another string of the same characters, as with every repeated paragraph). The paragraph memo
+ * then forgets texts only the last layout holds: a layout that does not line up cuts them again.
+ */
+function lastCut(aligned: AlignedParagraphs, last: LastLayout | undefined, index: number): ParagraphCut | undefined {
+  if (!last) return undefined;
+  if (index < aligned.head) return last.cuts[index];
+  const fromEnd = aligned.paragraphs.length - index;
+  return fromEnd <= aligned.tail ? last.cuts[last.cuts.length - fromEnd] : undefined;
 }
 
 /** The layout from each paragraph's cut: absolute sentences, placed tokens. */
-function assemble(text: string, sources: readonly ParagraphText[], cuts: readonly ParagraphCut[], languages: readonly Language[], remembered: boolean): Layout {
+function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | undefined, cuts: readonly ParagraphCut[], languages: readonly Language[], relative: boolean, memo?: AnalysisMemo): Layout {
+  const sources = aligned.paragraphs;
+  const head = last ? aligned.head : 0;
+  const tail = last ? aligned.tail : 0;
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const tokensOf: Token[][] = [];
-  const layout = ++layoutsWithMemo;
   let count = 0;
   for (let index = 0; index < sources.length; index++) {
     const { start, end } = sources[index];
     const cut = cuts[index];
-    paragraphs.push({ start, end, language: languages[index] });
-    for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
-    const placed = remembered ? placeTokens(cut, start, layout) : cut.tokens;
+    let placed: Token[];
+    if (last && index < head) {
+      // Unchanged and in place: the last layout's paragraph and sentence objects serve again.
+      const paragraph = last.paragraphs[index];
+      paragraphs.push(paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] });
+      for (let s = 0; s < cut.sentences.length; s++) sentences.push(last.sentences[sentences.length]);
+      placed = last.tokensOf[index];
+    } else {
+      paragraphs.push({ start, end, language: languages[index] });
+      for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+      if (last && index >= sources.length - tail) {
+        placed = last.tokensOf[last.tokensOf.length - (sources.length - index)];
+        if (aligned.shift !== 0) moveTokens(placed, aligned.shift);
+      } else {
+        placed = relative ? shifted(cut.tokens, start) : cut.tokens;
+      }
+    }
     tokensOf.push(placed);
     count += placed.length;
   }
+  const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);
+  memo?.stage<LastLayout>(LAST_LAYOUT).set('', { sources, cuts, paragraphs, sentences, tokens, tokensOf });
+  return { text, paragraphs, sentences, tokens };
+}
+
+function concatenated(tokensOf: readonly Token[][], count: number): Token[] {
   // Filled at its final size: pushing ~200,000 tokens one by one cost three times as much.
   const tokens = new Array<Token>(count);
   let k = 0;
   for (const placed of tokensOf) for (let i = 0; i < placed.length; i++) tokens[k++] = placed[i];
-  return { text, paragraphs, sentences, tokens };
+  return tokens;
+}
+
+/** Above this many tokens to put in, the array is built afresh rather than spliced. */
+const MAX_SPLICED = 4096;
+
+/**
+ * The last layout's token array made this one's IN PLACE: the first `head` and last `tail`
+ * paragraphs hand out the same tokens as last time, already in it, so only those between are
+ * spliced in (or the array is built afresh if they are many).
+ */
+function splicedTokens(last: LastLayout, tokensOf: readonly Token[][], head: number, tail: number, count: number): Token[] {
+  let from = 0;
+  for (let p = 0; p < head; p++) from += tokensOf[p].length;
+  let inserted = 0;
+  for (let p = head; p < tokensOf.length - tail; p++) inserted += tokensOf[p].length;
+  if (inserted > MAX_SPLICED) return concatenated(tokensOf, count);
+  const middle: Token[] = [];
+  for (let p = head; p < tokensOf.length - tail; p++) for (const token of tokensOf[p]) middle.push(token);
+  const tokens = last.tokens;
+  // The old array holds the head's tokens, the old middle, then the tail's (count - from - inserted).
+  tokens.splice(from, tokens.length - (count - from - inserted) - from, ...middle);
+  return tokens;
 }

@@ -13,34 +13,51 @@ export interface Memo<V> {
 }
 
 /**
- * A memo that forgets what the last analysis did not use: lookups fall back to the previous
- * generation, and `roll()` starts a new one, so its size follows the document, not its history.
+ * A memo that forgets what the last analysis did not use: lookups see what the current or the
+ * previous analysis used or set, and `roll()` starts a new one, so its size follows the document,
+ * not its history.
  */
 export class RollingMemo<V> implements Memo<V> {
-  #previous = new Map<string, V>();
-  #current = new Map<string, V>();
+  // One map whose entries carry the last analysis (generation) that used them: a lookup marks its
+  // entry in place, where a map per generation re-inserted every used entry at each analysis.
+  #entries = new Map<string, { value: V; used: number }>();
+  #generation = 0;
+  #used = 0;
 
   get(key: string): V | undefined {
-    let value = this.#current.get(key);
-    if (value === undefined) {
-      value = this.#previous.get(key);
-      if (value !== undefined) this.#current.set(key, value);
-    }
-    return value;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#markUsed(entry);
+    return entry.value;
   }
 
   set(key: string, value: V): void {
-    this.#current.set(key, value);
+    const entry = this.#entries.get(key);
+    if (entry === undefined) {
+      this.#entries.set(key, { value, used: this.#generation });
+      this.#used++;
+    } else {
+      this.#markUsed(entry);
+      entry.value = value;
+    }
   }
 
-  /** Begin a new analysis. */
+  #markUsed(entry: { used: number }): void {
+    if (entry.used === this.#generation) return;
+    entry.used = this.#generation;
+    this.#used++;
+  }
+
+  /** Begin a new analysis: what the one ending did not use is dropped. */
   roll(): void {
-    this.#previous = this.#current;
-    this.#current = new Map();
+    for (const [key, entry] of this.#entries) if (entry.used !== this.#generation) this.#entries.delete(key);
+    this.#generation++;
+    this.#used = 0;
   }
 
+  /** Entries used or set since the last roll. */
   get size(): number {
-    return this.#current.size;
+    return this.#used;
   }
 }
 
