@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput and latencies, printed as a table. Speed is measured here, never in
  * timed tests. Corpus: the dev articles repeated to at least 1 MB (generated in memory, nothing
- * written). Figures: full pipeline MB/s on one core, each stage's share (entities, dates, quotes),
+ * written), and 2 MB of distinct news articles (PolNeAR, from ../shared/corpora) each analysed once.
+ * Figures: full pipeline MB/s on one core, each stage's share (entities, dates, quotes),
  * per-article latency p50/p95, model load time, pathological inputs (10,000 unmatched quote marks,
  * one 1 MB paragraph), and the real server over stdio: start to first hover, keystroke-to-answer
  * latency in a 1 MB article, and indexing a generated workspace of 10,000 articles (time, peak
