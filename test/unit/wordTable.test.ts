@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { EMPTY_LEXICON } from '../../server/src/analysis/entities/features';
+import { decodeModel, encodeModel, expandModel } from '../../server/src/analysis/entities/modelFormat';
 import { PairTable } from '../../server/src/analysis/entities/pairTable';
-import { tagSentence, trainTagger } from '../../server/src/analysis/entities/perceptron';
+import { bilouTags, denseModel, tagSentence, trainTagger } from '../../server/src/analysis/entities/perceptron';
 import { buildView } from '../../server/src/analysis/entities/view';
 import { WORDS, WordTable, recordsOf } from '../../server/src/analysis/entities/wordTable';
 
@@ -77,4 +78,47 @@ test('the pair table grows as pairs come, keeping every offset', () => {
   for (let k = 0; k < 20_000; k++) table.set(k * 7919, k);
   for (let k = 0; k < 20_000; k++) assert.equal(table.find(k * 7919), k);
   assert.equal(table.find(3), -1);
+});
+
+test('a decoded model knows which feature prefixes it has', () => {
+  const rows: [string, string][] = [
+    ['Alice Brown met Carol White in Paris .', 'B-PER L-PER O B-PER L-PER O U-LOC O'],
+    ['Dan Green visited Rome .', 'B-PER L-PER O U-LOC O'],
+  ];
+  const model = trainTagger(
+    rows.map(([s, t]) => ({ view: buildView(s.split(' ')).view, tags: t.split(' ') })),
+    { types: ['PER', 'LOC'], epochs: 3, lexicon: EMPTY_LEXICON },
+  );
+  const bytes = encodeModel(model, { minWeight: 0 });
+  const decoded = decodeModel(bytes);
+  const names = [...expandModel(bytes).index.keys()];
+  assert.ok(names.length > 10);
+  // Every prefix of every feature is found, and a prefix is found exactly when some feature has it.
+  for (const name of names) for (let k = 0; k <= name.length; k++) assert.ok(decoded.hasPrefix!(name.slice(0, k)), name.slice(0, k));
+  for (const prefix of ['la=alice|', 'la=alice|brown', 'lb=carol|', 'la=zed|', 'la=alice|zz', 'zzz', '\u00e9', 'la=alice|brownie'])
+    assert.equal(decoded.hasPrefix!(prefix), names.some(n => n.startsWith(prefix)), prefix);
+  assert.equal(decodeModel(encodeModel(model, { minWeight: 1e9 })).hasPrefix!(''), false);
+});
+
+test('word-pair prefix flags kept by lower-case id are emptied with the word table', () => {
+  // One feature only: "alice" before "brown" is a one-word person.
+  const tags = bilouTags(['PER']);
+  const weights = new Float32Array(tags.length);
+  weights[tags.indexOf('U-PER')] = 5;
+  const model = decodeModel(encodeModel(denseModel(tags, new Map([['la=alice|brown', 0]]), weights, {}), { minWeight: 0 }));
+  /** A view of `words` made just as the table empties, so its first word gets the first free lower-case id. */
+  const firstInGeneration = (words: string[]) => {
+    for (let k = 0; WORDS.size + words.length <= WORDS.limit; k++) WORDS.sentence(Array.from({ length: Math.min(1000, WORDS.limit - WORDS.size) }, (_, j) => `q${k}x${j}`));
+    const generation = WORDS.generation;
+    const view = buildView(words).view;
+    assert.equal(WORDS.generation, generation + 1);
+    return view;
+  };
+  // "zed" has no `la=zed|…` feature, and the tagger remembers it for zed's lower-case id …
+  const zed = firstInGeneration(['zed', 'brown', '.']);
+  assert.deepEqual(tagSentence(model, zed, EMPTY_LEXICON), ['O', 'O', 'O']);
+  // … then "alice" takes that id in the next generation: its word-pair weights must count.
+  const alice = firstInGeneration(['alice', 'brown', '.']);
+  assert.equal(alice.records![0].lowerId, zed.records![0].lowerId);
+  assert.deepEqual(tagSentence(model, alice, EMPTY_LEXICON), ['U-PER', 'O', 'O']);
 });

@@ -149,10 +149,38 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     return -1;
   }
 
+  /** Bytes of row `row`'s name shared with the first `length` bytes of `scratch`. */
+  function shared(row: number, length: number): number {
+    const from = starts[row];
+    const n = Math.min(starts[row + 1] - 1 - from, length);
+    let i = 0;
+    while (i < n && names[from + i] === scratch[i]) i++;
+    return i;
+  }
+
+  /** Whether some row's name starts with `prefix`: then the first row not below it in byte order does. */
+  function hasPrefix(prefix: string): boolean {
+    if (scratch.length < prefix.length * 3) scratch = new Uint8Array(prefix.length * 3);
+    const length = encoder.encodeInto(prefix, scratch).written ?? 0;
+    let lo = 0;
+    let hi = rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const i = shared(mid, length);
+      if (i === length) return true;
+      const from = starts[mid];
+      // Below the prefix: a smaller byte where they differ, or a proper prefix of it.
+      if (from + i === starts[mid + 1] - 1 || names[from + i] < scratch[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rows && shared(lo, length) === length;
+  }
+
   return {
     tags: header.tags,
     meta: header.meta,
     size: rows,
+    hasPrefix,
     addWeights(feature, into, at = 0) {
       const row = find(feature);
       if (row < 0) return false;

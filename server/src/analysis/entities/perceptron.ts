@@ -34,6 +34,8 @@ export interface TaggerModel {
   size: number;
   /** Add the weights of `feature` to `into[at … at + tags.length)`; false when the feature is unknown. */
   addWeights(feature: string, into: Float32Array, at?: number): boolean;
+  /** False only when no feature starts with `prefix` (absent: assume some may). */
+  hasPrefix?(prefix: string): boolean;
 }
 
 /** A model straight out of training: a feature index and a dense weight table. */
@@ -84,6 +86,13 @@ interface Caches {
   shapes: (Float32Array | undefined)[];
   /** Per pair of adjacent words: `la` weights for the left one, then `lb` weights for the right one. */
   pairs: PairTable;
+  /**
+   * By lower-case id: which bigram features the model may have with that word on the left, so the
+   * pairs of new text (mostly unknown to the model) skip both look-ups. See `leftPairKinds`.
+   */
+  leftPairs: Uint8Array;
+  /** Scratch `la` + `lb` weights of one pair. */
+  pairScores: Float32Array;
   /** `t1` + `t12` weights per (prev2, prev1) tag index pair; index n stands for the sentence start. */
   history: (Float32Array | undefined)[];
   /** allowed[prev * n + tag] = 1 when `tag` may follow `prev`; row n is the sentence start. */
@@ -119,6 +128,8 @@ function cachesOf(model: TaggerModel): Caches {
       caps: [],
       shapes: [],
       pairs: new PairTable(2 * n, PAIR_BITS),
+      leftPairs: new Uint8Array(1024),
+      pairScores: new Float32Array(2 * n),
       history: new Array((n + 1) ** 2),
       allowed: new Uint8Array((n + 1) * n),
       constants: new Float32Array(4 * n),
@@ -143,6 +154,7 @@ function followGeneration(c: Caches): void {
   c.shapes = [];
   c.labels.clear(); // their shape-keyed weights go by shape id
   c.pairs.clear();
+  c.leftPairs.fill(0);
 }
 
 /** Offset in `c.local` of the word's local weights, computed on first use. */
@@ -181,8 +193,32 @@ function shapeEntry(model: TaggerModel, c: Caches, record: WordRecord): Float32A
   return entry;
 }
 
+// leftPairs flags: computed, some `la=left|…` feature, some `lb=left|…` feature.
+const PAIRS_CHECKED = 1;
+const HAS_LA = 2;
+const HAS_LB = 4;
+
+/** `leftPairs` flags of the lower-case word `left` (by id), computed on first use. */
+function leftPairKinds(model: TaggerModel, c: Caches, leftId: number, left: string): number {
+  if (leftId >= c.leftPairs.length) {
+    const grown = new Uint8Array(Math.max(2 * c.leftPairs.length, leftId + 1));
+    grown.set(c.leftPairs);
+    c.leftPairs = grown;
+  }
+  let kinds = c.leftPairs[leftId];
+  if (kinds === 0) {
+    kinds = PAIRS_CHECKED;
+    if (!model.hasPrefix || model.hasPrefix(`la=${left}|`)) kinds |= HAS_LA;
+    if (!model.hasPrefix || model.hasPrefix(`lb=${left}|`)) kinds |= HAS_LB;
+    c.leftPairs[leftId] = kinds;
+  }
+  return kinds;
+}
+
 /** Offset in `c.pairs.weights` of the weights of an adjacent word pair (0 for an unknown pair: zeros). */
 function pairOffset(model: TaggerModel, c: Caches, leftId: number, rightId: number, left: string, right: string): number {
+  const kinds = leftPairKinds(model, c, leftId, left);
+  if (kinds === PAIRS_CHECKED) return 0;
   // Ids past the packing limit (only in a sentence of more than 30 000 new words) and pairs past a
   // full table (a sentence longer than its limit) go uncached.
   const cached = leftId < PAIR_ID_LIMIT && rightId < PAIR_ID_LIMIT && c.pairs.size < c.pairs.limit;
@@ -190,9 +226,9 @@ function pairOffset(model: TaggerModel, c: Caches, leftId: number, rightId: numb
   const found = cached ? c.pairs.find(key) : -1;
   if (found >= 0) return found;
   const n = model.tags.length;
-  const scores = new Float32Array(2 * n);
-  const known = model.addWeights(`la=${left}|${right}`, scores, 0);
-  const offset = model.addWeights(`lb=${left}|${right}`, scores, n) || known ? c.pairs.addRow(scores) : 0;
+  const scores = c.pairScores.fill(0);
+  const known = (kinds & HAS_LA) !== 0 && model.addWeights(`la=${left}|${right}`, scores, 0);
+  const offset = ((kinds & HAS_LB) !== 0 && model.addWeights(`lb=${left}|${right}`, scores, n)) || known ? c.pairs.addRow(scores) : 0;
   if (cached) c.pairs.set(key, offset);
   return offset;
 }
