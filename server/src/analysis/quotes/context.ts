@@ -92,22 +92,41 @@ export interface ParagraphSpelling {
 }
 
 /** Folded forms and shapes of all of a text's tokens in one pass, and its lower-case words. */
-export function spellTokens(tokens: Token[]): { folded: string[]; shape: Uint8Array; lower: Set<string> } {
+export function spellTokens(tokens: Token[]): { folded: string[]; shape: Uint8Array; lower: { has(word: string): boolean } } {
+  const pass = startSpellingPass();
   const n = tokens.length;
   const folded: string[] = new Array(n);
   const shape = new Uint8Array(n);
-  const lower = new Set<string>();
   for (let i = 0; i < n; i++) {
     const spelling = describeSpelling(tokens[i].text);
     folded[i] = spelling.folded;
     shape[i] = spelling.shape;
-    if (spelling.shape & LOWER) lower.add(spelling.folded);
+    if (spelling.lowerMark) spelling.lowerMark.pass = pass;
   }
-  return { folded, shape, lower };
+  return { folded, shape, lower: markedLowerWords(pass, folded, shape) };
+}
+
+/**
+ * The lower-case words of the pass `pass`: those whose mark it set. A later pass moves the marks
+ * on, so a set kept past it is then built from the text's own spelling (once).
+ */
+function markedLowerWords(pass: number, folded: string[], shape: Uint8Array): { has(word: string): boolean } {
+  let own: Set<string> | null = null;
+  return {
+    has(word: string): boolean {
+      if (pass === spellingPass) return lowerMarks.get(word)?.pass === pass;
+      if (!own) {
+        own = new Set();
+        for (let i = 0; i < folded.length; i++) if (shape[i] & LOWER) own.add(folded[i]);
+      }
+      return own.has(word);
+    },
+  };
 }
 
 /** The spelling of the tokens `[from, to)` of one paragraph. */
 export function spellParagraph(tokens: Token[], from: number, to: number): ParagraphSpelling {
+  startSpellingPass();
   const folded: string[] = new Array(to - from);
   const shape = new Uint8Array(to - from);
   const lower = new Set<string>();
@@ -245,25 +264,64 @@ function overlapping<S extends Span>(spans: S[], start: number, end: number): S[
 interface Spelling {
   folded: string;
   shape: number;
+  /** For a token written in lower case: the mark of its folded form, set by each pass that meets it. */
+  lowerMark: LowerMark | null;
+}
+
+/** One folded form's mark: the last spelling pass that met it written in lower case. */
+interface LowerMark {
+  pass: number;
 }
 
 /**
  * Folded form and shape of a token's text, remembered across texts: both depend on the spelling
  * alone, and news text repeats the same words. Bounded so a hostile stream of new words cannot
- * grow it without end.
+ * grow it without end. A text's lower-case words are marks on the folded forms rather than a set
+ * built per text: setting a field costs less than adding to a set, and most texts never ask.
  */
 const spellings = new Map<string, Spelling>();
+const lowerMarks = new Map<string, LowerMark>();
 const MAX_SPELLINGS = 200_000;
+let spellingPass = 0;
+/** Spellings of one-character tokens (punctuation, quotation marks, "a") by char code, found without hashing. */
+const SINGLE_CHAR_LIMIT = 0x2100;
+const singleChars: (Spelling | undefined)[] = new Array(SINGLE_CHAR_LIMIT).fill(undefined);
+
+/** A new spelling pass; the remembered spellings are forgotten only here, so no pass loses its marks. */
+function startSpellingPass(): number {
+  if (spellings.size >= MAX_SPELLINGS) {
+    spellings.clear();
+    lowerMarks.clear();
+    singleChars.fill(undefined);
+  }
+  return ++spellingPass;
+}
 
 function describeSpelling(text: string): Spelling {
+  if (text.length === 1) {
+    const code = text.charCodeAt(0);
+    if (code < SINGLE_CHAR_LIMIT) return (singleChars[code] ??= newSpelling(text));
+  }
   let spelling = spellings.get(text);
   if (spelling === undefined) {
-    if (spellings.size >= MAX_SPELLINGS) spellings.clear();
-    const folded = foldWord(text);
-    spelling = { folded, shape: shapeOf(text) | (mayStartEvent(folded) ? CUE : 0) };
+    spelling = newSpelling(text);
     spellings.set(text, spelling);
   }
   return spelling;
+}
+
+function newSpelling(text: string): Spelling {
+  const folded = foldWord(text);
+  const shape = shapeOf(text) | (mayStartEvent(folded) ? CUE : 0);
+  let lowerMark: LowerMark | null = null;
+  if (shape & LOWER) {
+    lowerMark = lowerMarks.get(folded) ?? null;
+    if (!lowerMark) {
+      lowerMark = { pass: 0 };
+      lowerMarks.set(folded, lowerMark);
+    }
+  }
+  return { folded, shape, lowerMark };
 }
 
 /** True for a token made of letters or digits. */

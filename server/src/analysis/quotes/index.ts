@@ -94,7 +94,7 @@ export function attributeSpeakers(layout: Layout, quotes: RawQuote[], mentions: 
   const events = eventsOf(source, facts, tables);
   const resolved = resolveEvents(doc, events);
   const own = ownAttributions(doc, source, facts, events, resolved);
-  const attributions = carryOver(doc, own, quoteFirstTokens(source, facts), events, resolved);
+  const attributions = carryOver(doc, own, quoteFirstTokens(source, facts, tables.quoteStart), events, resolved);
   return quotes.map((q, i) => {
     const a = attributions[i];
     const speakerIds = [...a.speakers];
@@ -123,10 +123,14 @@ function eventsOf(source: ViewSource, facts: ParagraphFacts[], tables: Tables): 
 }
 
 /** The first token of each quote, from the facts of its paragraph. */
-function quoteFirstTokens(source: ViewSource, facts: ParagraphFacts[]): Int32Array {
+function quoteFirstTokens(source: ViewSource, facts: ParagraphFacts[], quoteStart: Int32Array): Int32Array {
   const firstTokens = new Int32Array(source.quotes.length);
   let qi = 0;
-  for (let p = 0; p < facts.length; p++) for (const rel of facts[p].quoteFirst) firstTokens[qi++] = rel + source.firstToken[p];
+  // Only the paragraphs where a quote starts: the others' facts are not read at all.
+  for (let p = 0; p < facts.length; p++) {
+    if (quoteStart[p] === quoteStart[p + 1]) continue;
+    for (const rel of facts[p].quoteFirst) firstTokens[qi++] = rel + source.firstToken[p];
+  }
   return firstTokens;
 }
 
@@ -163,9 +167,11 @@ function discourseOf(source: ViewSource, entityById: Map<string, Entity>, facts:
 function ownAttributions(doc: Discourse, source: ViewSource, facts: ParagraphFacts[], events: PlacedEvent[], resolved: string[][]): (Attribution | null)[] {
   const own: (Attribution | null)[] = [];
   const cues = events.map(e => e.cue);
+  const quoteStart = doc.tables.quoteStart;
   for (let p = 0; p < facts.length; p++) {
+    // A paragraph's decisions are those of the quotes starting in it: skip the others unread.
+    if (quoteStart[p] === quoteStart[p + 1]) continue;
     const decisions = facts[p].decisions;
-    if (!decisions.length) continue;
     const at = doc.tables.paragraphStarts[p];
     const base = source.firstToken[p];
     for (const decision of decisions) {
