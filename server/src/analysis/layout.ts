@@ -510,9 +510,13 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
   const sources = aligned.paragraphs;
   const head = last ? aligned.head : 0;
   const tail = last ? aligned.tail : 0;
-  const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
-  const tokensOf: Token[][] = [];
+  // The arrays are filled at their final size: growing them by push copies them over and over.
+  const paragraphs = new Array<Paragraph>(sources.length);
+  let sentenceCount = 0;
+  for (const cut of cuts) sentenceCount += cut.sentences.length;
+  const sentences = new Array<Sentence>(sentenceCount);
+  let s = 0;
+  const tokensOf = new Array<Token[]>(sources.length);
   let count = 0;
   for (let index = 0; index < sources.length; index++) {
     const { start, end } = sources[index];
@@ -521,12 +525,12 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
     if (last && index < head) {
       // Unchanged and in place: the last layout's paragraph and sentence objects serve again.
       const paragraph = last.paragraphs[index];
-      paragraphs.push(paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] });
-      for (let s = 0; s < cut.sentences.length; s++) sentences.push(last.sentences[sentences.length]);
+      paragraphs[index] = paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] };
+      for (let k = 0; k < cut.sentences.length; k++, s++) sentences[s] = last.sentences[s];
       placed = last.tokensOf[index];
     } else {
-      paragraphs.push({ start, end, language: languages[index] });
-      for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+      paragraphs[index] = { start, end, language: languages[index] };
+      for (const sentence of cut.sentences) sentences[s++] = { start: sentence.start + start, end: sentence.end + start, paragraph: index };
       if (last && index >= sources.length - tail) {
         placed = last.tokensOf[last.tokensOf.length - (sources.length - index)];
         if (aligned.shift !== 0) moveTokens(placed, aligned.shift);
@@ -534,7 +538,7 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
         placed = relative ? shifted(cut.tokens, start) : cut.tokens;
       }
     }
-    tokensOf.push(placed);
+    tokensOf[index] = placed;
     count += placed.length;
   }
   const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);
