@@ -11,6 +11,7 @@ import type { AnalysisMemo, Memo } from './memo';
 import { editBetween } from './textEdit';
 import { articleLanguages, languageEvidence, type LanguageEvidence } from './language';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
+import { ownCopy } from './ownCopy';
 
 /** The text cut into the units every recognizer works on. */
 export interface Layout {
@@ -100,12 +101,6 @@ function cutParagraphTexts(text: string, from: number, to: number, own: boolean)
     const slice = region.slice(span.start, span.end);
     return { start: span.start + from, end: span.end + from, text: own ? ownCopy(slice) : slice };
   });
-}
-
-/** A string equal to `slice` that does not point into the string it was cut from. */
-function ownCopy(slice: string): string {
-  // Joining makes a new flat string (V8 keeps long slices as views into their parent).
-  return slice.length < 13 ? slice : `\n${slice}`.slice(1);
 }
 
 /** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
