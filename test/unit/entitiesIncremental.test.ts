@@ -249,3 +249,20 @@ test('a paragraph whose text is unchanged but whose language follows the documen
   }
   assert.equal(languages.size, 2, 'the document language flipped');
 });
+
+test('mentions of paragraphs before an edit are the same objects again; after it they move with the text', () => {
+  const resources = loadEntityResources(DATA);
+  const memo = createAnalysisMemo();
+  const first = 'Jean Dupont met Marie Curie in Paris.\n\nSecretary of State John Kerry met Angela Merkel in Berlin.';
+  memo.roll();
+  const before = recognize(first, resources, memo);
+  const at = first.indexOf('Secretary');
+  const second = first.slice(0, at) + 'The ' + first.slice(at);
+  memo.roll();
+  const after = recognize(second, resources, memo);
+  assert.deepEqual(after, recognize(second, resources));
+  const untouched = before.filter(m => m.end <= at);
+  assert.ok(untouched.length > 0 && untouched.length < after.length);
+  assert.ok(untouched.every((m, k) => after[k] === m));
+  assert.ok(after.slice(untouched.length).every(m => !before.includes(m)));
+});

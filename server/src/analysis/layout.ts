@@ -11,6 +11,7 @@ import type { AnalysisMemo, Memo } from './memo';
 import { editBetween } from './textEdit';
 import { articleLanguages, languageEvidence, type LanguageEvidence } from './language';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
+import { ownCopy } from './ownCopy';
 
 /** The text cut into the units every recognizer works on. */
 export interface Layout {
@@ -100,12 +101,6 @@ function cutParagraphTexts(text: string, from: number, to: number, own: boolean)
     const slice = region.slice(span.start, span.end);
     return { start: span.start + from, end: span.end + from, text: own ? ownCopy(slice) : slice };
   });
-}
-
-/** A string equal to `slice` that does not point into the string it was cut from. */
-function ownCopy(slice: string): string {
-  // Joining makes a new flat string (V8 keeps long slices as views into their parent).
-  return slice.length < 13 ? slice : `\n${slice}`.slice(1);
 }
 
 /** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
@@ -510,9 +505,13 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
   const sources = aligned.paragraphs;
   const head = last ? aligned.head : 0;
   const tail = last ? aligned.tail : 0;
-  const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
-  const tokensOf: Token[][] = [];
+  // The arrays are filled at their final size: growing them by push copies them over and over.
+  const paragraphs = new Array<Paragraph>(sources.length);
+  let sentenceCount = 0;
+  for (const cut of cuts) sentenceCount += cut.sentences.length;
+  const sentences = new Array<Sentence>(sentenceCount);
+  let s = 0;
+  const tokensOf = new Array<Token[]>(sources.length);
   let count = 0;
   for (let index = 0; index < sources.length; index++) {
     const { start, end } = sources[index];
@@ -521,12 +520,12 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
     if (last && index < head) {
       // Unchanged and in place: the last layout's paragraph and sentence objects serve again.
       const paragraph = last.paragraphs[index];
-      paragraphs.push(paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] });
-      for (let s = 0; s < cut.sentences.length; s++) sentences.push(last.sentences[sentences.length]);
+      paragraphs[index] = paragraph.language === languages[index] ? paragraph : { start, end, language: languages[index] };
+      for (let k = 0; k < cut.sentences.length; k++, s++) sentences[s] = last.sentences[s];
       placed = last.tokensOf[index];
     } else {
-      paragraphs.push({ start, end, language: languages[index] });
-      for (const sentence of cut.sentences) sentences.push({ start: sentence.start + start, end: sentence.end + start, paragraph: index });
+      paragraphs[index] = { start, end, language: languages[index] };
+      for (const sentence of cut.sentences) sentences[s++] = { start: sentence.start + start, end: sentence.end + start, paragraph: index };
       if (last && index >= sources.length - tail) {
         placed = last.tokensOf[last.tokensOf.length - (sources.length - index)];
         if (aligned.shift !== 0) moveTokens(placed, aligned.shift);
@@ -534,7 +533,7 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
         placed = relative ? shifted(cut.tokens, start) : cut.tokens;
       }
     }
-    tokensOf.push(placed);
+    tokensOf[index] = placed;
     count += placed.length;
   }
   const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);

@@ -140,18 +140,22 @@ function merge(mentions: Mention[], entities: Entity[], added: Mention[], taken:
   const extra = [...added].sort((a, b) => a.start - b.start);
   // The starts were read to find overlaps: the given mentions are not touched again to merge them.
   const { starts, sorted } = taken.given();
-  const all: Mention[] = [];
+  let all: Mention[];
   /** Where each given mention goes in `all`. */
   const newIndex = new Int32Array(mentions.length);
   if (sorted) {
+    // Filled in place at its final size: a document's mentions would otherwise grow it by copies.
+    all = new Array<Mention>(mentions.length + extra.length);
+    let at = 0;
     let k = 0;
     for (let i = 0; i < mentions.length; i++) {
-      while (k < extra.length && extra[k].start < starts[i]) all.push(extra[k++]);
-      newIndex[i] = all.length;
-      all.push(mentions[i]);
+      while (k < extra.length && extra[k].start < starts[i]) all[at++] = extra[k++];
+      newIndex[i] = at;
+      all[at++] = mentions[i];
     }
-    while (k < extra.length) all.push(extra[k++]);
+    while (k < extra.length) all[at++] = extra[k++];
   } else {
+    all = [];
     const order = [...mentions, ...added].map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start);
     order.forEach(({ m, i }, at) => {
       if (i < mentions.length) newIndex[i] = at;

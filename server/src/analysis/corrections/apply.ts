@@ -93,7 +93,9 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
       ? nameCorrections.anyOverlapping(m) || dateCorrections.anyContaining(m)
       : byCorrection.overlapping(m).some(x => x.order > order && !(x.c.kind === 'entity' && x.c.label === 'DATE'));
   const watched = new SpanIndex(hits);
-  const raw: RawMention[] = recognized.filter(m => !stopped(m) && !watched.anyOverlapping(m) && !removed(m));
+  // Without annotations (the usual case) nothing is taken away: one exact-size copy, no per-mention tests.
+  const untouched = stop.size === 0 && hits.length === 0 && spanCorrections.length === 0;
+  const raw: RawMention[] = untouched ? recognized.slice() : recognized.filter(m => !stopped(m) && !watched.anyOverlapping(m) && !removed(m));
   for (const hit of hits) {
     if (removed(hit)) continue;
     const type: EntityType = hit.entry.type === 'ORGANIZATION' || hit.entry.type === 'LOCATION' ? hit.entry.type : 'PERSON';
@@ -113,7 +115,8 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
     }
     raw.push(mention);
   }
-  return { raw: raw.sort((a, b) => a.start - b.start), canonicals, origins };
+  // The recognizer's mentions come sorted: a sort would only copy them back and forth.
+  return { raw: sortedByStart(raw) ? raw : raw.sort((a, b) => a.start - b.start), canonicals, origins };
 }
 
 /**
@@ -271,3 +274,8 @@ export function correctionProblems(corrections: readonly Correction[]): Problem[
   }));
 }
 
+
+function sortedByStart(spans: readonly { start: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
+  return true;
+}

@@ -20,6 +20,7 @@ import { FR_RULES } from './rulesFr';
 import type { DateCandidate } from './spec';
 import { tenseAt, type Tense } from './tense';
 import type { AnalysisMemo, Memo } from '../memo';
+import { ownCopy } from '../ownCopy';
 
 export { findReferenceDate } from './reference';
 
@@ -107,7 +108,8 @@ function knownDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | nu
     end: paragraph.end - contextStart,
     language: paragraph.language,
     reference,
-    mentions: found.map(m => shifted(m, -paragraph.start)),
+    // Kept across edits: their texts must not be slices that hold this version of the document alive.
+    mentions: found.map(m => ({ ...shifted(m, -paragraph.start), text: ownCopy(m.text) })),
   };
 }
 

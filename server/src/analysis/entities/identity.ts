@@ -13,6 +13,7 @@ import type { RawMention } from './index';
 import { foldAccents } from '../fold';
 import { isSpaceCode, isSurrogate, isUpperCode } from '../chars';
 import type { AnalysisMemo } from '../memo';
+import { ownCopy } from '../ownCopy';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
@@ -22,7 +23,9 @@ export function foldName(name: string): string {
     if (/^[\x00-\x7f]*$/.test(name)) f = name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     else f = foldAccents(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (foldedNames.size >= 50_000) foldedNames.clear();
-    foldedNames.set(name, f);
+    // Names are cut from the document, and so may their folded forms be (nothing to fold).
+    f = ownCopy(f);
+    foldedNames.set(ownCopy(name), f);
   }
   return f;
 }

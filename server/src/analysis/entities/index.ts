@@ -169,19 +169,35 @@ export function recognizeEntities(layout: Layout, resources?: EntityResources, m
   }
   previousMemo?.set('', reuse.result(paragraphs, taggings));
   const final = resources?.models ? propagate(taggings, keyIdsOf(memo?.stage<KeyIds>(KEY_STAGE))) : taggings.map(tagging => tagging.sentences.map(s => s.spans));
-  const out: RawMention[] = [];
+  // Each paragraph's placed mentions first, then one array of the exact size (no growing by push).
+  const placed = new Array<RawMention[]>(paragraphs.length);
+  let count = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const tagging = taggings[p];
     const base = paragraphs[p].start;
     const found = tagging.found?.final === final[p] ? tagging.found : (tagging.found = paragraphMentions(tagging, final[p], text, paragraphs[p]));
-    const { offsets, types, keys } = found;
-    for (let m = 0; m < types.length; m++) {
-      const mention: RawMention = { start: base + offsets[2 * m], end: base + offsets[2 * m + 1], type: types[m] };
-      if (keys[m]) mention.key = keys[m];
-      out.push(mention);
+    if (found.base !== base) {
+      found.placed = placedMentions(found, base);
+      found.base = base;
     }
+    placed[p] = found.placed!;
+    count += found.placed!.length;
   }
+  const out = new Array<RawMention>(count);
+  let at = 0;
+  for (const mentions of placed) for (const mention of mentions) out[at++] = mention;
   return out;
+}
+
+/** A paragraph's mentions at their document offsets, the paragraph starting at `base`. */
+function placedMentions({ offsets, types, keys }: ParagraphMentions, base: number): RawMention[] {
+  const placed = new Array<RawMention>(types.length);
+  for (let m = 0; m < types.length; m++) {
+    const mention: RawMention = { start: base + offsets[2 * m], end: base + offsets[2 * m + 1], type: types[m] };
+    if (keys[m]) mention.key = keys[m];
+    placed[m] = mention;
+  }
+  return placed;
 }
 
 /** A paragraph's mentions from its final spans, relative to its start, outside its URLs. */

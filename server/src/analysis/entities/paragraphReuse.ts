@@ -11,6 +11,7 @@ import type { Memo } from '../memo';
 import type { EntityType, Language, Paragraph, Span } from '../types';
 import type { PropagationUnit } from './propagate';
 import type { TokenSpan } from './rules';
+import type { RawMention } from './index';
 
 /**
  * One paragraph's per-sentence results, the same for every paragraph with its text and language;
@@ -39,6 +40,12 @@ export interface ParagraphMentions {
   offsets: number[];
   types: EntityType[];
   keys: (string | undefined)[];
+  /**
+   * The mentions at their offsets in the document when the paragraph started at `base`: a
+   * paragraph before the edit hands out the same objects again instead of new ones (read only).
+   */
+  placed?: RawMention[];
+  base?: number;
 }
 
 /** What one analysis leaves for the next. */
