@@ -10,6 +10,7 @@
  * events, mentions and quotes.
  */
 import type { Layout } from '../layout';
+import { ownCopy } from '../ownCopy';
 import type { AnalysisMemo } from '../memo';
 import { spellParagraph, spellTokens, type ParagraphSpelling, type ViewSource } from './context';
 import { titlesOf, type TitleFacts, type Titles } from './discourse';
@@ -99,9 +100,13 @@ class ParagraphCache {
     for (let p = 0; p < count; p++) {
       let entry = previous[p] >= 0 ? (last as Snapshot).entries[previous[p]] : undefined;
       if (!entry) {
-        const source = layout.text.slice(starts[p], ends[p]);
-        entry = this.entries.get(source);
-        if (!entry) this.entries.set(source, (entry = { source, scans: new Map(), spelling: null, pass }));
+        const text = layout.text.slice(starts[p], ends[p]);
+        entry = this.entries.get(text);
+        if (!entry) {
+          // Kept as a key beyond this analysis: a slice would keep this whole version of the text alive.
+          const source = ownCopy(text);
+          this.entries.set(source, (entry = { source, scans: new Map(), spelling: null, pass }));
+        }
       }
       entry.pass = pass;
       entries[p] = entry;
