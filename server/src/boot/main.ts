@@ -7,7 +7,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { runWithCodeCache } from './codeCache';
-import { restoreFlagsAfter } from './nodeFlags';
 
 function cacheDirOf(argv: string[]): string | undefined {
   if (argv.includes('--no-code-cache')) return undefined;
@@ -15,8 +14,4 @@ function cacheDirOf(argv: string[]): string | undefined {
   return given ? given.slice('--code-cache-dir='.length) : path.join(os.tmpdir(), 'article-lens-code-cache');
 }
 
-/** The first answers are over by then; the code cache is written at the same time. */
-const STARTED_AFTER_MS = 10_000;
-
-restoreFlagsAfter(STARTED_AFTER_MS);
-runWithCodeCache(path.join(__dirname, 'serverMain.js'), module, { cacheDir: cacheDirOf(process.argv), writeAfterMs: STARTED_AFTER_MS });
+runWithCodeCache(path.join(__dirname, 'serverMain.js'), module, { cacheDir: cacheDirOf(process.argv) });
