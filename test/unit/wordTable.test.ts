@@ -30,15 +30,20 @@ test('the word table interns words once and empties itself only between sentence
   assert.equal(third[0].lowerId, third[1].lowerId);
 });
 
-test('a view built before the word table was emptied tags as it did', () => {
+/** A tagger trained on two sentences: enough features for the tests below. */
+function tinyModel() {
   const rows: [string, string][] = [
     ['Alice Brown met Carol White in Paris .', 'B-PER L-PER O B-PER L-PER O U-LOC O'],
     ['Dan Green visited Rome .', 'B-PER L-PER O U-LOC O'],
   ];
-  const model = trainTagger(
+  return trainTagger(
     rows.map(([s, t]) => ({ view: buildView(s.split(' ')).view, tags: t.split(' ') })),
     { types: ['PER', 'LOC'], epochs: 3, lexicon: EMPTY_LEXICON },
   );
+}
+
+test('a view built before the word table was emptied tags as it did', () => {
+  const model = tinyModel();
   const view = buildView('Eve Black met Dan Green in Rome .'.split(' ')).view;
   const before = tagSentence(model, view, EMPTY_LEXICON);
   // Fill the shared table with new words until it empties, so the view's ids now name other words.
@@ -81,14 +86,7 @@ test('the pair table grows as pairs come, keeping every offset', () => {
 });
 
 test('a decoded model knows which feature prefixes it has', () => {
-  const rows: [string, string][] = [
-    ['Alice Brown met Carol White in Paris .', 'B-PER L-PER O B-PER L-PER O U-LOC O'],
-    ['Dan Green visited Rome .', 'B-PER L-PER O U-LOC O'],
-  ];
-  const model = trainTagger(
-    rows.map(([s, t]) => ({ view: buildView(s.split(' ')).view, tags: t.split(' ') })),
-    { types: ['PER', 'LOC'], epochs: 3, lexicon: EMPTY_LEXICON },
-  );
+  const model = tinyModel();
   const bytes = encodeModel(model, { minWeight: 0 });
   const decoded = decodeModel(bytes);
   const names = [...expandModel(bytes).index.keys()];

@@ -54,3 +54,19 @@ export function isSpaceCode(code: number): boolean {
 export function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
 }
+
+/**
+ * Letters (units whose upper and lower case differ) and how many are capitals, comparing `text`
+ * unit by unit with its upper- and lower-cased forms. A letter whose case changes the length (ß → SS)
+ * shifts the comparison after it; the tagger's models were trained with these counts, so it stays.
+ */
+export function caseCounts(text: string, upper = text.toUpperCase(), lower = text.toLowerCase()): { letters: number; capitals: number } {
+  let letters = 0;
+  let capitals = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (upper[k] === lower[k]) continue;
+    letters++;
+    if (text[k] === upper[k]) capitals++;
+  }
+  return { letters, capitals };
+}

@@ -8,6 +8,7 @@
  * (before the host has loaded one) a rule-based fallback answers. Returns raw typed spans; identity
  * and canonical names are decided afterwards by `identity.ts`.
  */
+import { caseCounts } from '../chars';
 import type { Layout } from '../layout';
 import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
@@ -389,15 +390,7 @@ function shouting(words: string[]): boolean {
   }
   const line = words.join('');
   if (ASCII_ONLY.test(line)) return shoutingAscii(line);
-  const upper = line.toUpperCase();
-  const lower = line.toLowerCase();
-  let letters = 0;
-  let capitals = 0;
-  for (let k = 0; k < line.length; k++) {
-    if (upper[k] === lower[k]) continue;
-    letters++;
-    if (line[k] === upper[k]) capitals++;
-  }
+  const { letters, capitals } = caseCounts(line);
   return letters >= 8 && capitals / letters > 0.8;
 }
 

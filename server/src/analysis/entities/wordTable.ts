@@ -8,6 +8,7 @@
  * is emptied between two sentences and its generation number goes up, which tells every cache
  * keyed by ids to empty itself too (see `recordsOf`).
  */
+import { caseCounts } from '../chars';
 import { AFTER, BEFORE, lowerWord, shortShape, type SentenceView } from './features';
 import { capitalized, lowerAdjective, type MatchableWord } from './gazetteer';
 import { titleKind } from './titles';
@@ -60,13 +61,7 @@ function makeRecord(word: string, id: number, lowerId: (lower: string) => number
   const c = word.charCodeAt(0);
   const upperForm = word.toUpperCase();
   const lowerForm = word.toLowerCase();
-  let letters = 0;
-  let capitals = 0;
-  for (let k = 0; k < word.length; k++) {
-    if (upperForm[k] === lowerForm[k]) continue;
-    letters++;
-    if (word[k] === upperForm[k]) capitals++;
-  }
+  const { letters, capitals } = caseCounts(word, upperForm, lowerForm);
   let codeLetters = 0;
   let codeCapitals = 0;
   for (const ch of word) {
