@@ -10,7 +10,6 @@ import { decodeModel, encodeModel } from '../../server/src/analysis/entities/mod
 import { allowedAfter, bilouTags, scoreSlow, tagSentence, trainTagger, type TaggerModel, type TrainingSentence } from '../../server/src/analysis/entities/perceptron';
 import type { Lexicon, SentenceView } from '../../server/src/analysis/entities/features';
 import { cleanSpan, splitTitles, trimLowercase } from '../../server/src/analysis/entities/rules';
-import { titlesBefore } from '../../server/src/analysis/entities/titles';
 import { buildView, isHeadline, makeLexicon, truecase } from '../../server/src/analysis/entities/view';
 import { layoutText } from '../../server/src/analysis/layout';
 import { loadEntityResources, loadEntityResourcesAsync } from '../../server/src/resources';
@@ -37,7 +36,7 @@ test('word shapes and features', () => {
 
 test('title phrases end before the name, honorifics with their dot', () => {
   const words = ['le', 'ministre', 'de', 'la', 'Défense', 'Jean-Yves', 'Le', 'Drian', 'et', 'M.', 'Kerry'];
-  const after = titlesBefore(words, words.map(w => w.toLowerCase()));
+  const after = buildView(words).view.afterTitle;
   assert.equal(after[5], true);
   assert.equal(after[10], true);
   assert.equal(after[8], false);

@@ -118,9 +118,15 @@ export function languageEvidence(text: string): LanguageEvidence {
   return { words, accents, possessive, elision };
 }
 
-/** The evidence of paragraphs taken together, as if their texts were one. */
-export function addEvidence(total: LanguageEvidence, more: LanguageEvidence): LanguageEvidence {
-  return { words: total.words + more.words, accents: total.accents + more.accents, possessive: total.possessive || more.possessive, elision: total.elision || more.elision };
+/**
+ * Add `more` into `total` (in place), the evidence of paragraphs taken together as if their texts
+ * were one. In place: a new object per paragraph made ~8,000 per keystroke in a 1 MB article.
+ */
+export function addEvidence(total: LanguageEvidence, more: LanguageEvidence): void {
+  total.words += more.words;
+  total.accents += more.accents;
+  total.possessive ||= more.possessive;
+  total.elision ||= more.elision;
 }
 
 /** Positive means English, negative French; magnitude is confidence. At most six accents count. */
@@ -154,14 +160,8 @@ export function languageOfEvidence(evidence: LanguageEvidence, fallback: Languag
  * the whole text, then each paragraph, since evidence adds up.
  */
 export function articleLanguages(evidence: readonly LanguageEvidence[]): { language: Language; languages: Language[] } {
-  // Added up in one object: `addEvidence` per paragraph made ~8,000 objects per keystroke in a 1 MB article.
   const total: LanguageEvidence = { words: 0, accents: 0, possessive: false, elision: false };
-  for (const e of evidence) {
-    total.words += e.words;
-    total.accents += e.accents;
-    total.possessive ||= e.possessive;
-    total.elision ||= e.elision;
-  }
+  for (const e of evidence) addEvidence(total, e);
   const language: Language = scoreOf(total) < 0 ? 'fr' : 'en';
   return { language, languages: evidence.map(e => languageOfEvidence(e, language)) };
 }

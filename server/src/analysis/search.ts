@@ -1,4 +1,4 @@
-/** Binary searches over sorted offsets, shared by the stages that look up positions. */
+/** Binary searches over sorted offsets, shared by the stages that look up positions, and the test that spans are sorted. */
 import type { Token } from './types';
 
 /** The first index at or after `from` whose value is at or after `value` (values ascending). */
@@ -35,4 +35,10 @@ export function lastAtMost(values: ArrayLike<number>, value: number, last = valu
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Whether `spans` are in order of their starts (then a sort by start would change nothing). */
+export function isSortedByStart(spans: readonly { start: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
+  return true;
 }

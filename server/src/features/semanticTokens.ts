@@ -5,6 +5,7 @@
  */
 import type { CancellationToken, SemanticTokens, SemanticTokensDelta } from '../lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSortedByStart } from '../analysis/search';
 import type { Analysis } from '../analysis/types';
 import { TOKEN_TYPES, type TokenType } from '../protocol';
 
@@ -89,8 +90,8 @@ function pieceTriples(analysis: Analysis): Triples {
  * starts). Mentions and dates each come sorted by start, so a merge replaces a sort of both.
  */
 function specificPieces(analysis: Analysis): Triples {
-  const mentions = sortedByStart(analysis.mentions) ? analysis.mentions : [...analysis.mentions].sort((a, b) => a.start - b.start);
-  const dates = sortedByStart(analysis.dates) ? analysis.dates : [...analysis.dates].sort((a, b) => a.start - b.start);
+  const mentions = isSortedByStart(analysis.mentions) ? analysis.mentions : [...analysis.mentions].sort((a, b) => a.start - b.start);
+  const dates = isSortedByStart(analysis.dates) ? analysis.dates : [...analysis.dates].sort((a, b) => a.start - b.start);
   const kept: Triples = { values: new Int32Array((mentions.length + dates.length) * 3), length: 0 };
   let keptEnd = -1;
   let m = 0;
@@ -114,11 +115,6 @@ function specificPieces(analysis: Analysis): Triples {
     }
   }
   return kept;
-}
-
-function sortedByStart(items: readonly { start: number }[]): boolean {
-  for (let i = 1; i < items.length; i++) if (items[i - 1].start > items[i].start) return false;
-  return true;
 }
 
 /** The encoded tokens (LSP relative format) of the document, from pieces in text order. */

@@ -12,6 +12,7 @@ import { entityIdOf, foldName } from '../entities/identity';
 import type { DateMention, Entity, EntityType, Mention, Problem, Quote } from '../types';
 import { describeCorrection, overlaps, type Annotations, type Correction, type WatchEntry } from './model';
 import { SpanIndex } from './spanIndex';
+import { isSortedByStart } from '../search';
 
 /** Raw mentions after corrections, plus the canonical names some of them must take. */
 export interface CorrectedMentions {
@@ -116,7 +117,7 @@ export function correctRawMentions(text: string, recognized: readonly RawMention
     raw.push(mention);
   }
   // The recognizer's mentions come sorted: a sort would only copy them back and forth.
-  return { raw: sortedByStart(raw) ? raw : raw.sort((a, b) => a.start - b.start), canonicals, origins };
+  return { raw: isSortedByStart(raw) ? raw : raw.sort((a, b) => a.start - b.start), canonicals, origins };
 }
 
 /**
@@ -272,10 +273,4 @@ export function correctionProblems(corrections: readonly Correction[]): Problem[
     severity: 'warning' as const,
     message: `Correction ${describeCorrection(c)} no longer matches the text; it is kept (flagged) in the annotations file. Correct the span again or remove the line.`,
   }));
-}
-
-
-function sortedByStart(spans: readonly { start: number }[]): boolean {
-  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
-  return true;
 }

@@ -14,6 +14,7 @@ import { foldAccents } from '../fold';
 import { isSpaceCode, isSurrogate, isUpperCode } from '../chars';
 import type { AnalysisMemo } from '../memo';
 import { ownCopy } from '../ownCopy';
+import { isSortedByStart } from '../search';
 
 /** Fold case and accents so "Élysée" and "ELYSEE" compare equal. */
 export function foldName(name: string): string {
@@ -390,7 +391,3 @@ export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMem
   return { mentions, entities: lastMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
 }
 
-function isSortedByStart(spans: readonly { start: number }[]): boolean {
-  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
-  return true;
-}

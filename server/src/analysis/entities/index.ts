@@ -9,6 +9,7 @@
  * and canonical names are decided afterwards by `identity.ts`.
  */
 import { caseCounts } from '../chars';
+import { isSortedByStart } from '../search';
 import type { Layout } from '../layout';
 import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
@@ -467,12 +468,7 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
 
 /** Sort spans by start (stable), skipping the usual case where they already are. */
 function sortByStart(spans: TokenSpan[]): void {
-  for (let k = 1; k < spans.length; k++) {
-    if (spans[k - 1].start > spans[k].start) {
-      spans.sort((a, b) => a.start - b.start);
-      return;
-    }
-  }
+  if (!isSortedByStart(spans)) spans.sort((a, b) => a.start - b.start);
 }
 
 /**

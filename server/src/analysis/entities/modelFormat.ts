@@ -120,9 +120,14 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   const encoder = new TextEncoder();
   let scratch = new Uint8Array(256);
 
+  /** `text` in UTF-8 at the start of `scratch`; returns its length in bytes. */
+  function encode(text: string): number {
+    if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+    return encoder.encodeInto(text, scratch).written ?? 0;
+  }
+
   function find(feature: string): number {
-    if (scratch.length < feature.length * 3) scratch = new Uint8Array(feature.length * 3);
-    const length = encoder.encodeInto(feature, scratch).written ?? 0;
+    const length = encode(feature);
     let lo = 0;
     let hi = rows - 1;
     // Bytes the feature shares with the rows just outside [lo, hi]: every row between them shares
@@ -160,8 +165,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
 
   /** Whether some row's name starts with `prefix`: then the first row not below it in byte order does. */
   function hasPrefix(prefix: string): boolean {
-    if (scratch.length < prefix.length * 3) scratch = new Uint8Array(prefix.length * 3);
-    const length = encoder.encodeInto(prefix, scratch).written ?? 0;
+    const length = encode(prefix);
     let lo = 0;
     let hi = rows;
     while (lo < hi) {

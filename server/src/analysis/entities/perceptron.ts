@@ -353,11 +353,7 @@ export function tagSentence(model: TaggerModel, view: SentenceView, lexicon: Lex
     if (view.allCaps) {
       addBlock(scores, k0, nTags, nTags);
       const id = records[i].id;
-      let caps = c.caps[id];
-      if (!caps) {
-        const weights = new Float32Array(nTags);
-        c.caps[id] = caps = model.addWeights(`caps|${view.lowers[i]}`, weights) ? weights : EMPTY;
-      }
+      const caps = (c.caps[id] ??= weightsOf(model, `caps|${view.lowers[i]}`));
       addBlock(scores, caps, 0, nTags);
     }
     const g = view.gazetteer;

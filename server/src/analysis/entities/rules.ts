@@ -7,6 +7,7 @@
  */
 import type { Token } from '../types';
 import { HONORIFICS, TITLE_WORDS, isTitleWord } from './titles';
+import { lowerWord } from './features';
 
 // Unicode-class tests, compiled once (a bundler may turn an inline `/\p{…}/u` into a `new RegExp` per call).
 const ALL_CAPS = /^\p{Lu}{2,}$/u; // two capitals or more, nothing else
@@ -43,7 +44,7 @@ export function reshaped(span: TokenSpan, start: number, end: number, type: stri
 }
 
 // Lower-cased words, memoized (bounded): the rules read the same word several times per sentence,
-// and words repeat across sentences. `lowerOf` is `toLowerCase`, `normalLowerOf` also turns ’ into '.
+// and words repeat across sentences. `lowerOf` is `toLowerCase`, `normalLowerOf` is `lowerWord` (’ as ').
 const lowers = new Map<string, string>();
 const normalLowers = new Map<string, string>();
 export function lowerOf(w: string): string {
@@ -58,7 +59,7 @@ export function normalLowerOf(w: string): string {
   let lower = normalLowers.get(w);
   if (lower === undefined) {
     if (normalLowers.size >= 100_000) normalLowers.clear();
-    normalLowers.set(w, (lower = lowerOf(w).replace(/’/g, "'")));
+    normalLowers.set(w, (lower = lowerWord(w)));
   }
   return lower;
 }

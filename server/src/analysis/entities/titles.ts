@@ -50,19 +50,6 @@ export function isTitleWord(lower: string): boolean {
   return TITLE_WORDS.has(word) || HONORIFICS.has(word);
 }
 
-/**
- * For each token, whether a title phrase ends right before it: a title word or honorific (its
- * dot included) possibly followed by a capitalized complement ("of State", "de la Défense") of
- * up to five tokens. `lowers` are lower-cased tokens, `words` the originals.
- */
-export function titlesBefore(words: string[], lowers: string[]): boolean[] {
-  const n = words.length;
-  // Per token, once: 1 title word, 2 capitalized or connector (may sit between title and name), 0 other.
-  const kinds = new Array<{ titleKind: number }>(n);
-  for (let j = 0; j < n; j++) kinds[j] = { titleKind: titleKind(words[j], lowers[j]) };
-  return titlesBeforeFromKinds(kinds, lowers);
-}
-
 /** What a token may be in a title phrase: 1 a title word, 2 capitalized or a connector (may sit between title and name), 0 neither. */
 export function titleKind(word: string, lower: string): number {
   const c = word.charCodeAt(0);
@@ -70,8 +57,13 @@ export function titleKind(word: string, lower: string): number {
   return (c >= 65 && c <= 90) || (c > 127 && UPPER_START.test(word)) || CONNECTORS.has(lower) ? 2 : 0;
 }
 
-/** `titlesBefore` given each token's `titleKind` (word-table records carry it). */
-export function titlesBeforeFromKinds(tokens: readonly { readonly titleKind: number }[], lowers: string[]): boolean[] {
+/**
+ * For each token, whether a title phrase ends right before it: a title word or honorific (its
+ * dot included) possibly followed by a capitalized complement ("of State", "de la Défense") of
+ * up to five tokens. `lowers` are lower-cased tokens; each token's `titleKind` comes from its
+ * word-table record, computed once per word.
+ */
+export function titlesBefore(tokens: readonly { readonly titleKind: number }[], lowers: string[]): boolean[] {
   const n = lowers.length;
   const out = new Array<boolean>(n).fill(false);
   for (let i = 1; i < n; i++) {

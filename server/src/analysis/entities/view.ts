@@ -6,7 +6,7 @@
  */
 import { type Lexicon, type SentenceView } from './features';
 import { gazetteerLabels, matchGazetteer, type Gazetteer, type GazetteerMatch } from './gazetteer';
-import { isTitleWord, titlesBeforeFromKinds } from './titles';
+import { isTitleWord, titlesBefore } from './titles';
 import { WORDS, isCommon, type WordRecord } from './wordTable';
 
 /**
@@ -106,7 +106,7 @@ export function buildView(original: string[], gazetteer?: Gazetteer, common: Rea
     lowers,
     shorts,
     gazetteer: gazetteerLabels(matches, n),
-    afterTitle: titlesBeforeFromKinds(records, lowers),
+    afterTitle: titlesBefore(records, lowers),
     initial,
     allCaps,
     records,
