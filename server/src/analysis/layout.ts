@@ -239,11 +239,11 @@ function plainWordEnd(text: string, at: number): number {
   return i;
 }
 
-/** Push the token `text[start, end)`, cut around a hyphen that joins a prefix to a name; offsets minus `offset`. */
-function pushToken(tokens: Token[], text: string, start: number, end: number, offset: number): void {
+/** Push the token `text[start, end)`, cut around a hyphen that joins a prefix to a name; offsets plus `shift`. */
+function pushToken(tokens: Token[], text: string, start: number, end: number, shift: number): void {
   const word = text.slice(start, end);
   const cut = word.length > 3 ? splitPrefixedName(word) : -1;
-  const at = start - offset;
+  const at = start + shift;
   if (cut > 0) {
     tokens.push({ start: at, end: at + cut, text: word.slice(0, cut) });
     tokens.push({ start: at + cut, end: at + cut + 1, text: word[cut] });
@@ -255,10 +255,10 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, of
 
 /**
  * The tokens TOKEN finds in `text` from `from` on (lookaheads stop at the end of `text`), with
- * offsets minus `offset`. Plain words and punctuation are recognized by hand; the regex is run,
+ * offsets plus `shift`. Plain words and punctuation are recognized by hand; the regex is run,
  * anchored, only where an earlier alternative may apply (dots, apostrophes, surrogate pairs).
  */
-function scanTokens(text: string, from: number, offset: number): Token[] {
+function scanTokens(text: string, from: number, shift: number): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let at = from;
@@ -279,7 +279,7 @@ function scanTokens(text: string, from: number, offset: number): Token[] {
       }
       end = TOKEN_HERE.lastIndex;
     }
-    pushToken(tokens, text, at, end, offset);
+    pushToken(tokens, text, at, end, shift);
     at = end;
   }
   return tokens;
@@ -409,8 +409,10 @@ function moveTokens(tokens: Token[], shift: number): void {
 /** The tokens and sentence spans of one paragraph's text, token offsets plus `offset`, sentences relative. */
 function paragraphLayout(paragraph: string, offset: number): ParagraphCut {
   // The paragraph alone is tokenized: TOKEN looks back only through \b, and the character before a
-  // paragraph is a line break or white space, as the start of a string is.
-  const tokens = scanTokens(paragraph, 0, -offset);
+  // paragraph is a line break or white space, as the start of a string is. (The shift is added, not
+  // subtracted as `-offset`: -0 is a heap number, and one stored offset that is not a small integer
+  // turns `start`/`end` into boxed doubles in every object shaped `{ start, end, ... }`.)
+  const tokens = scanTokens(paragraph, 0, offset);
   const whole = { start: offset, end: offset + paragraph.length };
   const sentences: Span[] = [];
   for (const sentence of splitSentences(paragraph, whole, tokens, 0)) {

@@ -109,7 +109,8 @@ function knownDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | nu
     language: paragraph.language,
     reference,
     // Kept across edits: their texts must not be slices that hold this version of the document alive.
-    mentions: found.map(m => ({ ...shifted(m, -paragraph.start), text: ownCopy(m.text) })),
+    // (Offsets are subtracted, not shifted by `-paragraph.start`: a -0 would box every span's offsets, see smallIntegerOffsets.test.ts.)
+    mentions: found.map(m => ({ ...m, start: m.start - paragraph.start, end: m.end - paragraph.start, text: ownCopy(m.text) })),
   };
 }
 
