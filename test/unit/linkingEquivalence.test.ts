@@ -195,6 +195,17 @@ test('linking groups exactly as the all-pairs reference, with and without memo',
     const moved = raw.map(r => ({ ...r, start: r.start + 3, end: r.end + 3 }));
     memo.roll();
     assert.deepEqual(linkMentions(`abc${text}`, moved, memo), referenceLinkMentions(`abc${text}`, moved), `round ${round} (moved)`);
+    // A keystroke between mentions: those before it in place (handed out again), the rest moved.
+    const typed = `abc${text}`;
+    const cut = Math.floor(random() * (typed.length + 1));
+    if (!moved.some(r => r.start < cut && cut < r.end)) {
+      const after = moved.map(r => (r.start >= cut ? { ...r, start: r.start + 1, end: r.end + 1 } : r));
+      const typedText = `${typed.slice(0, cut)}x${typed.slice(cut)}`;
+      memo.roll();
+      assert.deepEqual(linkMentions(typedText, after, memo), referenceLinkMentions(typedText, after), `round ${round} (typed at ${cut})`);
+      memo.roll();
+      assert.deepEqual(linkMentions(typed, moved, memo), referenceLinkMentions(typed, moved), `round ${round} (typed at ${cut}, undone)`);
+    }
     // The same texts with one mention's type or gazetteer key changed: the memo must not answer.
     if (!raw.length) continue;
     const changed = moved.map(r => ({ ...r }));

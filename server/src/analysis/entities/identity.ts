@@ -348,19 +348,27 @@ function linkSurfaces(mentions: readonly RawMention[], surfaces: readonly string
   return { entityOf, canonicals, entities };
 }
 
-/** Everything `linkSurfaces` reads of the mentions, and what it made of them. */
+/** Everything `linkSurfaces` reads of the mentions, what it made of them, and the mentions last handed out. */
 interface LinkedMentions {
   types: EntityType[];
   keys: (string | undefined)[];
+  /** Own copies (see `ownCopy`): kept for as long as the names stay the same, over many versions of the text. */
   surfaces: readonly string[];
   linking: Linking;
+  mentions: readonly Mention[];
 }
 
-/** Whether `last` was linked from mentions of the same types, keys and surfaces, in the same order. */
-function sameMentions(last: LinkedMentions, mentions: readonly RawMention[], surfaces: readonly string[]): boolean {
-  if (last.surfaces.length !== surfaces.length) return false;
-  for (let i = 0; i < surfaces.length; i++) {
-    if (last.surfaces[i] !== surfaces[i] || last.types[i] !== mentions[i].type || last.keys[i] !== mentions[i].key) return false;
+/**
+ * Whether `last` was linked from mentions of the same types, keys and surfaces, in the same order.
+ * Surfaces are compared in place in the text (`startsWith`), not cut out of it: a keystroke then
+ * makes no string per mention.
+ */
+function sameMentions(last: LinkedMentions, text: string, mentions: readonly RawMention[]): boolean {
+  if (last.surfaces.length !== mentions.length) return false;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const surface = last.surfaces[i];
+    if (last.types[i] !== m.type || last.keys[i] !== m.key || m.end - m.start !== surface.length || !text.startsWith(surface, m.start)) return false;
   }
   return true;
 }
@@ -368,25 +376,30 @@ function sameMentions(last: LinkedMentions, mentions: readonly RawMention[], sur
 /** Give every raw mention an entity id and canonical name; group mentions into entities. */
 export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
   const sorted = isSortedByStart(raw) ? raw : [...raw].sort((a, b) => a.start - b.start);
-  const surfaces = sorted.map(r => text.slice(r.start, r.end));
   // Offsets shift at every keystroke, the mentions' texts rarely change: the last grouping is reused.
   const lastMemo = memo?.stage<LinkedMentions>('linking');
   const last = lastMemo?.get('');
-  let linking: Linking;
-  if (last && sameMentions(last, sorted, surfaces)) {
-    linking = last.linking;
-    // This text's surfaces: the memo then never keeps an older text alive through them.
-    lastMemo?.set('', { ...last, surfaces });
-  } else {
-    linking = linkSurfaces(sorted, surfaces);
-    lastMemo?.set('', { types: sorted.map(r => r.type), keys: sorted.map(r => r.key), surfaces, linking });
+  let linked: Omit<LinkedMentions, 'mentions'>;
+  if (last && sameMentions(last, text, sorted)) linked = last;
+  else {
+    const surfaces = sorted.map(r => text.slice(r.start, r.end));
+    const linking = linkSurfaces(sorted, surfaces);
+    linked = { types: sorted.map(r => r.type), keys: sorted.map(r => r.key), surfaces: lastMemo ? surfaces.map(ownCopy) : surfaces, linking };
   }
-  const { entityOf, canonicals, entities } = linking;
+  const { entityOf, canonicals, entities } = linked.linking;
+  const { surfaces } = linked;
+  // With the same grouping, a mention at the same place as last time is the same object: those
+  // before the edit are handed out again (no stage mutates a mention), the rest are new.
+  const reusable = linked === last ? last.mentions : undefined;
   const mentions = new Array<Mention>(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i];
-    mentions[i] = { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: entities[entityOf[i]].id, canonical: canonicals[i] };
+    const previous = reusable?.[i];
+    mentions[i] = previous !== undefined && previous.start === r.start
+      ? previous
+      : { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: entities[entityOf[i]].id, canonical: canonicals[i] };
   }
+  lastMemo?.set('', { ...linked, mentions });
   // Memoized entities are shared with later analyses: the caller gets its own copies.
   return { mentions, entities: lastMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
 }
