@@ -39,6 +39,22 @@ function pushTriple(out: Triples, start: number, end: number, type: number): voi
   out.values[out.length++] = type;
 }
 
+/**
+ * Working buffers reused from one request to the next: the pieces of a 1 MB article take ~0.5 MB
+ * of typed arrays per keystroke, whose backing stores (zeroed, outside the heap) were otherwise
+ * allocated and swept each time. Each is used only within one synchronous `semanticTokenData`.
+ */
+const SPECIFIC_PIECES = 0;
+const PIECES = 1;
+const ENCODED = 2;
+const scratchBuffers = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
+/** Scratch buffer `which`, at least `length` long (contents undefined). */
+function scratch(which: number, length: number): Int32Array {
+  if (scratchBuffers[which].length < length) scratchBuffers[which] = new Int32Array(length);
+  return scratchBuffers[which];
+}
+
 /** Non-overlapping pieces in text order: entities and dates first, quotes fill the gaps. */
 export function tokenPieces(analysis: Analysis): Piece[] {
   const { values, length } = pieceTriples(analysis);
@@ -56,7 +72,7 @@ function pieceTriples(analysis: Analysis): Triples {
   const kept = specificPieces(analysis);
   const keptValues = kept.values;
   // Room for every piece: each quote piece ends where a kept piece starts or where its quote ends.
-  const out: Triples = { values: new Int32Array(2 * kept.length + 3 * analysis.quotes.length), length: 0 };
+  const out: Triples = { values: scratch(PIECES, 2 * kept.length + 3 * analysis.quotes.length), length: 0 };
   let emitted = 0; // kept pieces before this one are in `out`
   const emitKeptBefore = (at: number) => {
     for (; emitted < kept.length && keptValues[emitted] < at; emitted += 3) {
@@ -92,7 +108,7 @@ function pieceTriples(analysis: Analysis): Triples {
 function specificPieces(analysis: Analysis): Triples {
   const mentions = isSortedByStart(analysis.mentions) ? analysis.mentions : [...analysis.mentions].sort((a, b) => a.start - b.start);
   const dates = isSortedByStart(analysis.dates) ? analysis.dates : [...analysis.dates].sort((a, b) => a.start - b.start);
-  const kept: Triples = { values: new Int32Array((mentions.length + dates.length) * 3), length: 0 };
+  const kept: Triples = { values: scratch(SPECIFIC_PIECES, (mentions.length + dates.length) * 3), length: 0 };
   let keptEnd = -1;
   let m = 0;
   let d = 0;
@@ -131,8 +147,9 @@ export function encodeTokens(text: string, pieces: Piece[]): number[] {
  */
 function encodeTriples(text: string, pieces: Triples): Int32Array {
   const values = pieces.values;
-  // Five numbers per piece, more where a piece spans lines (then the buffer grows).
-  let data = new Int32Array((pieces.length / 3) * 5);
+  // Five numbers per piece, more where a piece spans lines (then the buffer grows); the result is
+  // copied out at its size, being kept for the next delta.
+  let data = scratch(ENCODED, (pieces.length / 3) * 5);
   let written = 0;
   let line = 0;
   let lineStart = 0;
@@ -164,7 +181,7 @@ function encodeTriples(text: string, pieces: Triples): Int32Array {
         if (written + 5 > data.length) {
           const grown = new Int32Array(data.length * 2 + 5);
           grown.set(data);
-          data = grown;
+          data = scratchBuffers[ENCODED] = grown;
         }
         const character = start - lineStart;
         data[written++] = line - previousLine;
@@ -178,7 +195,7 @@ function encodeTriples(text: string, pieces: Triples): Int32Array {
       start = end + 1;
     }
   }
-  return data.subarray(0, written);
+  return data.slice(0, written);
 }
 
 /**
