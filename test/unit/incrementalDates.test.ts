@@ -50,7 +50,8 @@ const documentLanguage = (text: string) => (languageScore(text) < 0 ? 'fr' : 'en
 /** The reference date and the dates of `text`, with `memo` or from scratch. */
 function datesOf(text: string, memo?: AnalysisMemo) {
   const language = documentLanguage(text);
-  const layout = layoutText(text, paragraph => detectLanguage(paragraph, language), memo?.paragraphs);
+  // The whole memo, as an analysis passes it: the layout then tells the dates stage its edit.
+  const layout = layoutText(text, paragraph => detectLanguage(paragraph, language), memo);
   const reference = findReferenceDate(layout, memo);
   return { reference, dates: recognizeDates(layout, reference, memo) };
 }
@@ -82,9 +83,11 @@ test('dates with a memo equal dates from scratch after every random edit', { tim
       return {
         get: key => inner.get(key),
         set: (key, value) => {
-          const last = new Set((inner.get(key) as unknown[] | undefined) ?? []);
-          for (const entry of value as unknown[]) if (!last.has(entry)) recognized++;
-          paragraphs += (value as unknown[]).length;
+          // The memo keeps the last text and its paragraphs' entries.
+          type Last = { paragraphs: unknown[] };
+          const last = new Set((inner.get(key) as Last | undefined)?.paragraphs ?? []);
+          for (const entry of (value as Last).paragraphs) if (!last.has(entry)) recognized++;
+          paragraphs += (value as Last).paragraphs.length;
           return inner.set(key, value);
         },
       };
@@ -92,8 +95,14 @@ test('dates with a memo equal dates from scratch after every random edit', { tim
   };
   for (let step = 0; step < 300; step++) {
     const at = editPosition(text, random);
-    if (random() < 0.7) text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
-    else text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 12)));
+    const kind = random();
+    if (kind < 0.6) text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
+    else if (kind < 0.85) text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 12)));
+    else {
+      // A same-length replacement (a typed-over character): contexts keep their lengths and places.
+      const n = Math.min(text.length - at, 1 + Math.floor(random() * 3));
+      text = text.slice(0, at) + [...text.slice(at, at + n)].map(c => (/\d/.test(c) ? String((Number(c) + 1) % 10) : c === 'a' ? 'e' : 'a')).join('') + text.slice(at + n);
+    }
     memo.roll();
     const incremental = datesOf(text, counting);
     const fresh = datesOf(text);

@@ -8,7 +8,7 @@
  */
 import { isSpaceCode, isSurrogate, isUpperCode, isWordCode } from './chars';
 import type { AnalysisMemo, Memo } from './memo';
-import { editBetween } from './textEdit';
+import { editBetween, type TextEdit } from './textEdit';
 import { articleLanguages, languageEvidence, type LanguageEvidence } from './language';
 import type { Language, Paragraph, Sentence, Span, Token } from './types';
 import { ownCopy } from './ownCopy';
@@ -24,6 +24,16 @@ export interface Layout {
    * analysis, never the tokens or this array themselves.
    */
   tokens: Token[];
+  /**
+   * With a memo, after an earlier analysis of the document: its text and the one edit that made
+   * this text from it, for later stages to skip what lies outside it without comparing texts again.
+   */
+  edit?: PreviousText;
+}
+
+/** The text of a document's last analysis, and where it differs from the current one. */
+export interface PreviousText extends TextEdit {
+  previous: string;
 }
 
 /** Paragraph spans: each non-blank line, trimmed of surrounding white space. Language is filled in later. */
@@ -81,6 +91,7 @@ interface AlignedParagraphs {
   head: number;
   tail: number;
   shift: number;
+  edit?: PreviousText;
 }
 
 function alignedParagraphTexts(text: string, memo?: AnalysisMemo): AlignedParagraphs {
@@ -105,7 +116,7 @@ function cutParagraphTexts(text: string, from: number, to: number, own: boolean)
 
 /** `paragraphTexts(text)` from those of `previous`, re-cutting the lines between the line feeds around the edit. */
 function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[], text: string): AlignedParagraphs {
-  const edit = editBetween(previous, text);
+  const edit: PreviousText = { previous, ...editBetween(previous, text) };
   // Everything up to a line feed inside the common prefix is the same text, cut the same way; so is
   // everything after a line feed inside the common suffix (a line ends at a line feed whatever precedes it).
   const left = edit.start > 0 ? text.lastIndexOf('\n', edit.start - 1) : -1;
@@ -127,7 +138,7 @@ function paragraphsAfterEdit(previous: string, before: readonly ParagraphText[],
       out.push(shift === 0 ? p : { start: p.start + shift, end: p.end + shift, text: p.text });
     }
   }
-  return { paragraphs: out, previous: before, head, tail, shift };
+  return { paragraphs: out, previous: before, head, tail, shift, edit };
 }
 
 function isSpace(code: number): boolean {
@@ -540,7 +551,7 @@ function assemble(text: string, aligned: AlignedParagraphs, last: LastLayout | u
   }
   const tokens = last ? splicedTokens(last, tokensOf, head, tail, count) : concatenated(tokensOf, count);
   memo?.stage<LastLayout>(LAST_LAYOUT).set('', { sources, cuts, paragraphs, sentences, tokens, tokensOf });
-  return { text, paragraphs, sentences, tokens };
+  return aligned.edit ? { text, paragraphs, sentences, tokens, edit: aligned.edit } : { text, paragraphs, sentences, tokens };
 }
 
 function concatenated(tokensOf: readonly Token[][], count: number): Token[] {

@@ -86,7 +86,10 @@ const shifted = (mention: DateMention, by: number): DateMention => ({ ...mention
  * invalidate them.
  */
 interface KnownDates {
+  /** An own copy (see `ownCopy`): entries outlive many versions of the text. */
   context: string;
+  /** Where the context began in the text of the last analysis that used this entry. */
+  contextStart: number;
   start: number;
   end: number;
   language: Language;
@@ -94,8 +97,13 @@ interface KnownDates {
   mentions: DateMention[];
 }
 
-/** The memo's one entry: the last analysis's paragraphs, in order. */
+/** The memo's one entry: the last analysis's text and paragraphs, in order. */
 const LAST_ANALYSIS = 'paragraphs';
+
+interface LastDates {
+  text: string;
+  paragraphs: KnownDates[];
+}
 
 /** The dates of `paragraph`, found afresh, as the memo keeps them. */
 function knownDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | null, reference: string | null): KnownDates {
@@ -103,41 +111,50 @@ function knownDates(layout: Layout, paragraph: Paragraph, referenceDay: Day | nu
   const found = mayHoldDate(text, paragraph.start, paragraph.end) ? paragraphDates(layout, paragraph, referenceDay) : [];
   const contextStart = datesContextStart(text, paragraph.start);
   return {
-    context: text.slice(contextStart, datesContextEnd(text, paragraph.end)),
+    // Kept across edits: the context and the dates' texts must not be slices that hold this version of the document alive.
+    context: ownCopy(text.slice(contextStart, datesContextEnd(text, paragraph.end))),
+    contextStart,
     start: paragraph.start - contextStart,
     end: paragraph.end - contextStart,
     language: paragraph.language,
     reference,
-    // Kept across edits: their texts must not be slices that hold this version of the document alive.
     // (Offsets are subtracted, not shifted by `-paragraph.start`: a -0 would box every span's offsets, see smallIntegerOffsets.test.ts.)
     mentions: found.map(m => ({ ...m, start: m.start - paragraph.start, end: m.end - paragraph.start, text: ownCopy(m.text) })),
   };
 }
 
-/** True when `known` was found for exactly what `paragraph` now reads, its context being `contextText`. */
-function stillHolds(known: KnownDates, paragraph: Paragraph, contextStart: number, contextText: string, reference: string | null): boolean {
-  return known.language === paragraph.language && known.reference === reference
-    && known.start === paragraph.start - contextStart && known.end === paragraph.end - contextStart && known.context === contextText;
-}
-
 /**
  * Each paragraph's dates, reusing what the last analysis found. An edit changes a paragraph or two
  * and shifts the rest, so the last analysis's paragraphs are matched in order from the front, then
- * from the back, each by comparing its whole context; only those in between are
- * recognized again. Comparing two strings costs far less than hashing every paragraph's text into a
- * map key on every keystroke.
+ * from the back; only those in between are recognized again. A paragraph matches when its
+ * language, the reference date, its place in its context and the context's text are the same;
+ * only contexts near the edit the layout found are read and compared.
  */
-function datesWithMemo(layout: Layout, referenceDay: Day | null, reference: string | null, known: Memo<KnownDates[]>): KnownDates[] {
+function datesWithMemo(layout: Layout, referenceDay: Day | null, reference: string | null, known: Memo<LastDates>): KnownDates[] {
   const { text, paragraphs } = layout;
-  const last = known.get(LAST_ANALYSIS) ?? [];
+  const lastDates = known.get(LAST_ANALYSIS);
+  const last = lastDates?.paragraphs ?? [];
+  // The edit from the last analysis's text (the same string: compared by reference), if the layout knows it.
+  const edit = lastDates && layout.edit && layout.edit.previous === lastDates.text ? layout.edit : undefined;
+  const shift = edit ? edit.newEnd - edit.oldEnd : 0;
   const current: KnownDates[] = new Array(paragraphs.length);
   const reuse = (entry: KnownDates, index: number): boolean => {
     const paragraph = paragraphs[index];
+    if (entry.language !== paragraph.language || entry.reference !== reference) return false;
+    // Finding a paragraph's context reads only the characters in it. A context that lay wholly in the
+    // text before the edit, or after it (not at the start of the text), is the same text now, moved
+    // by the edit's length or not at all: if the paragraph lies in it where it lay, nothing is read.
+    const contextEnd = entry.contextStart + entry.context.length;
+    const moved = edit === undefined ? -1 : contextEnd < edit.start ? entry.contextStart : entry.contextStart > edit.oldEnd ? entry.contextStart + shift : -1;
+    if (moved >= 0 && paragraph.start === moved + entry.start && paragraph.end === moved + entry.end) {
+      entry.contextStart = moved;
+      current[index] = entry;
+      return true;
+    }
     const contextStart = datesContextStart(text, paragraph.start);
     const contextText = text.slice(contextStart, datesContextEnd(text, paragraph.end));
-    if (!stillHolds(entry, paragraph, contextStart, contextText, reference)) return false;
-    // The new text's slice (the same characters), so that the memo never keeps an older text alive.
-    entry.context = contextText;
+    if (entry.start !== paragraph.start - contextStart || entry.end !== paragraph.end - contextStart || entry.context !== contextText) return false;
+    entry.contextStart = contextStart;
     current[index] = entry;
     return true;
   };
@@ -147,7 +164,7 @@ function datesWithMemo(layout: Layout, referenceDay: Day | null, reference: stri
   let back = 0;
   while (front + back < paragraphs.length && front + back < last.length && reuse(last[last.length - 1 - back], paragraphs.length - 1 - back)) back++;
   for (let i = front; i < paragraphs.length - back; i++) current[i] = knownDates(layout, paragraphs[i], referenceDay, reference);
-  known.set(LAST_ANALYSIS, current);
+  known.set(LAST_ANALYSIS, { text, paragraphs: current });
   return current;
 }
 
@@ -162,7 +179,7 @@ export function recognizeDates(layout: Layout, reference: ReferenceDate | null, 
   const referenceDay = reference ? parseIsoDay(reference.value) : null;
   const mentions: DateMention[] = [];
   if (memo) {
-    const known = datesWithMemo(layout, referenceDay, reference ? reference.value : null, memo.stage<KnownDates[]>('dates'));
+    const known = datesWithMemo(layout, referenceDay, reference ? reference.value : null, memo.stage<LastDates>('dates'));
     known.forEach((dates, i) => {
       for (const mention of dates.mentions) mentions.push(shifted(mention, layout.paragraphs[i].start));
     });

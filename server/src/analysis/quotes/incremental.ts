@@ -134,7 +134,9 @@ class ParagraphCache {
  * borders are read to check it.
  */
 function unchangedParagraphs(last: Snapshot, layout: Layout): { head: number; tail: number } {
-  const same = unchangedEnds(last.text, layout.text);
+  // The layout found the edit from the same last text already (the same string: compared by reference).
+  const edit = layout.edit;
+  const same = edit && edit.previous === last.text ? { head: edit.start, tail: last.text.length - edit.oldEnd } : unchangedEnds(last.text, layout.text);
   const count = layout.paragraphs.length;
   const previousCount = last.starts.length;
   let head = 0;
