@@ -77,7 +77,7 @@ function analyzeArticle(text: string, options: AnalyzeOptions): Analysis {
   // Corrections are re-found in this text first, so edits elsewhere never misplace them.
   const corrections = annotations.corrections?.length ? anchorCorrections(text, annotations.corrections) : [];
   const corrected = correctRawMentions(text, recognizeEntities(layout, options.entityResources, options.memo), annotations, corrections);
-  const linked = linkMentions(text, corrected.raw, options.memo);
+  const linked = linkMentions(text, corrected.raw, options.memo, layout.edit);
   const recognized = forceCanonicals(linked.mentions, linked.entities, corrected.canonicals, corrected.origins);
   const referenceDate = findReferenceDate(layout, options.memo);
   const dates = correctDates(text, recognizeDates(layout, referenceDate, options.memo), corrections);

@@ -13,6 +13,7 @@ import type { RawMention } from './index';
 import { foldAccents } from '../fold';
 import { isSpaceCode, isSurrogate, isUpperCode } from '../chars';
 import type { AnalysisMemo } from '../memo';
+import type { PreviousText } from '../layout';
 import { ownCopy } from '../ownCopy';
 import { isSortedByStart } from '../search';
 
@@ -355,32 +356,45 @@ interface LinkedMentions {
   /** Own copies (see `ownCopy`): kept for as long as the names stay the same, over many versions of the text. */
   surfaces: readonly string[];
   linking: Linking;
+  /** The mentions handed out last time, and the text they were found in. */
   mentions: readonly Mention[];
+  text: string;
 }
 
 /**
  * Whether `last` was linked from mentions of the same types, keys and surfaces, in the same order.
  * Surfaces are compared in place in the text (`startsWith`), not cut out of it: a keystroke then
- * makes no string per mention.
+ * makes no string per mention. A mention where it was last time, wholly before `edit`, or moved by
+ * the edit's length from wholly after it, reads the same text as last time and is not compared.
  */
-function sameMentions(last: LinkedMentions, text: string, mentions: readonly RawMention[]): boolean {
+function sameMentions(last: LinkedMentions, text: string, mentions: readonly RawMention[], edit: PreviousText | undefined): boolean {
   if (last.surfaces.length !== mentions.length) return false;
+  const known = edit !== undefined && edit.previous === last.text ? edit : undefined;
+  const shift = known ? known.newEnd - known.oldEnd : 0;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const surface = last.surfaces[i];
-    if (last.types[i] !== m.type || last.keys[i] !== m.key || m.end - m.start !== surface.length || !text.startsWith(surface, m.start)) return false;
+    if (last.types[i] !== m.type || last.keys[i] !== m.key || m.end - m.start !== surface.length) return false;
+    if (known) {
+      const was = last.mentions[i].start;
+      if ((m.start === was && m.end <= known.start) || (m.start === was + shift && was >= known.oldEnd)) continue;
+    }
+    if (!text.startsWith(surface, m.start)) return false;
   }
   return true;
 }
 
-/** Give every raw mention an entity id and canonical name; group mentions into entities. */
-export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo): { mentions: Mention[]; entities: Entity[] } {
+/**
+ * Give every raw mention an entity id and canonical name; group mentions into entities. `edit`
+ * (the layout's, with a memo) lets the memo skip comparing the names it left alone.
+ */
+export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMemo, edit?: PreviousText): { mentions: Mention[]; entities: Entity[] } {
   const sorted = isSortedByStart(raw) ? raw : [...raw].sort((a, b) => a.start - b.start);
   // Offsets shift at every keystroke, the mentions' texts rarely change: the last grouping is reused.
   const lastMemo = memo?.stage<LinkedMentions>('linking');
   const last = lastMemo?.get('');
-  let linked: Omit<LinkedMentions, 'mentions'>;
-  if (last && sameMentions(last, text, sorted)) linked = last;
+  let linked: Omit<LinkedMentions, 'mentions' | 'text'>;
+  if (last && sameMentions(last, text, sorted, edit)) linked = last;
   else {
     const surfaces = sorted.map(r => text.slice(r.start, r.end));
     const linking = linkSurfaces(sorted, surfaces);
@@ -399,7 +413,7 @@ export function linkMentions(text: string, raw: RawMention[], memo?: AnalysisMem
       ? previous
       : { start: r.start, end: r.end, text: surfaces[i], type: r.type, entityId: entities[entityOf[i]].id, canonical: canonicals[i] };
   }
-  lastMemo?.set('', { ...linked, mentions });
+  lastMemo?.set('', { types: linked.types, keys: linked.keys, surfaces, linking: linked.linking, mentions, text });
   // Memoized entities are shared with later analyses: the caller gets its own copies.
   return { mentions, entities: lastMemo ? entities.map(e => ({ id: e.id, type: e.type, canonical: e.canonical, mentions: e.mentions.slice(), definition: e.definition })) : entities };
 }
