@@ -31,7 +31,10 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
-/** One occurrence of a named entity in the text. */
+/**
+ * One occurrence of a named entity in the text. With a memo, the next analysis of the document may
+ * hand the same object out again (see `linkMentions`): never mutate one, copy it.
+ */
 export interface Mention extends Span {
   text: string;
   type: EntityType;
