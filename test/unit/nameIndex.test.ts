@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { NameIndex } from '../../server/src/analysis/entities/nameIndex';
+
+/** The index of `names` laid out as the model file stores them: UTF-8, joined by "\n". */
+function indexOf(names: string[]): NameIndex {
+  return new NameIndex(new TextEncoder().encode(names.join('\n')), names.length);
+}
+
+test('the name index finds every name at its row, and nothing else', () => {
+  // Sorted or not does not matter to the index; ASCII, accented, CJK and astral names all hash as UTF-8.
+  const names = ['', 'bias', 'l=kerry', 'l=kerr', 'w=Kerry', 'l=élysée', 'x3=sée', 'l=日本', 'w=😀', 'la=a|b', 'p1=É'];
+  for (let k = 0; k < 5000; k++) names.push(`l=w${(k * 7919) % 100_003}`, `x${k % 4}=${String.fromCharCode(0x61 + (k % 26), 0xe0 + (k % 30))}${k}`);
+  const index = indexOf(names);
+  names.forEach((name, row) => assert.equal(index.find(name), row, name));
+  for (const absent of ['l=ker', 'l=kerryx', 'w=kerry', 'l=elysee', 'l=日', 'w=😁', 'la=a|', 'biasx', 'l=w100003', 'x0=a\u00e0'])
+    assert.equal(index.find(absent), -1, absent);
+  assert.deepEqual([...index.starts.subarray(0, 3)], [0, 1, 6]);
+});
+
+test('an index of no names finds nothing, and one of a single name finds it', () => {
+  assert.equal(indexOf([]).find(''), -1);
+  assert.equal(indexOf([]).find('bias'), -1);
+  assert.equal(indexOf(['bias']).find('bias'), 0);
+  assert.equal(indexOf(['bias']).find('bia'), -1);
+});
