@@ -28,6 +28,12 @@ test('word shapes and features', () => {
   assert.equal(shortShape('Kerry'), 'Xx');
   assert.equal(shortShape('U.S.'), 'X.X.');
   assert.equal(wordShape('2014'), 'ddd');
+  // The ASCII fast path classifies every ASCII character as the Unicode classes do; others go through them.
+  for (let code = 0; code < 0x80; code++) {
+    const ch = String.fromCharCode(code);
+    assert.equal(wordShape(ch), /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch, `code ${code}`);
+  }
+  assert.equal(wordShape('Élysée-Ⅻ٣😀'), 'Xxxx-dd😀');
   const { view } = buildView(['Secretary', 'of', 'State', 'John', 'Kerry', 'said']);
   assert.deepEqual(view.afterTitle.slice(0, 5), [false, true, true, true, true]);
   const features = allFeatures(view, 3, 'O', 'O', EMPTY_LEXICON);

@@ -62,8 +62,11 @@ export function wordShape(word: string): string {
   let last = '';
   let run = 0;
   for (const ch of word) {
+    const code = ch.charCodeAt(0);
     let c: string;
-    if (CAPITAL.test(ch)) c = 'X';
+    // ASCII without the Unicode property tests: the same classes (A–Z, a–z, 0–9), much cheaper.
+    if (code < 0x80) c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch;
+    else if (CAPITAL.test(ch)) c = 'X';
     else if (LETTER.test(ch)) c = 'x';
     else if (DIGIT.test(ch)) c = 'd';
     else c = ch;
@@ -96,22 +99,42 @@ function normalizeDigits(word: string): string {
   return /\d/.test(word) ? word.replace(/\d/g, '0') : word;
 }
 
+/** What the word-local templates read of one word: computed once for all its window offsets. */
+export interface WordFacts {
+  word: string;
+  /** `word` with digits folded. */
+  digits: string;
+  /** Lower case with digits folded. */
+  norm: string;
+  shape: string;
+  short: string;
+  /** The lexicon's flags of the lower case. */
+  flags: string;
+}
+
+export function wordFacts(word: string, lexicon: Lexicon): WordFacts {
+  if (word === BEFORE || word === AFTER) return { word, digits: word, norm: word, shape: '', short: '', flags: '' };
+  const lower = lowerWord(word);
+  return { word, digits: normalizeDigits(word), norm: normalizeDigits(lower), shape: wordShape(word), short: shortShape(word), flags: lexicon.wordFlags(lower) };
+}
+
 /**
  * Word-local features of `word` seen at `offset` (−WINDOW … WINDOW) from the tagged position.
  * The full set is used at offset 0; neighbours carry fewer templates.
  */
 export function wordFeatures(word: string, offset: number, lexicon: Lexicon): string[] {
-  const lower = lowerWord(word);
+  return featuresOfFacts(wordFacts(word, lexicon), offset);
+}
+
+/** `wordFeatures` from the word's facts (the tagger computes them once per word, not once per offset). */
+export function featuresOfFacts(facts: WordFacts, offset: number): string[] {
+  const { word, norm, shape, short, flags } = facts;
   if (word === BEFORE || word === AFTER) return [`${offset}l=${word}`];
-  const norm = normalizeDigits(lower);
-  const shape = wordShape(word);
-  const short = shortShape(word);
-  const flags = lexicon.wordFlags(lower);
   if (offset === 0) {
-    const out = [`w=${normalizeDigits(word)}`, `l=${norm}`, `s=${shape}`, `ss=${short}`];
+    const out = [`w=${facts.digits}`, `l=${norm}`, `s=${shape}`, `ss=${short}`];
     const n = norm.length;
     for (let k = 1; k <= 4 && k < n; k++) {
-      out.push(`p${k}=${normalizeDigits(word).slice(0, k)}`);
+      out.push(`p${k}=${facts.digits.slice(0, k)}`);
       out.push(`x${k}=${norm.slice(n - k)}`);
     }
     if (flags) {

@@ -7,7 +7,7 @@
  * given the sentence order) so tests can train on a tiny corpus; the repo's `scripts/train.ts`
  * drives it on the real corpora.
  */
-import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
+import { AFTER, BEFORE, WINDOW, allFeatures, featuresOfFacts, historyFeatures, wordFacts, type Lexicon, type SentenceView } from './features';
 import { PairTable } from './pairTable';
 import { WORDS, recordsOf, type WordRecord } from './wordTable';
 
@@ -174,7 +174,8 @@ function localOffset(model: TaggerModel, c: Caches, lexicon: Lexicon, record: Wo
   }
   const at = id * width;
   c.local.fill(0, at, at + width);
-  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(record.word, k, lexicon)) model.addWeights(f, c.local, at + (k + WINDOW) * n);
+  const facts = wordFacts(record.word, lexicon);
+  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of featuresOfFacts(facts, k)) model.addWeights(f, c.local, at + (k + WINDOW) * n);
   c.filled[id] = 1;
   return at;
 }
