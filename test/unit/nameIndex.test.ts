@@ -24,3 +24,12 @@ test('an index of no names finds nothing, and one of a single name finds it', ()
   assert.equal(indexOf(['bias']).find('bias'), 0);
   assert.equal(indexOf(['bias']).find('bia'), -1);
 });
+
+test('the name index knows which beginnings through a first "|" some name has', () => {
+  const names = ['bias', 'hy|Xx', 'la=a|b', 'la=a|c', 'la=ab|c', 'la=é|x', 'la=x|y|z', 'lb=a|b', 't1|Xx=O'].sort();
+  const index = indexOf(names);
+  for (const prefix of ['la=a|', 'la=ab|', 'la=é|', 'la=x|', 'lb=a|', 'hy|', 't1|', 'la=b|', 'lb=ab|', 'la=è|', 'bias|', 'l|', '|'])
+    assert.equal(index.hasPrefixThroughBar(prefix), names.some(n => n.startsWith(prefix)), prefix);
+  // Other prefixes are left to the caller's search of the sorted names.
+  for (const prefix of ['la=a', 'la=x|y|', '', 'la=a|b']) assert.equal(index.hasPrefixThroughBar(prefix), undefined, prefix);
+});

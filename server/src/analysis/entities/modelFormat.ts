@@ -135,6 +135,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
 
   /** Whether some row's name starts with `prefix`: then the first row not below it in byte order does. */
   function hasPrefix(prefix: string): boolean {
+    const known = index.hasPrefixThroughBar(prefix);
+    if (known !== undefined) return known;
     const length = encode(prefix);
     let lo = 0;
     let hi = rows;
