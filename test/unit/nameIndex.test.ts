@@ -33,3 +33,12 @@ test('the name index knows which beginnings through a first "|" some name has', 
   // Other prefixes are left to the caller's search of the sorted names.
   for (const prefix of ['la=a', 'la=x|y|', '', 'la=a|b']) assert.equal(index.hasPrefixThroughBar(prefix), undefined, prefix);
 });
+
+test('the name index finds a name given as a template and a value, split anywhere', () => {
+  const names = ['l=kerry', 'x3=sée', '-1l=paris', 'w=日本', 'len=2', 'bias'];
+  const index = indexOf(names);
+  names.forEach((name, row) => {
+    for (let k = 0; k <= name.length; k++) assert.equal(index.findJoined(name.slice(0, k), name.slice(k)), row, `${name} at ${k}`);
+  });
+  for (const [head, tail] of [['l=', 'kerr'], ['l=k', 'erryy'], ['x3=', 'see'], ['-1l=', 'pari'], ['len=', '3'], ['bias', 'x']]) assert.equal(index.findJoined(head, tail), -1, head + tail);
+});

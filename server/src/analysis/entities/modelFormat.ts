@@ -152,16 +152,22 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     return lo < rows && shared(lo, length) === length;
   }
 
+  function addRow(row: number, into: Float32Array, at: number): boolean {
+    if (row < 0) return false;
+    for (let e = offsets[row]; e < offsets[row + 1]; e++) into[at + tagBytes[e]] += values[e] * scale;
+    return true;
+  }
+
   return {
     tags: header.tags,
     meta: header.meta,
     size: rows,
     hasPrefix,
     addWeights(feature, into, at = 0) {
-      const row = index.find(feature);
-      if (row < 0) return false;
-      for (let e = offsets[row]; e < offsets[row + 1]; e++) into[at + tagBytes[e]] += values[e] * scale;
-      return true;
+      return addRow(index.find(feature), into, at);
+    },
+    addJoinedWeights(template, value, into, at) {
+      return addRow(index.findJoined(template, value), into, at);
     },
   };
 }

@@ -110,15 +110,26 @@ export class NameIndex {
 
   /** The row whose name is `text`, or −1. */
   find(text: string): number {
-    const length = text.length;
+    return this.findJoined(text, '');
+  }
+
+  /** The row whose name is `head + tail`, or −1, without building that string (a feature is a template and a value). */
+  findJoined(head: string, tail: string): number {
     let hash = FNV_OFFSET;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) return this.findEncoded(text);
+    for (let i = 0; i < head.length; i++) {
+      const c = head.charCodeAt(i);
+      if (c >= 0x80) return this.findEncoded(head + tail);
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    for (let i = 0; i < tail.length; i++) {
+      const c = tail.charCodeAt(i);
+      if (c >= 0x80) return this.findEncoded(head + tail);
       hash = Math.imul(hash ^ c, FNV_PRIME);
     }
     const slots = this.slots ?? this.build();
     const { starts, names } = this;
+    const split = head.length;
+    const length = split + tail.length;
     for (let s = Math.imul(hash, GOLDEN) >>> this.shift; ; s = (s + 1) & this.mask) {
       const row = slots[2 * s] - 1;
       if (row < 0) return -1;
@@ -126,7 +137,9 @@ export class NameIndex {
       const from = starts[row];
       if (starts[row + 1] - 1 - from !== length) continue;
       let i = 0;
-      while (i < length && names[from + i] === text.charCodeAt(i)) i++;
+      while (i < split && names[from + i] === head.charCodeAt(i)) i++;
+      if (i < split) continue;
+      while (i < length && names[from + i] === tail.charCodeAt(i - split)) i++;
       if (i === length) return row;
     }
   }
