@@ -26,12 +26,12 @@ test('an index of no names finds nothing, and one of a single name finds it', ()
 });
 
 test('the name index knows which beginnings through a first "|" some name has', () => {
-  const names = ['bias', 'hy|Xx', 'la=a|b', 'la=a|c', 'la=ab|c', 'la=é|x', 'la=x|y|z', 'lb=a|b', 't1|Xx=O'].sort();
+  const names = ['bias', 'hy|Xx', 'la=a|b', 'la=a|c', 'la=ab|c', 'la=é|x', 'la=é|y', 'la=Ã©|z', 'la=x|y|z', 'la>', 'lb=a|b', 't1|Xx=O'].sort();
   const index = indexOf(names);
-  for (const prefix of ['la=a|', 'la=ab|', 'la=é|', 'la=x|', 'lb=a|', 'hy|', 't1|', 'la=b|', 'lb=ab|', 'la=è|', 'bias|', 'l|', '|'])
+  for (const prefix of ['la=a|', 'la=ab|', 'la=é|', 'la=Ã©|', 'la=x|', 'lb=a|', 'hy|', 't1|', 'la=b|', 'lb=ab|', 'la=è|', 'bias|', 'l|', '|', 'la>|'])
     assert.equal(index.hasPrefixThroughBar(prefix), names.some(n => n.startsWith(prefix)), prefix);
   // Other prefixes are left to the caller's search of the sorted names.
-  for (const prefix of ['la=a', 'la=x|y|', '', 'la=a|b']) assert.equal(index.hasPrefixThroughBar(prefix), undefined, prefix);
+  for (const prefix of ['la=a', 'la=x|y|', '', 'la=a|b', 'la=\ud800|']) assert.equal(index.hasPrefixThroughBar(prefix), undefined, prefix);
 });
 
 test('the name index finds a name given as a template and a value, split anywhere', () => {

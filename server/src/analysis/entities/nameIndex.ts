@@ -4,9 +4,9 @@
  * text is mostly words the tagger has not cached yet, each asking the model for two dozen
  * features, and a binary search over ~70 000 names misses the processor cache at most of its
  * ~17 steps. The hash table is built on the first look-up, not while decoding: the server decodes
- * both models at start and may never look anything up in the French one. A second table holds the
- * names' distinct beginnings up to their first "|" ("la=new|"), so asking whether any word pair
- * starts with a word is one probe too.
+ * both models at start and may never look anything up in the French one. A set per feature template
+ * holds its names' distinct beginnings up to their first "|" ("la=new|"), so asking whether any
+ * word pair starts with a word is one set look-up too.
  */
 
 // FNV-1a over UTF-8 bytes: simple enough to hash a string's characters without encoding ASCII ones.
@@ -15,6 +15,7 @@ const FNV_PRIME = 0x01000193;
 // Fibonacci hashing spreads the hash's high bits over the slots.
 const GOLDEN = 0x9e3779b1 | 0;
 const BAR = 0x7c;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Put `row` (with its name's hash) in the first free slot of its probe sequence. */
 function insert(slots: Int32Array, row: number, hash: number, shift: number, mask: number): void {
@@ -31,8 +32,8 @@ export class NameIndex {
   private slots: Int32Array | undefined;
   private shift = 0;
   private mask = 0;
-  /** [row + 1, hash] per distinct name beginning through its first "|", the row being one that starts so. */
-  private bars = new Int32Array(0);
+  /** By feature template ("la="): the distinct beginnings through the first "|" of the names of that template, made on first need. */
+  private readonly barsByTemplate = new Map<string, Set<string>>();
   private readonly encoder = new TextEncoder();
   private scratch = new Uint8Array(256);
 
@@ -53,33 +54,68 @@ export class NameIndex {
     let bits = 4;
     while (1 << bits < 2 * rows) bits++;
     const slots = new Int32Array(2 << bits);
-    this.bars = new Int32Array(2 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
-    // The previous row's beginning through "|" (start, length; length 0: none): names are sorted, so rows sharing one are adjacent.
-    let barFrom = 0;
-    let barLength = 0;
     for (let row = 0; row < rows; row++) {
       let hash = FNV_OFFSET;
-      const from = starts[row];
-      let bar = -1;
-      for (let i = from, end = starts[row + 1] - 1; i < end; i++) {
-        const byte = names[i];
-        hash = Math.imul(hash ^ byte, FNV_PRIME);
-        if (byte === BAR && bar < 0) {
-          bar = i + 1 - from;
-          if (bar !== barLength || !this.sameBytes(from, barFrom, bar)) insert(this.bars, row, hash, this.shift, this.mask);
-          barFrom = from;
-          barLength = bar;
-        }
-      }
+      for (let i = starts[row], end = starts[row + 1] - 1; i < end; i++) hash = Math.imul(hash ^ names[i], FNV_PRIME);
       insert(slots, row, hash, this.shift, this.mask);
     }
     return (this.slots = slots);
   }
 
-  private sameBytes(a: number, b: number, length: number): boolean {
-    for (let i = 0; i < length; i++) if (this.names[a + i] !== this.names[b + i]) return false;
+  /** The first row whose name is not below the first `length` bytes of `bytes` in byte order. */
+  private lowerBound(bytes: Uint8Array, length: number): number {
+    const { names, starts } = this;
+    let lo = 0;
+    let hi = this.rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const from = starts[mid];
+      const size = starts[mid + 1] - 1 - from;
+      let i = 0;
+      while (i < size && i < length && names[from + i] === bytes[i]) i++;
+      const below = i < size && i < length ? names[from + i] < bytes[i] : size < length;
+      if (below) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The distinct beginnings through "|" of the names starting with `template` (a feature template up to its "="). */
+  private barsOf(template: string): Set<string> {
+    let bars = this.barsByTemplate.get(template);
+    if (bars) return bars;
+    bars = new Set();
+    const bytes = this.encoder.encode(template);
+    const from = this.lowerBound(bytes, bytes.length);
+    let to = this.rows;
+    // Names are sorted: those starting with the template end before the template with its last byte raised ("la=" → "la>").
+    if (bytes.length) {
+      bytes[bytes.length - 1]++;
+      to = this.lowerBound(bytes, bytes.length);
+    }
+    const { names, starts } = this;
+    const decoder = new TextDecoder();
+    let last = '';
+    for (let row = from; row < to; row++) {
+      const bar = names.subarray(starts[row], starts[row + 1] - 1).indexOf(BAR);
+      if (bar < 0) continue;
+      // Rows sharing a beginning are adjacent: decode it only when it changes.
+      if (last.length === bar + 1 && this.startsWithText(starts[row], last)) continue;
+      last = decoder.decode(names.subarray(starts[row], starts[row] + bar + 1));
+      bars.add(last);
+    }
+    this.barsByTemplate.set(template, bars);
+    return bars;
+  }
+
+  /** Whether the bytes at `from` spell the ASCII `text` (any other text answers false, costing only a decode). */
+  private startsWithText(from: number, text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80 || this.names[from + i] !== c) return false;
+    }
     return true;
   }
 
@@ -88,24 +124,9 @@ export class NameIndex {
    * (`la=word|`); undefined for any other prefix (the caller searches the sorted names instead).
    */
   hasPrefixThroughBar(prefix: string): boolean | undefined {
-    if (prefix.length === 0 || prefix.indexOf('|') !== prefix.length - 1) return undefined;
-    if (!this.slots) this.build();
-    if (this.scratch.length < prefix.length * 3) this.scratch = new Uint8Array(prefix.length * 3);
-    const bytes = this.scratch;
-    const length = this.encoder.encodeInto(prefix, bytes).written ?? 0;
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
-    const { bars, starts, names } = this;
-    for (let s = Math.imul(hash, GOLDEN) >>> this.shift; ; s = (s + 1) & this.mask) {
-      const row = bars[2 * s] - 1;
-      if (row < 0) return false;
-      if (bars[2 * s + 1] !== hash) continue;
-      const from = starts[row];
-      if (starts[row + 1] - 1 - from < length) continue;
-      let i = 0;
-      while (i < length && names[from + i] === bytes[i]) i++;
-      if (i === length) return true;
-    }
+    // A lone surrogate is looked up as the UTF-8 of U+FFFD by the search: surrogates are left to it.
+    if (prefix.length === 0 || prefix.indexOf('|') !== prefix.length - 1 || SURROGATE.test(prefix)) return undefined;
+    return this.barsOf(prefix.slice(0, prefix.indexOf('=') + 1)).has(prefix);
   }
 
   /** The row whose name is `text`, or −1. */
