@@ -410,7 +410,9 @@ function moveTokens(tokens: Token[], shift: number): void {
 function paragraphLayout(paragraph: string, offset: number): ParagraphCut {
   // The paragraph alone is tokenized: TOKEN looks back only through \b, and the character before a
   // paragraph is a line break or white space, as the start of a string is.
-  const tokens = scanTokens(paragraph, 0, -offset);
+  // 0 − offset, not −offset: −0 for the first paragraph would make every token offset computed
+  // from it a heap number, and V8 would then store `start`/`end` of all span-like objects boxed.
+  const tokens = scanTokens(paragraph, 0, 0 - offset);
   const whole = { start: offset, end: offset + paragraph.length };
   const sentences: Span[] = [];
   for (const sentence of splitSentences(paragraph, whole, tokens, 0)) {
