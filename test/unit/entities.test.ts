@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/analysis/analyze';
-import { allFeatures, shortShape, wordShape, EMPTY_LEXICON } from '../../server/src/analysis/entities/features';
+import { allFeatures, shortShape, wordFeatures, wordShape, EMPTY_LEXICON } from '../../server/src/analysis/entities/features';
 import { addGazetteerText, emptyGazetteer, gazetteerLabels, matchGazetteer } from '../../server/src/analysis/entities/gazetteer';
 import { acronymOf, entityIdOf, foldName, linkMentions, oneEditApart } from '../../server/src/analysis/entities/identity';
 import { recognizeEntities, spansFromTags, type RawMention } from '../../server/src/analysis/entities/index';
@@ -28,6 +28,33 @@ test('word shapes and features', () => {
   assert.equal(shortShape('Kerry'), 'Xx');
   assert.equal(shortShape('U.S.'), 'X.X.');
   assert.equal(wordShape('2014'), 'ddd');
+  // The ASCII fast path classifies every ASCII character as the Unicode classes do; others go through them.
+  for (let code = 0; code < 0x80; code++) {
+    const ch = String.fromCharCode(code);
+    assert.equal(wordShape(ch), /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch, `code ${code}`);
+  }
+  assert.equal(wordShape('Élysée-Ⅻ٣😀'), 'Xxxx-dd😀');
+  // The tagger's template-and-value features are the strings a direct spelling of the templates gives.
+  const lexicon = { wordFlags: (lower: string) => (lower === 'paris' ? 'GL' : '') };
+  const spelled = (word: string, offset: number): string[] => {
+    if (word === '<S>' || word === '</S>') return [`${offset}l=${word}`];
+    const digits = word.replace(/\d/g, '0');
+    const norm = word.toLowerCase().replace(/’/g, "'").replace(/\d/g, '0');
+    const [shape, short, flags] = [wordShape(word), shortShape(word), lexicon.wordFlags(word.toLowerCase())];
+    if (offset === 0) {
+      const out = [`w=${digits}`, `l=${norm}`, `s=${shape}`, `ss=${short}`];
+      for (let k = 1; k <= 4 && k < norm.length; k++) out.push(`p${k}=${digits.slice(0, k)}`, `x${k}=${norm.slice(norm.length - k)}`);
+      if (flags) out.push(`f=${flags}`, ...[...flags].map(f => `f1=${f}`));
+      if (norm.length <= 2) out.push(`len=${norm.length}`);
+      if (/[-‐]/.test(word)) out.push(`hy|${short}`);
+      return out;
+    }
+    if (Math.abs(offset) === 1) return [`${offset}l=${norm}`, `${offset}s=${shape}`, `${offset}x3=${norm.slice(-3)}`, ...[...flags].map(f => `${offset}f=${f}`)];
+    return [`${offset}l=${norm}`, `${offset}ss=${short}`];
+  };
+  for (const word of ['Kerry', 'Paris', 'of', 'U.S.', '2014', 'Jean-Yves', 'l’Élysée', 'a', '<S>', '</S>']) {
+    for (let offset = -2; offset <= 2; offset++) assert.deepEqual(wordFeatures(word, offset, lexicon), spelled(word, offset), `${word} ${offset}`);
+  }
   const { view } = buildView(['Secretary', 'of', 'State', 'John', 'Kerry', 'said']);
   assert.deepEqual(view.afterTitle.slice(0, 5), [false, true, true, true, true]);
   const features = allFeatures(view, 3, 'O', 'O', EMPTY_LEXICON);

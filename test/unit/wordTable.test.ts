@@ -25,6 +25,14 @@ test('the word table interns words once and empties itself only between sentence
   assert.equal(table.size, 7);
   assert.equal(table.record('<S>').id, 0);
   assert.equal(table.record('</S>').id, 1);
+  // Cased code points and capitals, counted by case mapping (an ASCII fast path skips the mapping).
+  for (let code = 0; code < 0x80; code++) {
+    const ch = String.fromCharCode(code);
+    const record = table.record(ch);
+    assert.equal(record.codeCapitals, ch !== ch.toLowerCase() ? 1 : 0, `code ${code}`);
+    assert.equal(record.codeLetters, ch !== ch.toUpperCase() || ch !== ch.toLowerCase() ? 1 : 0, `code ${code}`);
+  }
+  assert.deepEqual([table.record('Élan😀ß').codeLetters, table.record('Élan😀ß').codeCapitals], [5, 1]);
   // Words differing only in case share a lower-case id.
   const third = table.sentence(['KERRY', 'Kerry']);
   assert.equal(third[0].lowerId, third[1].lowerId);

@@ -3,6 +3,7 @@
  * no clock, no randomness; resources (model weights, gazetteers) come in through `options`.
  * Bad input never throws: an oversized or binary text gives an empty analysis with a problem.
  */
+import './spanFields';
 import { layoutArticle } from './layout';
 import { linkMentions } from './entities/identity';
 import { recognizeEntities, type EntityResources } from './entities/index';

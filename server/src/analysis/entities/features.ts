@@ -62,8 +62,11 @@ export function wordShape(word: string): string {
   let last = '';
   let run = 0;
   for (const ch of word) {
+    const code = ch.charCodeAt(0);
     let c: string;
-    if (CAPITAL.test(ch)) c = 'X';
+    // ASCII without the Unicode property tests: the same classes (A–Z, a–z, 0–9), much cheaper.
+    if (code < 0x80) c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch;
+    else if (CAPITAL.test(ch)) c = 'X';
     else if (LETTER.test(ch)) c = 'x';
     else if (DIGIT.test(ch)) c = 'd';
     else c = ch;
@@ -96,38 +99,79 @@ function normalizeDigits(word: string): string {
   return /\d/.test(word) ? word.replace(/\d/g, '0') : word;
 }
 
+/** What the word-local templates read of one word: computed once for all its window offsets. */
+export interface WordFacts {
+  word: string;
+  /** `word` with digits folded. */
+  digits: string;
+  /** Lower case with digits folded. */
+  norm: string;
+  shape: string;
+  short: string;
+  /** The lexicon's flags of the lower case. */
+  flags: string;
+}
+
+/** The facts of `word`; `lower` and `short` may be passed when known (the word table's record holds them). */
+export function wordFacts(word: string, lexicon: Lexicon, lower = lowerWord(word), short = shortShape(word)): WordFacts {
+  if (word === BEFORE || word === AFTER) return { word, digits: word, norm: word, shape: '', short: '', flags: '' };
+  return { word, digits: normalizeDigits(word), norm: normalizeDigits(lower), shape: wordShape(word), short, flags: lexicon.wordFlags(lower) };
+}
+
 /**
  * Word-local features of `word` seen at `offset` (−WINDOW … WINDOW) from the tagged position.
  * The full set is used at offset 0; neighbours carry fewer templates.
  */
 export function wordFeatures(word: string, offset: number, lexicon: Lexicon): string[] {
-  const lower = lowerWord(word);
-  if (word === BEFORE || word === AFTER) return [`${offset}l=${word}`];
-  const norm = normalizeDigits(lower);
-  const shape = wordShape(word);
-  const short = shortShape(word);
-  const flags = lexicon.wordFlags(lower);
+  const out: string[] = [];
+  visitWordFeatures(wordFacts(word, lexicon), offset, (template, value) => out.push(template + value));
+  return out;
+}
+
+// Template heads by window offset (index offset + WINDOW), written out so tagging builds no strings for them.
+const LOWER_AT = ['-2l=', '-1l=', 'l=', '1l=', '2l='];
+const PADDING_AT = ['-2l=', '-1l=', '0l=', '1l=', '2l='];
+const SHAPE_AT = ['', '-1s=', 's=', '1s=', ''];
+const SHORT_AT = ['-2ss=', '', 'ss=', '', '2ss='];
+const SUFFIX3_AT = ['', '-1x3=', '', '1x3=', ''];
+const FLAG_AT = ['', '-1f=', '', '1f=', ''];
+const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX = ['', 'x1=', 'x2=', 'x3=', 'x4='];
+
+/**
+ * Calls `visit(template, value)` for each word-local feature `template + value` of a word (its
+ * facts) at `offset`, in `wordFeatures` order: the tagger looks them up without joining them.
+ */
+export function visitWordFeatures(facts: WordFacts, offset: number, visit: (template: string, value: string) => void): void {
+  const { word, norm, flags } = facts;
+  const at = offset + WINDOW;
+  if (word === BEFORE || word === AFTER) return visit(PADDING_AT[at], word);
   if (offset === 0) {
-    const out = [`w=${normalizeDigits(word)}`, `l=${norm}`, `s=${shape}`, `ss=${short}`];
+    visit('w=', facts.digits);
+    visit('l=', norm);
+    visit('s=', facts.shape);
+    visit('ss=', facts.short);
     const n = norm.length;
     for (let k = 1; k <= 4 && k < n; k++) {
-      out.push(`p${k}=${normalizeDigits(word).slice(0, k)}`);
-      out.push(`x${k}=${norm.slice(n - k)}`);
+      visit(PREFIX[k], facts.digits.slice(0, k));
+      visit(SUFFIX[k], norm.slice(n - k));
     }
     if (flags) {
-      out.push(`f=${flags}`);
-      for (const flag of flags) out.push(`f1=${flag}`);
+      visit('f=', flags);
+      for (const flag of flags) visit('f1=', flag);
     }
-    if (n <= 2) out.push(`len=${n}`);
-    if (/[-‐]/.test(word)) out.push(`hy|${short}`);
-    return out;
+    if (n <= 2) visit('len=', String(n));
+    if (/[-‐]/.test(word)) visit('hy|', facts.short);
+    return;
   }
+  visit(LOWER_AT[at], norm);
   if (Math.abs(offset) === 1) {
-    const out = [`${offset}l=${norm}`, `${offset}s=${shape}`, `${offset}x3=${norm.slice(-3)}`];
-    if (flags) for (const flag of flags) out.push(`${offset}f=${flag}`);
-    return out;
+    visit(SHAPE_AT[at], facts.shape);
+    visit(SUFFIX3_AT[at], norm.slice(-3));
+    if (flags) for (const flag of flags) visit(FLAG_AT[at], flag);
+    return;
   }
-  return [`${offset}l=${norm}`, `${offset}ss=${short}`];
+  visit(SHORT_AT[at], facts.short);
 }
 
 /** Features of position `i` that depend on several words of the sentence. */

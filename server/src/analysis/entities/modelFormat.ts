@@ -5,9 +5,10 @@
  * UTF-8 feature strings joined by "\n", sorted by their bytes; one u8 per row (its non-zero
  * count); the u8 tag indexes of all non-zero entries; padding to an even offset; their i16
  * quantized weights. Weights below the pruning threshold are dropped, so rare features vanish.
- * A look-up is a binary search over the sorted strings; the tagger caches what it looks up, so
- * this runs once per new word or word pair. Pure bytes in, bytes out: the host reads the file.
+ * A look-up goes through a hash index of the strings built while decoding (`nameIndex.ts`); the
+ * tagger caches what it looks up, so this runs once per new word or word pair. Pure bytes in, bytes out: the host reads the file.
  */
+import { NameIndex } from './nameIndex';
 import { denseModel, type TaggerModel, type TrainedModel } from './perceptron';
 
 const MAGIC = 'ALNER2\n';
@@ -102,11 +103,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   const names = bytes.subarray(p, p + namesLength);
   p += namesLength;
   const rows = header.rows;
-  // starts[r] … starts[r + 1] - 1 is the name of row r (the "\n" excluded).
-  const starts = new Uint32Array(rows + 1);
-  let r = 1;
-  for (let i = 0; i < names.length && r < rows; i++) if (names[i] === 10) starts[r++] = i + 1;
-  starts[rows] = names.length + 1;
+  const index = new NameIndex(names, rows);
+  const starts = index.starts;
   const counts = bytes.subarray(p, p + rows);
   p += rows;
   const offsets = new Uint32Array(rows + 1);
@@ -126,34 +124,6 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     return encoder.encodeInto(text, scratch).written ?? 0;
   }
 
-  function find(feature: string): number {
-    const length = encode(feature);
-    let lo = 0;
-    let hi = rows - 1;
-    // Bytes the feature shares with the rows just outside [lo, hi]: every row between them shares
-    // the smaller count too, so comparisons start past it (features of one template share a prefix).
-    let sameLo = 0;
-    let sameHi = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const from = starts[mid];
-      const size = starts[mid + 1] - 1 - from;
-      const n = Math.min(size, length);
-      let i = Math.min(sameLo, sameHi);
-      while (i < n && names[from + i] === scratch[i]) i++;
-      const cmp = i < n ? names[from + i] - scratch[i] : size - length;
-      if (cmp === 0) return mid;
-      if (cmp < 0) {
-        lo = mid + 1;
-        sameLo = i;
-      } else {
-        hi = mid - 1;
-        sameHi = i;
-      }
-    }
-    return -1;
-  }
-
   /** Bytes of row `row`'s name shared with the first `length` bytes of `scratch`. */
   function shared(row: number, length: number): number {
     const from = starts[row];
@@ -165,6 +135,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
 
   /** Whether some row's name starts with `prefix`: then the first row not below it in byte order does. */
   function hasPrefix(prefix: string): boolean {
+    const known = index.hasPrefixThroughBar(prefix);
+    if (known !== undefined) return known;
     const length = encode(prefix);
     let lo = 0;
     let hi = rows;
@@ -180,16 +152,22 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     return lo < rows && shared(lo, length) === length;
   }
 
+  function addRow(row: number, into: Float32Array, at: number): boolean {
+    if (row < 0) return false;
+    for (let e = offsets[row]; e < offsets[row + 1]; e++) into[at + tagBytes[e]] += values[e] * scale;
+    return true;
+  }
+
   return {
     tags: header.tags,
     meta: header.meta,
     size: rows,
     hasPrefix,
     addWeights(feature, into, at = 0) {
-      const row = find(feature);
-      if (row < 0) return false;
-      for (let e = offsets[row]; e < offsets[row + 1]; e++) into[at + tagBytes[e]] += values[e] * scale;
-      return true;
+      return addRow(index.find(feature), into, at);
+    },
+    addJoinedWeights(template, value, into, at) {
+      return addRow(index.findJoined(template, value), into, at);
     },
   };
 }

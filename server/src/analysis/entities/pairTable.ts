@@ -15,9 +15,9 @@ const MIN_BITS = 12;
 
 export class PairTable {
   /** [key, offset] per slot; key −1 marks an empty slot. Starts small and doubles at half load, so a small working set stays in cache. */
-  private slots = new Int32Array(2 << MIN_BITS).fill(-1);
-  private shift = 32 - MIN_BITS;
-  private mask = (1 << MIN_BITS) - 1;
+  private slots = new Int32Array(0);
+  private shift = 0;
+  private mask = 0;
   /** Pairs (and rows) allowed before the table empties itself: half of the largest table's slots, so probes stay short. */
   readonly limit: number;
   /** Row 0 is zeros; other rows hold `la` weights for the left word, then `lb` weights for the right one. */
@@ -28,6 +28,9 @@ export class PairTable {
   constructor(readonly width: number, bits: number) {
     this.limit = 1 << (bits - 1);
     this.weights = new Float32Array(1024 * width);
+    // Set through clear() rather than initialized in place: V8 then knows from the start that these
+    // fields change, and the first growth does not throw away the tagger's optimized code.
+    this.clear();
   }
   /** Make room for `count` new pairs (emptying the table when it would pass its load limit). */
   reserve(count: number): void {

@@ -7,7 +7,7 @@
  * given the sentence order) so tests can train on a tiny corpus; the repo's `scripts/train.ts`
  * drives it on the real corpora.
  */
-import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, wordFeatures, type Lexicon, type SentenceView } from './features';
+import { AFTER, BEFORE, WINDOW, allFeatures, historyFeatures, visitWordFeatures, wordFacts, type Lexicon, type SentenceView } from './features';
 import { PairTable } from './pairTable';
 import { WORDS, recordsOf, type WordRecord } from './wordTable';
 
@@ -36,6 +36,8 @@ export interface TaggerModel {
   addWeights(feature: string, into: Float32Array, at?: number): boolean;
   /** False only when no feature starts with `prefix` (absent: assume some may). */
   hasPrefix?(prefix: string): boolean;
+  /** `addWeights(template + value, into, at)` without building the string (absent: it is built). */
+  addJoinedWeights?(template: string, value: string, into: Float32Array, at: number): boolean;
 }
 
 /** A model straight out of training: a feature index and a dense weight table. */
@@ -174,7 +176,15 @@ function localOffset(model: TaggerModel, c: Caches, lexicon: Lexicon, record: Wo
   }
   const at = id * width;
   c.local.fill(0, at, at + width);
-  for (let k = -WINDOW; k <= WINDOW; k++) for (const f of wordFeatures(record.word, k, lexicon)) model.addWeights(f, c.local, at + (k + WINDOW) * n);
+  const facts = wordFacts(record.word, lexicon, record.lower, record.short);
+  const local = c.local;
+  for (let k = -WINDOW; k <= WINDOW; k++) {
+    const block = at + (k + WINDOW) * n;
+    visitWordFeatures(facts, k, (template, value) => {
+      if (model.addJoinedWeights) model.addJoinedWeights(template, value, local, block);
+      else model.addWeights(template + value, local, block);
+    });
+  }
   c.filled[id] = 1;
   return at;
 }

@@ -65,6 +65,15 @@ function makeRecord(word: string, id: number, lowerId: (lower: string) => number
   let codeLetters = 0;
   let codeCapitals = 0;
   for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    // ASCII: cased exactly when a letter, a capital when A–Z (no case mapping needed).
+    if (code < 0x80) {
+      if (code >= 65 && code <= 90) {
+        codeCapitals++;
+        codeLetters++;
+      } else if (code >= 97 && code <= 122) codeLetters++;
+      continue;
+    }
     if (ch !== ch.toLowerCase()) codeCapitals++;
     if (ch !== ch.toUpperCase() || ch !== ch.toLowerCase()) codeLetters++;
   }
