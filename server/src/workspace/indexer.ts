@@ -4,7 +4,7 @@
  * progress. Cancellable between files; re-runs for single files when the file watcher reports
  * changes. All I/O of the workspace layer lives here.
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,10 @@ import type { AnalysisPool } from './analysisPool';
 import { discoverArticles, isArticlePath, type DiscoveryRules } from './discovery';
 import type { IndexCache } from './indexCache';
 import type { WorkspaceIndex } from './workspaceIndex';
+
+/** node:crypto's createHash on first use: loading the module costs a server's first answer ~11 ms, and only indexing hashes. */
+let cryptoModule: typeof Crypto | undefined;
+const createHash = (algorithm: string) => (cryptoModule ??= require('node:crypto') as typeof Crypto).createHash(algorithm);
 
 export interface IndexingProgress {
   report(done: number, total: number): void;
