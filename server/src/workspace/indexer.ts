@@ -14,6 +14,7 @@ import type { AnalysisPool } from './analysisPool';
 import { discoverArticles, isArticlePath, type DiscoveryRules } from './discovery';
 import type { IndexCache } from './indexCache';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { nowMs } from '../clock';
 
 /** node:crypto's createHash on first use: loading the module costs a server's first answer ~11 ms, and only indexing hashes. */
 let cryptoModule: typeof Crypto | undefined;
@@ -57,7 +58,7 @@ export class Indexer {
 
   /** Index every article under `folders`. */
   async indexFolders(folders: string[], rules: DiscoveryRules, progress: IndexingProgress): Promise<IndexingResult> {
-    const started = performance.now();
+    const started = nowMs();
     const files = folders.flatMap(folder => discoverArticles(folder, rules, () => progress.isCancelled()));
     const result: IndexingResult = { files: files.length, analysed: 0, fromCache: 0, skipped: [], cancelled: false, millis: 0 };
     let next = 0;
@@ -78,7 +79,7 @@ export class Indexer {
     result.cancelled = progress.isCancelled();
     if (!result.cancelled) this.cache.save(new Set(this.#hashes.values()));
     else this.cache.save();
-    result.millis = performance.now() - started;
+    result.millis = nowMs() - started;
     return result;
   }
 
