@@ -50,7 +50,8 @@ const lazyVscodeBuiltins = {
 // 0.07–0.5 ms each time. A server's first start parsed ~90 of them before its first answer. In the
 // analysis code each such literal without the g or y flag becomes one RegExp built at its first
 // use and reused (same matches: a regex without those flags keeps no state between uses), so each
-// pattern is parsed only when first used. The sources are unchanged; only the bundles differ.
+// pattern is parsed only when first used; one with g or y outside any function (evaluated once)
+// becomes the same `new RegExp`. The sources are unchanged; only the bundles differ.
 const lazyUnicodeRegExps = {
   name: 'lazy-unicode-regexps',
   setup(build) {
@@ -58,22 +59,31 @@ const lazyUnicodeRegExps = {
       const text = await fs.promises.readFile(args.path, 'utf8');
       const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
       const edits = [];
+      const onceEdits = [];
+      const insideFunction = node => {
+        for (let up = node.parent; up; up = up.parent) if (ts.isFunctionLike(up) || ts.isClassLike(up)) return true;
+        return false;
+      };
       const visit = node => {
         if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
           const literal = node.getText(file);
           const slash = literal.lastIndexOf('/');
           const [source, flags] = [literal.slice(1, slash), literal.slice(slash + 1)];
-          if (/\\[pP]\{/.test(source) && !/[gy]/.test(flags)) edits.push({ start: node.getStart(file), end: node.end, source, flags });
+          if (/\\[pP]\{/.test(source)) {
+            const edit = { start: node.getStart(file), end: node.end, source, flags };
+            if (!/[gy]/.test(flags)) edits.push(edit);
+            else if (!insideFunction(node)) onceEdits.push(edit);
+          }
         }
         ts.forEachChild(node, visit);
       };
       visit(file);
-      if (!edits.length) return undefined;
+      if (!edits.length && !onceEdits.length) return undefined;
+      const construct = edit => `new RegExp(${JSON.stringify(edit.source)}, ${JSON.stringify(edit.flags)})`;
+      const all = [...edits.map((edit, i) => ({ ...edit, text: `(lazyRegExp${i} ??= ${construct(edit)})` })), ...onceEdits.map(edit => ({ ...edit, text: construct(edit) }))];
       let out = text;
-      edits.sort((a, b) => b.start - a.start).forEach((edit, i) => {
-        out = `${out.slice(0, edit.start)}(lazyRegExp${i} ??= new RegExp(${JSON.stringify(edit.source)}, ${JSON.stringify(edit.flags)}))${out.slice(edit.end)}`;
-      });
-      out += `\nvar ${edits.map((_, i) => `lazyRegExp${i}: RegExp | undefined`).join(', ')};\n`;
+      for (const edit of all.sort((a, b) => b.start - a.start)) out = `${out.slice(0, edit.start)}${edit.text}${out.slice(edit.end)}`;
+      if (edits.length) out += `\nvar ${edits.map((_, i) => `lazyRegExp${i}: RegExp | undefined`).join(', ')};\n`;
       return { contents: out, loader: 'ts' };
     });
   },
