@@ -23,7 +23,7 @@ import { recognizeEntities } from '../../server/src/analysis/entities/index';
 import { detectLanguage, languageScore } from '../../server/src/analysis/language';
 import { layoutText } from '../../server/src/analysis/layout';
 import { scanQuotes } from '../../server/src/analysis/quotes/index';
-import { SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
 import { loadEntityResources } from '../../server/src/resources';
 import { benchQuotes } from '../../scripts/bench-quotes';
 
@@ -167,7 +167,7 @@ class Lsp {
   #logWaiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
 
   constructor(args: string[] = []) {
-    this.server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(__dirname, 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(__dirname, 'server.js'), '--stdio', ...args], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...SERVER_ENV } });
     this.server.stdout!.on('data', (chunk: Buffer) => this.#receive(chunk));
   }
 

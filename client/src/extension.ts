@@ -13,7 +13,7 @@ import { createErrorHandler } from './serverHealth';
 import { PeopleView } from './peopleView';
 import { QuotationsView } from './quotationsView';
 import { StatusBar } from './statusBar';
-import { SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
 import { AnalysesChangedNotification, PeopleRequest, QuotationsRequest, type PeopleResult, type QuotationsResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   // The server's compiled code is cached in the extension's own storage, so later starts answer sooner.
   const args = [`--code-cache-dir=${path.join(context.globalStorageUri.fsPath, 'code-cache')}`];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: SERVER_NODE_FLAGS } },
+    run: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: SERVER_NODE_FLAGS, env: { ...SERVER_ENV } } },
     debug: { module: serverModule, transport: TransportKind.ipc, args: ['--no-code-cache'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Article Lens');

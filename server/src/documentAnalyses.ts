@@ -10,6 +10,7 @@ import { analyzeText, type AnalyzeOptions } from './analysis/analyze';
 import type { Analysis } from './analysis/types';
 import type { Annotations } from './analysis/corrections/model';
 import { createAnalysisMemo } from './analysis/memo';
+import { nowMs } from './clock';
 
 export class DocumentAnalyses {
   #cache = new Map<string, { version: number; analysis: Analysis; millis: number }>();
@@ -44,13 +45,13 @@ export class DocumentAnalyses {
   get(document: TextDocument): Analysis {
     const cached = this.#cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const started = performance.now();
+    const started = nowMs();
     const annotations = this.#annotationsFor?.(document);
     let memo = this.#memos.get(document.uri);
     if (!memo) this.#memos.set(document.uri, (memo = createAnalysisMemo()));
     memo.roll();
     const analysis = analyzeText(document.getText(), { ...this.#options, ...(annotations ? { annotations } : {}), memo });
-    this.#cache.set(document.uri, { version: document.version, analysis, millis: performance.now() - started });
+    this.#cache.set(document.uri, { version: document.version, analysis, millis: nowMs() - started });
     return analysis;
   }
 

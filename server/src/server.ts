@@ -44,6 +44,7 @@ import { loadEntityResourcesAsync } from './resources';
 import { ANNOTATION_CAPABILITIES, registerAnnotations } from './annotations/annotationService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceService } from './workspace/workspaceService';
+import { nowMs } from './clock';
 
 const SERVER_VERSION = '0.1.0';
 /** How long after `initialized` the entity model starts loading (see onInitialized). */
@@ -158,10 +159,10 @@ export function startServer(connection: Connection): void {
     // Loading starts a moment after the handshake, so the first requests an editor sends on opening
     // a file (symbols, tokens, a hover) are not queued behind decoding the model.
     status({ text: 'Article Lens: loading model…', severity: 'info' });
-    const started = performance.now();
+    const started = nowMs();
     new Promise(resolve => setTimeout(resolve, MODEL_LOAD_DELAY_MS)).then(() => loadEntityResourcesAsync()).then(resources => {
       analyses.setOptions({ entityResources: resources });
-      status({ text: 'Article Lens', detail: `Entity model loaded in ${Math.round(performance.now() - started)} ms`, severity: 'info' });
+      status({ text: 'Article Lens', detail: `Entity model loaded in ${Math.round(nowMs() - started)} ms`, severity: 'info' });
       refreshAll();
     }, error => {
       connection.console.error(`Could not load the entity model: ${(error as Error).message}`);

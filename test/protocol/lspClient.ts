@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { after } from 'node:test';
-import { SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/boot/nodeFlags';
 import {
   createMessageConnection,
   InitializeRequest,
@@ -61,8 +61,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
 } = {}): Promise<TestClient> {
   const { waitForModel = true, capabilities = {}, rootUri = null, initializationOptions } = options;
-  // Started as the extension starts it (SERVER_NODE_FLAGS), plus the test's own Node options.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  // Started as the extension starts it (SERVER_NODE_FLAGS, SERVER_ENV), plus the test's own Node options.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV, ...options.env } });
   running.add(child);
   child.once('exit', () => running.delete(child));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

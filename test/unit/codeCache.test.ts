@@ -72,3 +72,19 @@ test('an unwritable cache folder only means no cache', () => {
   assert.doesNotThrow(() => run.flush());
   assert.equal(runWithCodeCache(file, module, { cacheDir: path.join(blocked, 'cache') }).status, 'absent');
 });
+
+test('a same-length change is caught by the source copy in the cache, not run from stale bytecode', () => {
+  const dir = tempDir('al-codecache-');
+  const cacheDir = path.join(dir, 'cache');
+  const file = writeModule(dir, 'mod.js', 'globalThis.__codeCacheValue = 1;');
+  const first = runWithCodeCache(file, module, { cacheDir, writeAfterMs: 60_000 });
+  first.flush();
+  // Same length, same cache file name: V8 alone would accept the old data (it checks little more than the length).
+  writeModule(dir, 'mod.js', 'globalThis.__codeCacheValue = 2;');
+  const next = runWithCodeCache(file, module, { cacheDir, writeAfterMs: 60_000 });
+  assert.equal(next.cacheFile, first.cacheFile);
+  assert.equal(next.status, 'rejected');
+  assert.equal((globalThis as { __codeCacheValue?: number }).__codeCacheValue, 2);
+  next.flush();
+  assert.equal(runWithCodeCache(file, module, { cacheDir }).status, 'accepted');
+});

@@ -4,10 +4,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Annotations } from '../analysis/corrections/model';
 import type { FileSummary } from './fileSummary';
 import type { IndexJob, IndexJobResult } from './indexWorker';
+
+/** node:worker_threads on first use: loading it costs a server's first answer ~2 ms, and only indexing starts workers. */
+const workerThreads = () => require('node:worker_threads') as typeof import('node:worker_threads');
 
 interface Slot { worker: Worker; pending: Map<number, (result: IndexJobResult) => void> }
 
@@ -21,7 +24,7 @@ export class AnalysisPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script), pending: new Map() };
+    const slot: Slot = { worker: new (workerThreads().Worker)(this.script), pending: new Map() };
     slot.worker.on('message', (result: IndexJobResult) => {
       const resolve = slot.pending.get(result.id);
       slot.pending.delete(result.id);

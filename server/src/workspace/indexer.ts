@@ -4,7 +4,7 @@
  * progress. Cancellable between files; re-runs for single files when the file watcher reports
  * changes. All I/O of the workspace layer lives here.
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,11 @@ import type { AnalysisPool } from './analysisPool';
 import { discoverArticles, isArticlePath, type DiscoveryRules } from './discovery';
 import type { IndexCache } from './indexCache';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { nowMs } from '../clock';
+
+/** node:crypto's createHash on first use: loading the module costs a server's first answer ~11 ms, and only indexing hashes. */
+let cryptoModule: typeof Crypto | undefined;
+const createHash = (algorithm: string) => (cryptoModule ??= require('node:crypto') as typeof Crypto).createHash(algorithm);
 
 export interface IndexingProgress {
   report(done: number, total: number): void;
@@ -53,7 +58,7 @@ export class Indexer {
 
   /** Index every article under `folders`. */
   async indexFolders(folders: string[], rules: DiscoveryRules, progress: IndexingProgress): Promise<IndexingResult> {
-    const started = performance.now();
+    const started = nowMs();
     const files = folders.flatMap(folder => discoverArticles(folder, rules, () => progress.isCancelled()));
     const result: IndexingResult = { files: files.length, analysed: 0, fromCache: 0, skipped: [], cancelled: false, millis: 0 };
     let next = 0;
@@ -74,7 +79,7 @@ export class Indexer {
     result.cancelled = progress.isCancelled();
     if (!result.cancelled) this.cache.save(new Set(this.#hashes.values()));
     else this.cache.save();
-    result.millis = performance.now() - started;
+    result.millis = nowMs() - started;
     return result;
   }
 

@@ -15,6 +15,7 @@ import { summarize } from './fileSummary';
 import { IndexCache } from './indexCache';
 import { analyzerVersion, Indexer, type IndexingResult } from './indexer';
 import { WorkspaceIndex } from './workspaceIndex';
+import { nowMs } from '../clock';
 
 export interface WorkspaceOptions {
   folders: string[];
@@ -68,7 +69,7 @@ export class WorkspaceService {
       isCancelled: () => run.cancelled || !!reporter?.token.isCancellationRequested,
       report: (done, total) => {
         // At most ~10 updates a second: progress must not cost more than the work.
-        const now = performance.now();
+        const now = nowMs();
         if (done !== total && now - lastReport < 100) return;
         lastReport = now;
         reporter?.report(total ? Math.round((100 * done) / total) : 100, `Indexing articles ${done}/${total}`);

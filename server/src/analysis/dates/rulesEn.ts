@@ -8,7 +8,7 @@
  */
 import { monthNamesSource, monthOf, NUMBER_WORDS, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
 import { afterName, hasDateCapitalization, isPlausibleYear, monthHasCue, weekdayInName } from './filters';
-import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
+import { atSentenceStart, compiledOnce, directionOf, wordsBefore, type DateRule } from './rules';
 import { COUNT_DIGITS, YEAR_DIGITS } from './ruleScan';
 import type { DateSpec } from './spec';
 import { holidayKey } from './holidays';
@@ -22,7 +22,8 @@ const PART = '(?:morning|afternoon|evening|night)';
 const OF = '(?:(?:the\\s+)?(?:middle|end|beginning|start|close)\\s+of\\s+)';
 const EDGE = '(?:early|late|later|earlier|mid)(?:-|(?=\\s))';
 
-const re = (source: string) => new RegExp(source, 'giu');
+// Each pattern is compiled when its rule is first used (see `compiledOnce`).
+const re = (rule: DateRule, source: () => string) => compiledOnce(rule, source, 'giu');
 
 // The words rules start at or need, for the scan of `ruleScan.ts` (each list mirrors a pattern fragment above).
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -57,7 +58,7 @@ export const EN_RULES: DateRule[] = [
     name: 'weekday',
     starts: [...MODIFIERS, ...WEEKDAYS], cues: WEEKDAYS,
     needs: /day/i,
-    pattern: re(`\\b(?:(?:(this\\s+coming|this\\s+past|last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`),
+    get pattern() { return re(this, () => `\\b(?:(?:(this\\s+coming|this\\s+past|last|next|this|past|coming|early|late|later|earlier)\\s+))?(${W})(?:\\s+${PART})?\\b(?!['’]s\\s+${PART})`); },
     build(m, text) {
       const word = m[2];
       const start = m.index + m[0].indexOf(word, m[1] ? m[1].length : 0);
@@ -70,7 +71,7 @@ export const EN_RULES: DateRule[] = [
     name: 'relative day',
     starts: ['earlier', 'later', 'early', 'late', 'today', 'tonight', 'yesterday', 'tomorrow', 'this', 'last', 'the'], cues: ['today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night'],
     needs: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
-    pattern: re(`\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`),
+    get pattern() { return re(this, () => `\\b(?:(?:earlier|later|early|late)\\s+)?(?:today|tonight|yesterday(?:\\s+${PART})?|tomorrow(?:\\s+${PART})?|this\\s+(?:morning|afternoon|evening)|last\\s+night|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b(?!['’]s\\b)`); },
     build(m, text) {
       // "USA Today", "Russia Today", "the Today show": capitalized mid-sentence, it is a name.
       if (/^\p{Lu}/u.test(m[0]) && !atSentenceStart(text, m.index) && !/^(?:Earlier|Later|Early|Late|This|Last)\b/.test(m[0])) return null;
@@ -86,7 +87,7 @@ export const EN_RULES: DateRule[] = [
     name: "today's",
     starts: ['today', 'yesterday', 'tomorrow'], cues: ['today', 'yesterday', 'tomorrow'],
     needs: /today|yesterday|tomorrow/i,
-    pattern: re(`\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`),
+    get pattern() { return re(this, () => `\\b(?:today|yesterday|tomorrow)(?=['’]s\\b)`); },
     build(m, text) {
       if (/^\p{Lu}/u.test(m[0]) && !atSentenceStart(text, m.index)) return null;
       const s = m[0].toLowerCase();
@@ -97,7 +98,7 @@ export const EN_RULES: DateRule[] = [
     name: 'week',
     starts: [...OF_WORDS, 'early', 'late', 'later', 'earlier', 'this', 'last', 'next'], cues: ['week'],
     needs: /week/i,
-    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])(?!\\s+of\\b)`),
+    get pattern() { return re(this, () => `\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this\\s+past|this|last|next|the\\s+past|the\\s+last|the\\s+previous)\\s+week\\b(?![-‐])(?!\\s+of\\b)`); },
     build(m, text) {
       if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
@@ -108,7 +109,7 @@ export const EN_RULES: DateRule[] = [
     name: 'weekend',
     starts: [...OF_WORDS, 'this', 'last', 'next'], cues: ['week'],
     needs: /week-?end/i,
-    pattern: re(`\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`),
+    get pattern() { return re(this, () => `\\b(?:${OF})?(this\\s+past|this|last|next|the\\s+past|the\\s+coming|the)\\s+week-?end\\b`); },
     build(m, text) {
       if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase().replace(/\s+/g, ' ');
@@ -119,7 +120,7 @@ export const EN_RULES: DateRule[] = [
     name: 'in N units',
     starts: ['a', 'the', ...NUMBER_WORDS, COUNT_DIGITS], cues: ['day', 'week', 'month', 'year'],
     needs: /days?\b|weeks?\b|months?\b|years?\b/i,
-    pattern: re(`(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago|than)\\b)`),
+    get pattern() { return re(this, () => `(?<=\\bin\\s+)(?:(?:a|the)\\s+(?:few|couple\\s+of)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\b(?!['’]?\\s*(?:time\\b)?\\s*(?:of|since|after|before|later|earlier|ago|than)\\b)`); },
     build(m, text) {
       // "for the first time in three years" is a duration, not a date.
       const before = wordsBefore(text, m.index, 3).join(' ');
@@ -134,7 +135,7 @@ export const EN_RULES: DateRule[] = [
     name: 'N units ago',
     starts: ['nearly', 'almost', 'about', 'some', 'more', 'less', 'just', 'roughly', ...NUMBER_WORDS, COUNT_DIGITS], cues: ['ago'],
     needs: /\bago\b/i,
-    pattern: re(`\\b(?:(?:nearly|almost|about|some|more\\s+than|less\\s+than|just\\s+over|just\\s+under|roughly)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`),
+    get pattern() { return re(this, () => `\\b(?:(?:nearly|almost|about|some|more\\s+than|less\\s+than|just\\s+over|just\\s+under|roughly)\\s+)?(${N})\\s+(days?|weeks?|months?|years?)\\s+ago\\b`); },
     build(m) {
       const n = numberOf(m[1]);
       if (!n) return null;
@@ -145,7 +146,7 @@ export const EN_RULES: DateRule[] = [
     name: 'month or year relative',
     starts: [...OF_WORDS, 'early', 'late', 'later', 'earlier', 'this', 'last', 'next'], cues: ['month', 'year'],
     needs: /month|year/i,
-    pattern: re(`\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`),
+    get pattern() { return re(this, () => `\\b${OF}?(?:(?:early|late|later|earlier)\\s+)?(this|last|next|the\\s+previous)\\s+(month|year)\\b(?![-‐])`); },
     build(m, text) {
       if (titleCased(text, m)) return null;
       const q = m[1].toLowerCase();
@@ -157,7 +158,7 @@ export const EN_RULES: DateRule[] = [
     name: 'edge of the current period',
     starts: ['the'], cues: ['week', 'month', 'year'],
     needs: /\bthe\s+(?:end|beginning|start|middle|close)\s+of\s+the\b/i,
-    pattern: re(`\\bthe\\s+(?:end|beginning|start|middle|close)\\s+of\\s+the\\s+(week|month|year)\\b`),
+    get pattern() { return re(this, () => `\\bthe\\s+(?:end|beginning|start|middle|close)\\s+of\\s+the\\s+(week|month|year)\\b`); },
     build(m) {
       const u = m[1].toLowerCase();
       return u === 'week' ? { kind: 'relativeWeek', offset: 0 } : u === 'month' ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
@@ -168,7 +169,7 @@ export const EN_RULES: DateRule[] = [
     starts: ['the', 'year'], cues: ['current', 'year'],
     needs: /current|year[-\s'’]/i,
     strictNeeds: true,
-    pattern: re(`\\b(?:the\\s+current\\s+(week|month|year)|(?:the\\s+)?year[-‐]end|year['’]s\\s+end)\\b`),
+    get pattern() { return re(this, () => `\\b(?:the\\s+current\\s+(week|month|year)|(?:the\\s+)?year[-‐]end|year['’]s\\s+end)\\b`); },
     build(m) {
       const u = (m[1] ?? 'year').toLowerCase();
       return u === 'week' ? { kind: 'relativeWeek', offset: 0 } : u === 'month' ? { kind: 'relativeMonth', offset: 0 } : { kind: 'relativeYear', offset: 0 };
@@ -179,7 +180,7 @@ export const EN_RULES: DateRule[] = [
     starts: ['last', 'next', 'this', 'christmas', 'new', 'thanksgiving', 'halloween', 'valentine', 'bastille', 'memorial', 'labor', 'election', 'easter', 'good'], cues: ['christmas', 'year', 'thanksgiving', 'halloween', 'valentine', 'bastille', 'day', 'easter', 'friday'],
     needs: /Christmas|New Year|Thanksgiving|Halloween|Valentine|Bastille|Memorial Day|Labor Day|Election Day|Easter|Good Friday/,
     strictNeeds: true,
-    pattern: re(`\\b(?:(last|next|this)\\s+)?(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Halloween|Valentine['’]s\\s+Day|Bastille\\s+Day|Memorial\\s+Day|Labor\\s+Day|Election\\s+Day|Easter(?:\\s+(?:Sunday|Monday))?|Good\\s+Friday)\\b(?:\\s+(${Y})\\b)?`),
+    get pattern() { return re(this, () => `\\b(?:(last|next|this)\\s+)?(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year['’]s\\s+(?:Day|Eve)|Thanksgiving(?:\\s+Day)?|Halloween|Valentine['’]s\\s+Day|Bastille\\s+Day|Memorial\\s+Day|Labor\\s+Day|Election\\s+Day|Easter(?:\\s+(?:Sunday|Monday))?|Good\\s+Friday)\\b(?:\\s+(${Y})\\b)?`); },
     build(m, text) {
       const name = m[2];
       if (!/^\p{Lu}/u.test(name) || !/^\p{Lu}/u.test(name.split(/\s+/).pop()!)) return null;
@@ -198,7 +199,7 @@ export const EN_RULES: DateRule[] = [
     gluedStarts: true,
     starts: ['the', 'early', 'late', 'mid', ...OF_WORDS, 'this', 'last', 'next', ...SEASONS], cues: [...SEASONS, 'early', 'late', 'mid'],
     needs: /spring|summer|fall|autumn|winter/i,
-    pattern: re(`\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*|${OF})?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`),
+    get pattern() { return re(this, () => `\\b(?:(?:the\\s+)?(?:early|late|mid-?)\\s*|${OF})?(?:(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${Y}))?\\b(?!-)`); },
     build(m) {
       const q = m[1]?.toLowerCase();
       const year = m[3] ? +m[3] : undefined;
@@ -212,7 +213,7 @@ export const EN_RULES: DateRule[] = [
     name: 'month',
     starts: [...OF_WORDS, ...EDGE_WORDS, 'last', 'next', 'this', ...MONTHS], cues: MONTHS,
     needs: MONTH_NEEDS,
-    pattern: re(`\\b(?:${OF}|${EDGE}\\s*)?(?:(last|next|this)\\s+)?(${M})\\b(?:,?\\s+(${Y})\\b)?(?![-‐]\\w)`),
+    get pattern() { return re(this, () => `\\b(?:${OF}|${EDGE}\\s*)?(?:(last|next|this)\\s+)?(${M})\\b(?:,?\\s+(${Y})\\b)?(?![-‐]\\w)`); },
     build(m, text) {
       const word = m[2];
       const at = m.index + m[0].lastIndexOf(word, m[0].length - (m[3] ? m[3].length : 0));
@@ -240,7 +241,7 @@ export const EN_RULES: DateRule[] = [
     name: 'month of a relative year',
     starts: [...EDGE_WORDS, ...MONTHS], cues: ['year'],
     needs: /year/i,
-    pattern: re(`\\b(?:${EDGE}\\s*)?(${M})(?:\\s+of)?\\s+(this|last|next)\\s+year\\b`),
+    get pattern() { return re(this, () => `\\b(?:${EDGE}\\s*)?(${M})(?:\\s+of)?\\s+(this|last|next)\\s+year\\b`); },
     build(m) {
       if (!/^\p{Lu}/u.test(m[1])) return null;
       const q = m[2].toLowerCase();
@@ -251,7 +252,7 @@ export const EN_RULES: DateRule[] = [
     name: 'year',
     starts: ['fiscal', 'fy', 'the', 'end', 'beginning', 'start', 'middle', 'close', ...SEASONS, 'early', 'late', 'mid', YEAR_DIGITS], cues: [YEAR_DIGITS],
     needs: /(?:1[89]|20)\d\d/,
-    pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    get pattern() { return re(this, () => `(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:fiscal|FY|(?:the\\s+)?(?:end|beginning|start|middle|close|summer|spring|fall|autumn|winter)\\s+of|early|late|mid-?)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`); },
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;

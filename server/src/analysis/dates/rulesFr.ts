@@ -10,7 +10,7 @@
  */
 import { monthNamesSource, monthOf, NUMBER_WORDS, numberOf, NUMBER_WORDS_SOURCE, seasonOf, weekdayNamesSource, weekdayOf, YEAR_SOURCE } from './lexicon';
 import { afterName, isPlausibleYear, monthHasCue } from './filters';
-import { atSentenceStart, directionOf, wordsBefore, type DateRule } from './rules';
+import { atSentenceStart, compiledOnce, directionOf, wordsBefore, type DateRule } from './rules';
 import { COUNT_DIGITS, YEAR_DIGITS } from './ruleScan';
 import type { DateSpec } from './spec';
 import { holidayKey } from './holidays';
@@ -27,7 +27,8 @@ const PART = '(?:matin|après-midi|apres-midi|soir|midi|soirée|matinée)';
 // Plural agreement too: "les 12 et 13 avril prochains", "en mai et juin derniers".
 const DERNIER = '(?:derniers?|dernières?|dernieres?|passés?|passées?|passees?|prochains?|prochaines?)';
 
-const re = (source: string) => new RegExp(source, 'giu');
+// Each pattern is compiled when its rule is first used (see `compiledOnce`).
+const re = (rule: DateRule, source: () => string) => compiledOnce(rule, source, 'giu');
 
 // The words rules start at or need, for the scan of `ruleScan.ts` (each list mirrors a pattern fragment above).
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
@@ -50,7 +51,7 @@ export const FR_RULES: DateRule[] = [
     name: 'jour de la semaine',
     starts: ['ce', ...WEEKDAYS], cues: WEEKDAYS,
     needs: /di\b|di\s|dis\b|dimanche/i,
-    pattern: re(`${B0}(?:(ce)\\s+)?(${W})(?:\\s+(${DERNIER}|${PART}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:(ce)\\s+)?(${W})(?:\\s+(${DERNIER}|${PART}))?${B1}`); },
     build(m, text) {
       const word = m[2];
       // A capitalized weekday mid-sentence is a name ("Mardi gras", a title), except at a sentence start.
@@ -65,7 +66,7 @@ export const FR_RULES: DateRule[] = [
     name: 'jour relatif',
     starts: ['aujourd', 'avant', 'après', 'apres', 'hier', 'demain', 'ce', 'cet', 'cette'], cues: ['aujourd', 'hier', 'demain', 'matin', 'soir', 'midi', 'après', 'nuit', 'jour'],
     needs: /aujourd|hier|demain|ce\s|cet\s|cette\s/i,
-    pattern: re(`${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:aujourd${APOS}hui|avant-hier|après-demain|apres-demain|(?:hier|demain)(?:\\s+${PART})?|ce\\s+(?:matin|soir|midi)|cet\\s+après-midi|cette\\s+nuit|(?<!(?:à|a|jusqu${APOS}à|jusqu${APOS}a)\\s+)ce\\s+jour(?:\\s+(?:même|anniversaire))?(?![-‐]))${B1}`); },
     build(m, text) {
       const s = m[0].toLowerCase();
       // "d'aujourd'hui" in "le monde d'aujourd'hui" still names the day in news copy; "jusqu'à ce soir" too.
@@ -81,7 +82,7 @@ export const FR_RULES: DateRule[] = [
     name: 'semaine',
     starts: ['cette', 'la'], cues: ['semaine'],
     needs: /semaine/i,
-    pattern: re(`${B0}(?:cette\\s+semaine|la\\s+semaine\\s+(${DERNIER}))${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:cette\\s+semaine|la\\s+semaine\\s+(${DERNIER}))${B1}`); },
     build(m) {
       return { kind: 'relativeWeek', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
     },
@@ -90,7 +91,7 @@ export const FR_RULES: DateRule[] = [
     name: 'week-end',
     starts: ['ce', 'le'], cues: ['week'],
     needs: /week-?end/i,
-    pattern: re(`${B0}(?:ce|le)\\s+week-?end(?:\\s+(${DERNIER}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:ce|le)\\s+week-?end(?:\\s+(${DERNIER}))?${B1}`); },
     build(m) {
       return { kind: 'weekend', direction: m[1] ? directionOf(m[1]) : 'auto' };
     },
@@ -99,7 +100,7 @@ export const FR_RULES: DateRule[] = [
     name: 'mois relatif',
     starts: ['le', 'ce'], cues: ['mois'],
     needs: /mois/i,
-    pattern: re(`${B0}(?:le\\s+mois\\s+(${DERNIER})|ce\\s+mois(?:-ci)?)${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:le\\s+mois\\s+(${DERNIER})|ce\\s+mois(?:-ci)?)${B1}`); },
     build(m) {
       return { kind: 'relativeMonth', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
     },
@@ -108,7 +109,7 @@ export const FR_RULES: DateRule[] = [
     name: 'année relative',
     starts: ['l', 'cette'], cues: ['an'],
     needs: /\ban|ann[eé]e/i,
-    pattern: re(`${B0}(?:l${APOS}(?:an|année|annee)\\s+(${DERNIER})|cette\\s+année|cette\\s+annee|l${APOS}année\\s+en\\s+cours)${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:l${APOS}(?:an|année|annee)\\s+(${DERNIER})|cette\\s+année|cette\\s+annee|l${APOS}année\\s+en\\s+cours)${B1}`); },
     build(m) {
       return { kind: 'relativeYear', offset: m[1] ? (directionOf(m[1]) === 1 ? 1 : -1) : 0 };
     },
@@ -117,7 +118,7 @@ export const FR_RULES: DateRule[] = [
     name: 'dans N unités',
     starts: [...NUMBER_WORDS, COUNT_DIGITS], cues: ['jour', 'semaine', 'mois', 'an'],
     needs: /dans|d['’]ici/i,
-    pattern: re(`(?<=${B0}(?:dans|d${APOS}ici)\\s+)(${N})\\s+(jours|semaines|mois|ans|années)${B1}`),
+    get pattern() { return re(this, () => `(?<=${B0}(?:dans|d${APOS}ici)\\s+)(${N})\\s+(jours|semaines|mois|ans|années)${B1}`); },
     build(m) {
       const n = numberOf(m[1]);
       return n ? relative(m[2], n) : null;
@@ -127,7 +128,7 @@ export const FR_RULES: DateRule[] = [
     name: 'il y a N unités',
     starts: ['il'], cues: ['jour', 'semaine', 'mois', 'an'],
     needs: /il\s+y\s+a/i,
-    pattern: re(`${B0}il\\s+y\\s+a\\s+(${N})\\s+(jours?|semaines?|mois|ans?|années?)${B1}(?!\\s+(?:que|qu${APOS}))`),
+    get pattern() { return re(this, () => `${B0}il\\s+y\\s+a\\s+(${N})\\s+(jours?|semaines?|mois|ans?|années?)${B1}(?!\\s+(?:que|qu${APOS}))`); },
     build(m) {
       const n = numberOf(m[1]);
       return n ? relative(m[2], -n) : null;
@@ -137,7 +138,7 @@ export const FR_RULES: DateRule[] = [
     name: 'bord de la période en cours',
     starts: ['la', 'le', 'début', 'debut', 'milieu'], cues: ['an', 'mois', 'semaine'],
     needs: /fin|d[ée]but|milieu/i,
-    pattern: re(`${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(de\\s+l${APOS}année|de\\s+l${APOS}annee|du\\s+mois|de\\s+la\\s+semaine)(?:\\s+(${DERNIER}))?${B1}`); },
     build(m) {
       const u = m[1].toLowerCase();
       const offset = m[2] ? (directionOf(m[2]) === 1 ? 1 : -1) : 0;
@@ -149,7 +150,7 @@ export const FR_RULES: DateRule[] = [
     starts: ['jour', 'saint', 'toussaint', 'lundi', 'pentecôte', 'noël', 'pâques', 'ascension'], cues: ['an', 'sylvestre', 'toussaint', 'valentin', 'pâques', 'pentecôte', 'noël', 'ascension'],
     needs: /No[eë]l|jour de l|Sylvestre|Toussaint|Valentin|P[âa]ques|Pentec[ôo]te|Ascension/,
     strictNeeds: true,
-    pattern: re(`${B0}(jour\\s+de\\s+l${APOS}An|Saint-Sylvestre|Toussaint|Saint-Valentin|lundi\\s+de\\s+(?:Pâques|Pentecôte)|Pentecôte|Noël|Pâques|Ascension)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(jour\\s+de\\s+l${APOS}An|Saint-Sylvestre|Toussaint|Saint-Valentin|lundi\\s+de\\s+(?:Pâques|Pentecôte)|Pentecôte|Noël|Pâques|Ascension)(?:\\s+(${Y}|${DERNIER}))?${B1}`); },
     build(m, text) {
       const name = m[1];
       if (!/\p{Lu}/u.test(name)) return null;
@@ -168,7 +169,7 @@ export const FR_RULES: DateRule[] = [
     gluedStarts: true,
     starts: ['ce', 'la', 'le', 'début', 'debut', 'milieu', 'l', ...SEASONS], cues: [...SEASONS, 'ce'],
     needs: /printemps|[eé]t[eé]|automne|hiver/i,
-    pattern: re(`${B0}(?:(cet|ce|(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(?:de\\s+l${APOS}|du\\s+)|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:(cet|ce|(?:la\\s+fin|le\\s+d[ée]but|le\\s+milieu|(?<=${B0}au\\s+)(?:d[ée]but|milieu))\\s+(?:de\\s+l${APOS}|du\\s+)|l${APOS})\\s*)?(printemps|été|ete|automne|hiver)(?:\\s+(${Y}|${DERNIER}))?${B1}`); },
     build(m) {
       const q = m[1]?.toLowerCase();
       const tail = m[3];
@@ -184,7 +185,7 @@ export const FR_RULES: DateRule[] = [
     name: 'mois',
     starts: ['début', 'debut', 'milieu', 'courant', 'la', 'fin', 'mi', ...MONTHS], cues: MONTHS,
     needs: MONTH_NEEDS,
-    pattern: re(`${B0}(?:(?:(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`),
+    get pattern() { return re(this, () => `${B0}(?:(?:(?:début|debut|milieu|courant)\\s+(?:du\\s+mois\\s+de\\s+)?|(?:la\\s+)?fin\\s+(?:du\\s+mois\\s+de\\s+)?|mi-))?(${M})(?:\\s+(${Y}|${DERNIER}))?${B1}`); },
     build(m, text) {
       const word = m[1];
       const at = m.index + m[0].indexOf(word);
@@ -205,7 +206,7 @@ export const FR_RULES: DateRule[] = [
     name: 'année',
     starts: ['début', 'debut', 'fin', 'mi', 'courant', 'l', 'exercice', 'saison', YEAR_DIGITS], cues: [YEAR_DIGITS],
     needs: /(?:1[89]|20)\d\d/,
-    pattern: re(`(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`),
+    get pattern() { return re(this, () => `(?:(?<=(?<![\\p{N}])(?:1[89]|20)\\d\\d[-–])|(?<![\\p{L}\\p{N}$€£#.,/:@_–-]))(?:(?:(?:début|debut|fin|mi|courant)[- ]|l${APOS}(?:an|année)\\s+|(?:exercice|saison)\\s+)\\s*)?(${Y})(?![\\p{L}\\p{N}%/:@_]|[.,]\\d|[-‐]\\d\\d(?!\\d))`); },
     build(m, text) {
       const yearAt = m.index + m[0].length - 4;
       if (!isPlausibleYear(text, yearAt, yearAt + 4)) return null;

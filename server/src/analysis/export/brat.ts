@@ -9,7 +9,7 @@
  * file made elsewhere loses nothing. Pure.
  */
 import type { Analysis } from '../types';
-import { offsetMap } from './codePoints';
+import { offsetMap, type OffsetMap } from './codePoints';
 
 /** One text-bound annotation (`T` line) with everything attached to it. UTF-16 offsets, end exclusive. */
 export interface BratSpan {
@@ -65,7 +65,10 @@ Rejected Arg:<ENTITY>
 
 /** Read a brat `.ann` file for the article `text`. Never throws. */
 export function parseBrat(text: string, ann: string): BratDocument {
-  const map = offsetMap(text);
+  // Built at the first span: a server opening an article with no sidecar parses an empty one, and
+  // walking the whole text for surrogate pairs cost its first answer ~3 ms (more in a long article).
+  let codePoints: OffsetMap | undefined;
+  const map = { toUtf16: (codePoint: number) => (codePoints ??= offsetMap(text)).toUtf16(codePoint) };
   const spans: BratSpan[] = [];
   const byId = new Map<string, BratSpan>();
   const other: string[] = [];
