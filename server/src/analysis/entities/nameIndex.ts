@@ -136,44 +136,39 @@ export class NameIndex {
 
   /** The row whose name is `head + tail`, or −1, without building that string (a feature is a template and a value). */
   findJoined(head: string, tail: string): number {
+    const length = head.length + tail.length;
+    if (this.scratch.length < length) this.scratch = new Uint8Array(2 * length);
+    // ASCII is its own UTF-8: the characters are hashed and copied as bytes, with no encoding.
+    const bytes = this.scratch;
     let hash = FNV_OFFSET;
     for (let i = 0; i < head.length; i++) {
       const c = head.charCodeAt(i);
       if (c >= 0x80) return this.findEncoded(head + tail);
       hash = Math.imul(hash ^ c, FNV_PRIME);
+      bytes[i] = c;
     }
-    for (let i = 0; i < tail.length; i++) {
+    for (let i = 0, at = head.length; i < tail.length; i++, at++) {
       const c = tail.charCodeAt(i);
       if (c >= 0x80) return this.findEncoded(head + tail);
       hash = Math.imul(hash ^ c, FNV_PRIME);
+      bytes[at] = c;
     }
-    const slots = this.slots ?? this.build();
-    const { starts, names } = this;
-    const split = head.length;
-    const length = split + tail.length;
-    for (let s = Math.imul(hash, GOLDEN) >>> this.shift; ; s = (s + 1) & this.mask) {
-      const row = slots[2 * s] - 1;
-      if (row < 0) return -1;
-      if (slots[2 * s + 1] !== hash) continue;
-      const from = starts[row];
-      if (starts[row + 1] - 1 - from !== length) continue;
-      let i = 0;
-      while (i < split && names[from + i] === head.charCodeAt(i)) i++;
-      if (i < split) continue;
-      while (i < length && names[from + i] === tail.charCodeAt(i - split)) i++;
-      if (i === length) return row;
-    }
+    return this.probe(hash, length);
   }
 
   /** `find` for a text with non-ASCII characters: hashed and compared as UTF-8 bytes. */
   private findEncoded(text: string): number {
     if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-    const bytes = this.scratch;
-    const length = this.encoder.encodeInto(text, bytes).written ?? 0;
+    const length = this.encoder.encodeInto(text, this.scratch).written ?? 0;
     let hash = FNV_OFFSET;
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ this.scratch[i], FNV_PRIME);
+    return this.probe(hash, length);
+  }
+
+  /** The row whose name is the first `length` bytes of `scratch` (hashed to `hash`), or −1. */
+  private probe(hash: number, length: number): number {
     const slots = this.slots ?? this.build();
-    const { starts, names } = this;
+    const { starts, names, scratch } = this;
     for (let s = Math.imul(hash, GOLDEN) >>> this.shift; ; s = (s + 1) & this.mask) {
       const row = slots[2 * s] - 1;
       if (row < 0) return -1;
@@ -181,7 +176,7 @@ export class NameIndex {
       const from = starts[row];
       if (starts[row + 1] - 1 - from !== length) continue;
       let i = 0;
-      while (i < length && names[from + i] === bytes[i]) i++;
+      while (i < length && names[from + i] === scratch[i]) i++;
       if (i === length) return row;
     }
   }
