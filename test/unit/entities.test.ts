@@ -9,7 +9,7 @@ import { recognizeEntities, spansFromTags, type RawMention } from '../../server/
 import { decodeModel, encodeModel } from '../../server/src/analysis/entities/modelFormat';
 import { allowedAfter, bilouTags, scoreSlow, tagSentence, trainTagger, type TaggerModel, type TrainingSentence } from '../../server/src/analysis/entities/perceptron';
 import type { Lexicon, SentenceView } from '../../server/src/analysis/entities/features';
-import { cleanSpan, splitTitles, trimLowercase } from '../../server/src/analysis/entities/rules';
+import { cleanSpan, splitTitles, tokenSpan, trimLowercase } from '../../server/src/analysis/entities/rules';
 import { buildView, isHeadline, makeLexicon, truecase } from '../../server/src/analysis/entities/view';
 import { layoutText } from '../../server/src/analysis/layout';
 import { loadEntityResources, loadEntityResourcesAsync } from '../../server/src/resources';
@@ -83,9 +83,9 @@ test('BILOU tags: constraints and lenient decoding to spans', () => {
   assert.ok(!allowedAfter('B-PER', 'O'));
   assert.ok(!allowedAfter('O', 'I-LOC'));
   assert.deepEqual(spansFromTags(['B-PER', 'L-PER', 'O', 'U-LOC', 'B-ORG', 'I-ORG']), [
-    { start: 0, end: 2, type: 'PER' },
-    { start: 3, end: 4, type: 'LOC' },
-    { start: 4, end: 6, type: 'ORG' },
+    tokenSpan(0, 2, 'PER'),
+    tokenSpan(3, 4, 'LOC'),
+    tokenSpan(4, 6, 'ORG'),
   ]);
 });
 
@@ -133,21 +133,21 @@ test('headlines are recognized and truecased', () => {
 
 test('span clean-up: titles, honorifics, articles, possessives, lower-case tails', () => {
   const words = ['Secretary', 'Mr.', 'Kerry', "'s", 'visit'];
-  assert.deepEqual(cleanSpan({ start: 0, end: 4, type: 'PER' }, words), { start: 2, end: 3, type: 'PER' });
+  assert.deepEqual(cleanSpan(tokenSpan(0, 4, 'PER'), words), tokenSpan(2, 3, 'PER'));
   const fr = ['le', 'président', 'syrien', 'Bashar', 'al-Assad'];
-  assert.deepEqual(cleanSpan({ start: 2, end: 5, type: 'PER' }, fr), { start: 3, end: 5, type: 'PER' });
+  assert.deepEqual(cleanSpan(tokenSpan(2, 5, 'PER'), fr), tokenSpan(3, 5, 'PER'));
   const de = ['M.', 'Le', 'Drian'];
-  assert.deepEqual(cleanSpan({ start: 0, end: 3, type: 'PER' }, de), { start: 1, end: 3, type: 'PER' });
+  assert.deepEqual(cleanSpan(tokenSpan(0, 3, 'PER'), de), tokenSpan(1, 3, 'PER'));
   const org = ['Conseil', 'fédéral', 'durant', 'la', 'crise'];
-  assert.deepEqual(trimLowercase({ start: 0, end: 5, type: 'ORG' }, org), [{ start: 0, end: 2, type: 'ORG' }]);
+  assert.deepEqual(trimLowercase(tokenSpan(0, 5, 'ORG'), org), [tokenSpan(0, 2, 'ORG')]);
   const isil = ['Islamic', 'State', 'of', 'Iraq', 'and', 'the', 'Levant'];
-  assert.deepEqual(trimLowercase({ start: 0, end: 7, type: 'ORG' }, isil), [{ start: 0, end: 7, type: 'ORG' }]);
+  assert.deepEqual(trimLowercase(tokenSpan(0, 7, 'ORG'), isil), [tokenSpan(0, 7, 'ORG')]);
   const opep = ['Organisation', 'des', 'pays', 'exportateurs', 'de', 'pétrole', 'durant', 'la', 'crise'];
-  assert.deepEqual(trimLowercase({ start: 0, end: 9, type: 'ORG' }, opep), [{ start: 0, end: 6, type: 'ORG' }]);
+  assert.deepEqual(trimLowercase(tokenSpan(0, 9, 'ORG'), opep), [tokenSpan(0, 6, 'ORG')]);
   const cour = ['La', 'Cour', "d'", 'appel', 'de', 'Paris', 'de', 'la', 'demande'];
-  assert.deepEqual(trimLowercase({ start: 0, end: 9, type: 'ORG' }, cour), [{ start: 0, end: 6, type: 'ORG' }]);
+  assert.deepEqual(trimLowercase(tokenSpan(0, 9, 'ORG'), cour), [tokenSpan(0, 6, 'ORG')]);
   const titled = ['Defense', 'Secretary', 'Ash', 'Carter'];
-  assert.deepEqual(splitTitles({ start: 0, end: 4, type: 'ORG' }, titled), [{ start: 2, end: 4, type: 'PER' }]);
+  assert.deepEqual(splitTitles(tokenSpan(0, 4, 'ORG'), titled), [tokenSpan(2, 4, 'PER')]);
 });
 
 test('identity: surnames, first names, acronyms, aliases, folding', () => {

@@ -15,7 +15,7 @@ import type { EntityType, Language, Span, Token } from '../types';
 import type { Gazetteer } from './gazetteer';
 import type { TaggerModel } from './perceptron';
 import { tagSentence } from './perceptron';
-import { ARTICLES, ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, lowerOf, normalLowerOf, reshaped, splitAtBreaks, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
+import { ARTICLES, ORG_HEADS, STOP_CAPITALS, cleanSpan, fallbackSpans, lowerOf, normalLowerOf, reshaped, splitAtBreaks, tokenSpan, splitTitles, trimLowercase, urlRanges, type TokenSpan } from './rules';
 import { isTitleWord } from './titles';
 import type { GazetteerMatch } from './gazetteer';
 import { buildView, makeLexicon } from './view';
@@ -58,9 +58,9 @@ export const GAZETTEER_FILES = ['organizations.tsv', 'places.tsv', 'countries.ts
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
 /** Typed spans from BILOU (or BIO) tags, lenient with ill-formed sequences. Token indexes, end exclusive. */
-export function spansFromTags(tags: string[]): { start: number; end: number; type: string }[] {
-  const spans: { start: number; end: number; type: string }[] = [];
-  let open: { start: number; end: number; type: string } | null = null;
+export function spansFromTags(tags: string[]): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open: TokenSpan | null = null;
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
     const p = tag[0];
@@ -72,7 +72,7 @@ export function spansFromTags(tags: string[]): { start: number; end: number; typ
     if ((p === 'I' || p === 'L') && open && open.type === type) {
       open.end = i + 1;
     } else {
-      open = { start: i, end: i + 1, type };
+      open = tokenSpan(i, i + 1, type);
       spans.push(open);
     }
     if (p === 'L' || p === 'U') open = null;
@@ -461,7 +461,7 @@ function completeFromGazetteer(spans: TokenSpan[], matches: GazetteerMatch[], wo
     if (inside.length === 1 && inside[0].start === m.start && inside[0].end === m.end) continue;
     const type = inside.some(s => s.type === m.entry.type) ? m.entry.type : inside[0].type;
     for (const s of inside) spans.splice(spans.indexOf(s), 1);
-    spans.push({ start: m.start, end: m.end, type, key: m.entry.key });
+    spans.push(tokenSpan(m.start, m.end, type, m.entry.key));
   }
   sortByStart(spans);
 }
@@ -601,7 +601,7 @@ function addGazetteerAcronyms(spans: TokenSpan[], matches: GazetteerMatch[], wor
     const curated = m.end - m.start >= 2 && m.entry.list !== 'cities' && m.entry.list !== undefined;
     if (!curated && (m.end - m.start !== 1 || !DOTTED_ACRONYM.test(words[m.start]))) continue;
     if (spans.some(s => s.start < m.end && m.start < s.end)) continue;
-    spans.push({ start: m.start, end: m.end, type: m.entry.type, key: m.entry.key });
+    spans.push(tokenSpan(m.start, m.end, m.entry.type, m.entry.key));
   }
   sortByStart(spans);
 }

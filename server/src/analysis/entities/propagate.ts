@@ -13,7 +13,7 @@
  */
 import { foldAccents } from '../fold';
 import type { Memo } from '../memo';
-import type { TokenSpan } from './rules';
+import { reshaped, tokenSpan, type TokenSpan } from './rules';
 
 /** A sentence's spans from the per-sentence pass, with what propagation derives from them (cached). */
 export interface SentenceSpans {
@@ -391,7 +391,7 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, tables:
     }
     if (type !== span.type || start !== span.start) {
       if (spans === s.spans) spans = spans.slice();
-      spans[k] = { ...span, start, type };
+      spans[k] = reshaped(span, start, span.end, type);
     }
   }
   const n = s.words.length;
@@ -409,10 +409,10 @@ function applyTables(s: SentenceSpans, ids: SentenceIds, keyIds: KeyIds, tables:
     for (let j = i, id = wordId(s, ids, keyIds, i); j < n && j - i < MAX_WORDS && !covered[j]; j++) {
       if (j > i) id = runId(s, ids, keyIds, i, j - i + 1, id);
       lookups.push(id);
-      if (id < size && majority[id] >= 0 && codes[j] !== PLAIN) found = { start: i, end: j + 1, type: TYPE_NAMES[majority[id]] };
+      if (id < size && majority[id] >= 0 && codes[j] !== PLAIN) found = tokenSpan(i, j + 1, TYPE_NAMES[majority[id]]);
       if (!(factsOf(id) & PREFIX)) break;
     }
-    if (!found && factsOf(wordId(s, ids, keyIds, i)) & SURNAME && (i === 0 || !capitalized(codes[i - 1]))) found = { start: i, end: i + 1, type: 'PER' };
+    if (!found && factsOf(wordId(s, ids, keyIds, i)) & SURNAME && (i === 0 || !capitalized(codes[i - 1]))) found = tokenSpan(i, i + 1, 'PER');
     if (found && (found.end < n ? !capitalized(codes[found.end]) : true)) {
       (added ??= []).push(found);
       i = found.end - 1;

@@ -33,14 +33,17 @@ export interface TokenSpan {
 }
 
 /**
- * `span` moved to tokens `[start, end)` with `type`, keeping its gazetteer key and split flag.
- * Written out rather than spread: spreading spans of varying shapes is slow, and this is per span.
+ * A new span. Every span is made here, with all its fields from the start (even when undefined):
+ * spans of one shape keep the code reading them optimized, where fields added later gave several
+ * shapes and repeated deoptimizations on new text.
  */
+export function tokenSpan(start: number, end: number, type: string, key?: string, fromSplit?: boolean): TokenSpan {
+  return { start, end, type, key, fromSplit };
+}
+
+/** `span` moved to tokens `[start, end)` with `type`, keeping its gazetteer key and split flag. */
 export function reshaped(span: TokenSpan, start: number, end: number, type: string = span.type): TokenSpan {
-  const out: TokenSpan = { start, end, type };
-  if (span.key !== undefined) out.key = span.key;
-  if (span.fromSplit !== undefined) out.fromSplit = span.fromSplit;
-  return out;
+  return tokenSpan(start, end, type, span.key, span.fromSplit);
 }
 
 // Lower-cased words, memoized (bounded): the rules read the same word several times per sentence,
@@ -385,7 +388,7 @@ export function fallbackSpans(tokens: Token[], afterTitle: boolean[]): TokenSpan
     let type = 'LOC';
     if (lowers.some(w => ORG_HEADS.has(w)) || (run.length === 1 && ALL_CAPS.test(run[0]))) type = 'ORG';
     else if (afterTitle[i] || (run.length >= 2 && run.length <= 4 && run.every(w => NAME_WORD.test(w)))) type = 'PER';
-    spans.push({ start: i, end: j, type });
+    spans.push(tokenSpan(i, j, type));
     i = j - 1;
   }
   return spans;
