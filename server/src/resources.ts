@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Zlib from 'node:zlib';
+import { onFirstUse } from './onFirstUse';
 import { GAZETTEER_FILES, type EntityResources } from './analysis/entities/index';
 import { addGazetteerText, emptyGazetteer } from './analysis/entities/gazetteer';
 import { decodeModel } from './analysis/entities/modelFormat';
@@ -19,8 +20,7 @@ import type { Language } from './analysis/types';
 export const DEFAULT_DATA_DIR = path.join(__dirname, '..', 'data');
 
 /** node:zlib on first use: compiling it at start delays the server's first answers, which never need it. */
-let zlibModule: typeof Zlib | undefined;
-const zlib = (): typeof Zlib => (zlibModule ??= require('node:zlib') as typeof Zlib);
+const zlib = onFirstUse(() => require('node:zlib') as typeof Zlib);
 
 const cache = new Map<string, EntityResources>();
 const pending = new Map<string, Promise<EntityResources>>();

@@ -8,9 +8,10 @@ import type { Worker } from 'node:worker_threads';
 import type { Annotations } from '../analysis/corrections/model';
 import type { FileSummary } from './fileSummary';
 import type { IndexJob, IndexJobResult } from './indexWorker';
+import { onFirstUse } from '../onFirstUse';
 
 /** node:worker_threads on first use: loading it costs a server's first answer ~2 ms, and only indexing starts workers. */
-const workerThreads = () => require('node:worker_threads') as typeof import('node:worker_threads');
+const workerThreads = onFirstUse(() => require('node:worker_threads') as typeof import('node:worker_threads'));
 
 interface Slot { worker: Worker; pending: Map<number, (result: IndexJobResult) => void> }
 

@@ -15,10 +15,11 @@ import { discoverArticles, isArticlePath, type DiscoveryRules } from './discover
 import type { IndexCache } from './indexCache';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { nowMs } from '../clock';
+import { onFirstUse } from '../onFirstUse';
 
-/** node:crypto's createHash on first use: loading the module costs a server's first answer ~11 ms, and only indexing hashes. */
-let cryptoModule: typeof Crypto | undefined;
-const createHash = (algorithm: string) => (cryptoModule ??= require('node:crypto') as typeof Crypto).createHash(algorithm);
+/** node:crypto on first use: loading it costs a server's first answer ~11 ms, and only indexing hashes. */
+const crypto = onFirstUse(() => require('node:crypto') as typeof Crypto);
+const createHash = (algorithm: string) => crypto().createHash(algorithm);
 
 export interface IndexingProgress {
   report(done: number, total: number): void;
